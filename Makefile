@@ -1,0 +1,59 @@
+# Two commands for a fresh machine: `make run` and `make test`. The rest are their steps.
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 5000
+FLASK := $(BIN)/flask --app nexus_board
+
+.PHONY: run test install install-test vendor db demo lint format system-deps bench clean
+
+## run: install, prepare the SQLite database with demo data, serve on http://127.0.0.1:5000
+run: install vendor db demo
+	$(FLASK) run --host $(HOST) --port $(PORT)
+
+## test: install what the tests need (chromium, Redis, PostgreSQL included), lint, run every test
+test: system-deps install-test vendor lint
+	$(BIN)/pytest
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+install: $(VENV)/.installed
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+install-test: $(VENV)/.installed-test
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $@ $(VENV)/.installed
+
+# Front-end files come from the npm registry at install time; they are never committed.
+vendor: static/vendor/.installed
+static/vendor/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	mkdir -p static/vendor
+	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
+	touch $@
+
+db: install
+	$(FLASK) db upgrade
+
+demo: db
+	$(FLASK) nexus demo
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+system-deps:
+	scripts/system-deps
+
+clean:
+	rm -rf $(VENV) node_modules static/vendor

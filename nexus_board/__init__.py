@@ -1,0 +1,82 @@
+"""Nexus Board: learners' Project Nexus profiles, updates and an API contract board."""
+
+import logging
+from datetime import timedelta
+from pathlib import Path
+
+from flask import Flask
+
+from . import database, login
+from .assets import asset_url, htmx_script
+from .config import load_config
+from .errors import register_error_handlers
+from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
+from .headers import register_headers
+from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+DEFAULTS = {
+    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "SESSION_COOKIE_HTTPONLY": True,
+    "SESSION_COOKIE_SAMESITE": "Lax",
+    "REMEMBER_COOKIE_NAME": "remember_token",
+    "REMEMBER_COOKIE_DURATION": timedelta(days=30),
+    "REMEMBER_COOKIE_HTTPONLY": True,
+    "REMEMBER_COOKIE_SAMESITE": "Lax",
+    "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: no 400 on old tabs
+    "RATELIMIT_HEADERS_ENABLED": True,
+    "RATELIMIT_SWALLOW_ERRORS": True,  # a broken counter store must not take the site down
+    "CACHE_DEFAULT_TIMEOUT": 300,
+    "PASSWORD_HASH_METHOD": "scrypt",
+    "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+}
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Build the app. `config` overrides settings read from the environment (tests use it)."""
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=str(ROOT / "templates"),
+        static_folder=str(ROOT / "static"),
+    )
+    app.config.update(DEFAULTS)
+    app.config.update(load_config(app.instance_path, overrides=config or {}))
+    app.config.update(config or {})
+    Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    login_manager.init_app(app)
+    cache.init_app(app)
+    csrf.init_app(app)
+    htmx.init_app(app)
+    limiter.init_app(app)
+    with app.app_context():
+        database.configure(db.engine)
+
+    login.register(app)
+    register_error_handlers(app)
+    register_headers(app)
+    register_blueprints(app)
+    app.jinja_env.globals.update(asset_url=asset_url, htmx_script=htmx_script)
+
+    from .cli import nexus
+
+    app.cli.add_command(nexus)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    from .auth import bp as auth
+    from .board import bp as board
+    from .hub import bp as hub
+    from .profiles import bp as profiles
+    from .updates import bp as updates
+
+    for blueprint in (hub, auth, profiles, board, updates):
+        app.register_blueprint(blueprint)

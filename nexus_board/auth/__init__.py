@@ -1,0 +1,7 @@
+"""Accounts: sign up, sign in and out, settings."""
+
+from flask import Blueprint
+
+bp = Blueprint("auth", __name__)
+
+from . import views  # noqa: E402, F401  (routes register on import)

@@ -1,0 +1,36 @@
+"""Role checks for views. They run on the server; templates only hide what these refuse."""
+
+from functools import wraps
+
+from flask_login import current_user, login_required
+
+from ..errors import Forbidden
+
+
+def admin_required(view):
+    """Signed in as an admin, else 401 (signed out) or 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_admin:
+            raise Forbidden("Only admins can do that.")
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def track_required(track):
+    """Signed in on `track` (or an admin), else 401 (signed out) or 403."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if current_user.track != track and not current_user.is_admin:
+                raise Forbidden(f"Only {track} learners can do that.")
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -1,0 +1,65 @@
+"""Account forms. They check shape; the services in `services.py` check the rules."""
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    EmailField,
+    HiddenField,
+    PasswordField,
+    RadioField,
+    SelectChoice,
+    StringField,
+)
+from wtforms.validators import DataRequired, Length, Optional
+
+from ..errors import Invalid
+
+TRACKS = [SelectChoice("backend", "Backend"), SelectChoice("frontend", "Frontend")]
+
+
+class SignUpForm(FlaskForm):
+    username = StringField(
+        "Username",
+        validators=[DataRequired(), Length(max=32)],
+        description="3–32 lower-case letters, digits, - or _. It is your profile's address.",
+    )
+    display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
+    email = EmailField(
+        "Email (optional)", validators=[Optional(), Length(max=254)], description="To sign in."
+    )
+    password = PasswordField(
+        "Password",
+        validators=[DataRequired()],
+        description="At least 12 characters.",
+    )
+    track = RadioField("Track", choices=TRACKS, validators=[DataRequired()])
+
+
+class SignInForm(FlaskForm):
+    login = StringField("Username or email", validators=[DataRequired(), Length(max=254)])
+    password = PasswordField("Password", validators=[DataRequired()])
+    remember = BooleanField("Keep me signed in on this device")
+    next = HiddenField()
+
+
+class SettingsForm(FlaskForm):
+    display_name = StringField("Display name", validators=[DataRequired(), Length(max=80)])
+    email = EmailField("Email (optional)", validators=[Optional(), Length(max=254)])
+    track = RadioField("Track", choices=TRACKS, validators=[DataRequired()])
+
+
+class PasswordForm(FlaskForm):
+    current_password = PasswordField("Current password", validators=[DataRequired()])
+    new_password = PasswordField(
+        "New password", validators=[DataRequired()], description="At least 12 characters."
+    )
+
+
+def show_errors(form: FlaskForm, error: Invalid) -> None:
+    """Put a service's field errors next to the fields they belong to."""
+    for name, message in error.errors.items():
+        field = getattr(form, name, None)
+        if field is not None:
+            field.errors = [*field.errors, message]
+        else:
+            form.form_errors.append(message)

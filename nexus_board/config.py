@@ -1,0 +1,83 @@
+"""Configuration, read from the environment only (and a `.env` file if present)."""
+
+import os
+import secrets
+from pathlib import Path
+
+from dotenv import load_dotenv
+
+ENVIRONMENTS = ("development", "production", "testing")
+
+
+def load_config(instance_path: str, overrides: dict) -> dict:
+    """Build the app's settings from environment variables; `overrides` wins."""
+    load_dotenv()
+    instance = Path(instance_path)
+    env = os.environ.get("NEXUS_ENV", "development")
+    if env not in ENVIRONMENTS:
+        raise RuntimeError(f"NEXUS_ENV must be one of {', '.join(ENVIRONMENTS)}, not {env!r}")
+    production = env == "production"
+
+    cache_url = os.environ.get("CACHE_URL", "")
+    return {
+        "NEXUS_ENV": env,
+        "SECRET_KEY": overrides.get("SECRET_KEY") or _secret_key(instance, production),
+        "SQLALCHEMY_DATABASE_URI": os.environ.get(
+            "DATABASE_URL", f"sqlite:///{instance / 'nexus.sqlite3'}"
+        ),
+        "RATELIMIT_STORAGE_URI": os.environ.get(
+            "RATELIMIT_STORAGE_URL", _ratelimit_storage(cache_url, instance)
+        ),
+        "HTMX_CDN": os.environ.get("HTMX_CDN", "").lower() in ("1", "true", "yes"),
+        "SESSION_COOKIE_SECURE": production,
+        "REMEMBER_COOKIE_SECURE": production,
+        "PREFERRED_URL_SCHEME": "https" if production else "http",
+        **cache_settings(cache_url, instance),
+    }
+
+
+def cache_settings(cache_url: str, instance: Path) -> dict:
+    """Flask-Caching settings for a cache URL (empty: the file-system cache under instance/)."""
+    if cache_url.startswith(("redis://", "rediss://", "unix://")):
+        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": cache_url}
+    if cache_url in ("", "filesystem") or cache_url.startswith("filesystem://"):
+        folder = cache_url.removeprefix("filesystem://") if "://" in cache_url else ""
+        return {
+            "CACHE_TYPE": "FileSystemCache",
+            "CACHE_DIR": folder or str(instance / "cache"),
+            "CACHE_THRESHOLD": 20000,
+        }
+    if cache_url == "null":
+        return {"CACHE_TYPE": "NullCache"}
+    raise RuntimeError(
+        f"CACHE_URL must be redis://…, filesystem://<folder> or null, not {cache_url!r}"
+    )
+
+
+def _ratelimit_storage(cache_url: str, instance: Path) -> str:
+    # Counters live where every worker sees them: Redis beside the cache, else a SQLite file.
+    if cache_url.startswith(("redis://", "rediss://")):
+        return cache_url
+    return f"nexus+sqlite://{instance / 'ratelimits.sqlite3'}"
+
+
+def _secret_key(instance: Path, production: bool) -> str:
+    key = os.environ.get("SECRET_KEY")
+    if key:
+        return key
+    if production:
+        raise RuntimeError("SECRET_KEY must be set when NEXUS_ENV=production")
+    # Development: one key per checkout, made once, so sessions survive restarts.
+    path = instance / "secret_key"
+    if not path.exists():
+        instance.mkdir(parents=True, exist_ok=True)
+        draft = instance / f".secret_key.{os.getpid()}"
+        draft.write_text(secrets.token_hex(32))
+        draft.chmod(0o600)
+        try:
+            os.link(draft, path)  # atomic: two workers starting at once agree on one key
+        except FileExistsError:
+            pass
+        finally:
+            draft.unlink()
+    return path.read_text().strip()

@@ -1,0 +1,7 @@
+"""The public hub and the health check."""
+
+from flask import Blueprint
+
+bp = Blueprint("hub", __name__)
+
+from . import views  # noqa: E402, F401

@@ -1,0 +1,137 @@
+"""Real services for tests on 127.0.0.1 (PostgreSQL, Redis, gunicorn), started and stopped here."""
+
+import contextlib
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 20, process=None) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise RuntimeError(f"process exited with {process.returncode} before listening")
+        with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), 0.2):
+            return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout}s")
+
+
+def _as_postgres_user(command: list[str]) -> list[str]:
+    # PostgreSQL refuses to run as root; CI runs as root.
+    if os.geteuid() == 0:
+        return ["runuser", "-u", "postgres", "--", *command]
+    return command
+
+
+@contextlib.contextmanager
+def postgres():
+    """A throwaway PostgreSQL cluster; yields a SQLAlchemy URL to its `nexus` database."""
+    # Its own folder, not pytest's: pytest's are private to root and postgres cannot run as root.
+    folder = Path(tempfile.mkdtemp(prefix="nexus-postgres-"))
+    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin"))
+    if not binaries:
+        raise RuntimeError("PostgreSQL is not installed: `make test` installs it")
+    bin_dir = Path(binaries[-1])
+    data, sockets = folder / "pgdata", folder / "pgsock"
+    sockets.mkdir()
+    if os.geteuid() == 0:
+        user = pwd.getpwnam("postgres")
+        for path in (folder, sockets):
+            os.chown(path, user.pw_uid, user.pw_gid)
+    port = free_port()
+
+    def run(*command):
+        # Output goes to a file: the server inherits it, and a pipe would never close.
+        with open(folder / "commands.log", "a") as log:
+            subprocess.run(
+                _as_postgres_user([str(bin_dir / command[0]), *command[1:]]),
+                check=True,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+            )
+
+    run("initdb", "-D", str(data), "-U", "nexus", "--auth=trust", "-E", "UTF8", "--no-sync")
+    options = f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off"
+    run("pg_ctl", "-D", str(data), "-o", options, "-w", "-l", str(folder / "pg.log"), "start")
+    try:
+        run("createdb", "-h", "127.0.0.1", "-p", str(port), "-U", "nexus", "nexus")
+        yield f"postgresql+psycopg://nexus@127.0.0.1:{port}/nexus"
+    finally:
+        run("pg_ctl", "-D", str(data), "-m", "immediate", "-w", "stop")
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def redis():
+    """A throwaway Redis with no persistence; yields its URL."""
+    server = shutil.which("redis-server")
+    if server is None:
+        raise RuntimeError("redis-server is not installed: `make test` installs it")
+    port = free_port()
+    process = subprocess.Popen(
+        [server, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        stdout=subprocess.DEVNULL,
+    )
+    try:
+        wait_for_port(port, process=process)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def gunicorn(env: dict, workers: int = 2):
+    """`gunicorn wsgi:app` with `workers` processes and `env` settings; yields its base URL."""
+    port = free_port()
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "wsgi:app",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+    )
+    try:
+        wait_for_port(port, process=process)
+        url = f"http://127.0.0.1:{port}"
+        _wait_healthy(url)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=15)
+
+
+def _wait_healthy(url: str, timeout: float = 20) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/healthz", timeout=2):  # noqa: S310
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"{url}/healthz did not answer")
