@@ -7,12 +7,12 @@ from pathlib import Path
 from flask import Flask
 
 from . import database, login
-from .assets import asset_url, htmx_script
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
+from .templating import register_templating
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -63,7 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
     register_error_handlers(app)
     register_headers(app)
     register_blueprints(app)
-    app.jinja_env.globals.update(asset_url=asset_url, htmx_script=htmx_script)
+    register_templating(app)
 
     from .cli import nexus
 

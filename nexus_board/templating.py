@@ -1,0 +1,39 @@
+"""Filters and globals every template can use."""
+
+from datetime import UTC, datetime
+
+from flask import Flask
+from markupsafe import Markup
+
+from .assets import asset_url, htmx_script
+from .markdown import render_markdown
+
+
+def relative_time(moment: datetime, now: datetime | None = None) -> str:
+    """'just now', '5 minutes ago', '3 days ago', or the date for older moments."""
+    seconds = int(((now or datetime.now(UTC)) - moment).total_seconds())
+    if seconds < 45:
+        return "just now"
+    for unit, size in (("minute", 60), ("hour", 3600), ("day", 86400)):
+        limit = {"minute": 3600, "hour": 86400, "day": 7 * 86400}[unit]
+        if seconds < limit:
+            count = max(1, round(seconds / size))
+            return f"{count} {unit}{'s' if count != 1 else ''} ago"
+    return f"{moment:%-d %b %Y}"
+
+
+def time_tag(moment: datetime | None) -> Markup:
+    """A <time> element: relative text, exact UTC time in `datetime` and the tooltip."""
+    if moment is None:
+        return Markup("")
+    exact = moment.astimezone(UTC)
+    return Markup('<time datetime="{iso}" title="{title}">{text}</time>').format(
+        iso=exact.isoformat(timespec="seconds"),
+        title=f"{exact:%-d %b %Y, %H:%M} UTC",
+        text=relative_time(exact),
+    )
+
+
+def register_templating(app: Flask) -> None:
+    app.jinja_env.globals.update(asset_url=asset_url, htmx_script=htmx_script)
+    app.jinja_env.filters.update(markdown=render_markdown, time=time_tag, ago=relative_time)
