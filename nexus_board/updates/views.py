@@ -27,7 +27,7 @@ def feed():
 
 @bp.post("/updates")
 @login_required
-@limiter.limit("30 per hour")
+@limiter.limit("30 per hour", key_func=lambda: f"author/{current_user.id}")
 def post():
     form = composer_form()
     if form.validate_on_submit():

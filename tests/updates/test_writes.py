@@ -8,6 +8,7 @@ from sqlalchemy import select
 from nexus_board.extensions import db
 from nexus_board.models import Update
 
+from ..conftest import Auth
 from .conftest import item_ids
 
 HTMX = {"HX-Request": "true"}
@@ -130,3 +131,13 @@ def test_pinning_answers_the_item_in_place(app, cohort, make_update, client_as):
     pinned = mentor.post(f"/updates/{update}/pin", headers=HTMX).get_data(as_text=True)
     assert ">Unpin<" in pinned and "Pinned at the top of the feed and the hub." in pinned
     assert stored(app) == [("mentor", "Demo day", True)]
+
+
+def test_posting_is_rate_limited_per_author_not_per_address(make_app, cohort):
+    app = make_app(RATELIMIT_ENABLED=True)  # same database as the cohort's
+    ada, gabriel = app.test_client(), app.test_client()
+    Auth(ada).sign_in("ada")
+    Auth(gabriel).sign_in("gabriel")
+    statuses = [ada.post("/updates", data={"body": f"Post {n}"}).status_code for n in range(31)]
+    assert statuses == [303] * 30 + [429]
+    assert gabriel.post("/updates", data={"body": "Mine still goes"}).status_code == 303
