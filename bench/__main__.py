@@ -76,6 +76,8 @@ def _app_settings(folder: Path) -> dict:
         "SECRET_KEY": "bench-secret-not-for-production",
         "SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder / 'nexus.sqlite3'}",
         "RATELIMIT_STORAGE_URI": f"nexus+sqlite://{folder / 'ratelimits.sqlite3'}",
+        "CACHE_TYPE": "FileSystemCache",  # for seeding; each server gets its own CACHE_URL
+        "CACHE_DIR": str(folder / "seed-cache"),
     }
 
 

@@ -33,7 +33,7 @@ PHRASES = [
 
 def build(settings: dict) -> None:
     """Migrate the empty database the app `settings` name, and fill it."""
-    app = create_app(settings | {"CACHE_TYPE": "NullCache"})
+    app = create_app(settings)
     with app.app_context():
         upgrade()
         seed(password=PASSWORD)
