@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from .auth import services
 from .extensions import db
 from .models import Role, User
+from .updates.demo import seed_updates
 
 LEARNERS = [
     # username, display name, track
@@ -24,7 +25,7 @@ LEARNERS = [
 ]
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = []
+SEEDERS = [seed_updates]
 
 
 def seed(password: str) -> int:

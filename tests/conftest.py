@@ -189,3 +189,25 @@ def redis_url():
 
     with redis() as url:
         yield url
+
+
+@pytest.fixture
+def make_update(app):
+    """Post an update through the service: make_update(user_id, "text #tag", created_at=...).
+
+    It does not invalidate caches (views do): make data before the first request, or post
+    through the client to test invalidation.
+    """
+
+    def make(author_id, body="Working on the API #django", *, created_at=None, **options):
+        from nexus_board.models import User
+        from nexus_board.updates.services import post_update
+
+        with app.app_context():
+            update = post_update(db.session.get(User, author_id), body, **options)
+            if created_at is not None:
+                update.created_at = created_at
+            db.session.commit()
+            return update.id
+
+    return make

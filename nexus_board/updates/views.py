@@ -1,9 +1,109 @@
-"""Status updates and the feed."""
+"""Status updates: the feed, posting, deleting, pinning, the 'new updates' poll and Atom."""
 
-from ..rendering import render
-from . import bp
+from flask import flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from ..auth.forms import show_errors
+from ..caching import cached_page, invalidate
+from ..errors import Invalid
+from ..extensions import db, limiter
+from ..rendering import render, wants_fragment
+from . import atom, bp, queries, services
+from .listing import composer_form, contract_links, feed_context, filters_from
+
+# Every page that shows updates also shows names (profiles) and contract links (board).
+SHOWN = ("updates", "profiles", "board")
 
 
 @bp.get("/updates")
+@cached_page(*SHOWN)
 def feed():
-    return render("updates/feed.html")
+    before = request.args.get("before") or None
+    context = feed_context(before=before)
+    status = 400 if context["filter_form"].errors else 200
+    # Scrolling asks for the next items; a filter change asks for the whole feed section.
+    return render("updates/feed.html", "items" if before else "feed", status=status, **context)
+
+
+@bp.post("/updates")
+@login_required
+@limiter.limit("30 per hour", key_func=lambda: f"author/{current_user.id}")
+def post():
+    form = composer_form()
+    if form.validate_on_submit():
+        try:
+            update = services.post_update(
+                current_user,
+                form.body.data,
+                announcement=form.announcement.data,
+                contract_id=form.contract_id(),
+            )
+        except Invalid as error:
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            invalidate("updates")
+            return _done(
+                "Your update is posted.", "composer", "posted", form=composer_form(empty=True),
+                update=update, contract_links=contract_links([update]),
+                newest_cursor=queries.cursor_of(update),
+            )  # fmt: skip
+    return render("updates/feed.html", "composer", status=422, **feed_context(form=form))
+
+
+@bp.get("/updates/<int:update_id>")
+@cached_page(*SHOWN)
+def show(update_id):
+    update = services.get_update_or_404(update_id)
+    return render(
+        "updates/show.html", "item", update=update, contract_links=contract_links([update])
+    )
+
+
+@bp.post("/updates/<int:update_id>/delete")
+@login_required
+def delete(update_id):
+    services.delete_update(services.get_update_or_404(update_id), by=current_user)
+    db.session.commit()
+    invalidate("updates")
+    return _done("The update is deleted.", "notice", template="show")
+
+
+@bp.post("/updates/<int:update_id>/pin", defaults={"pinned": True}, endpoint="pin")
+@bp.post("/updates/<int:update_id>/unpin", defaults={"pinned": False}, endpoint="unpin")
+@login_required
+def set_pinned(update_id, pinned):
+    update = services.get_update_or_404(update_id)
+    services.set_pinned(update, pinned, by=current_user)
+    db.session.commit()
+    invalidate("updates")
+    message = "Pinned at the top of the feed and the hub." if pinned else "Unpinned."
+    return _done(
+        message, "item", template="show", update=update, contract_links=contract_links([update])
+    )
+
+
+@bp.get("/updates/news")
+@cached_page("updates", everyone=True)
+def news():
+    """Polled by the feed and the hub: how many updates are newer than the newest one shown."""
+    filters = filters_from(request.args)
+    count = queries.count_newer(filters, request.args.get("after") or None)
+    on = "hub" if request.args.get("on") == "hub" else "feed"
+    return render("updates/news.html", "news", count=count, filters=filters, on=on)
+
+
+@bp.get("/updates.atom")
+@cached_page("updates", "profiles", everyone=True)
+def atom_feed():
+    return atom.response(filters_from(request.args))
+
+
+def _done(message: str, block: str, *oob: str, template: str = "feed", **context):
+    """htmx gets `block` (plus `oob` blocks and the notice); a plain form gets a 303 (PRG)."""
+    if not wants_fragment():
+        flash(message, "success")
+        return redirect(url_for("updates.feed"), 303)
+    return render(
+        f"updates/{template}.html", block, oob=(*oob, "notice"), notice=message, **context
+    )

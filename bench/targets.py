@@ -1,0 +1,29 @@
+"""The URLs the benchmark drives. Add a line to measure another page.
+
+`server` picks the gunicorn the URL is sent to: "cached" runs the default file-system cache,
+"uncached" the same app with CACHE_URL=null. `goal` is the least throughput, as a share of
+/healthz on the same run, that the page must reach.
+"""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Target:
+    name: str
+    path: str
+    server: str = "cached"
+    goal: float | None = None
+
+
+BASELINE = Target("healthz", "/healthz")
+
+TARGETS = [
+    BASELINE,
+    Target("hub, cached", "/", goal=0.8),
+    Target("hub, uncached", "/", server="uncached"),
+    Target("feed, cached", "/updates"),
+    Target("feed, uncached", "/updates", server="uncached"),
+    # When the board lands: Target("board, cached", "/board", goal=0.3),
+    # When mocks land:      Target("mock", "/mock/<contract>/...", goal=0.7),
+]

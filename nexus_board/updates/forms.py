@@ -1,0 +1,43 @@
+"""Forms for posting updates and filtering the feed. Shape only; the services check the rules."""
+
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms.validators import Optional, Regexp
+
+from ..models.update import MAX_BODY
+
+TAG_RULE = "Tags start with a letter and use letters, digits, - or _ (up to 40)."
+
+
+class UpdateForm(FlaskForm):
+    body = TextAreaField(
+        "Your update",
+        description=(
+            f"Up to {MAX_BODY:,} characters. Markdown works: **bold**, *italic*, `code`, links "
+            "and lists. Add #tags, and @username to mention someone."
+        ),
+        render_kw={"maxlength": MAX_BODY, "rows": 4},
+    )
+    contract = SelectField("About a contract (optional)", choices=[], validate_choice=False)
+    announcement = BooleanField("Announcement: pin it at the top of the feed and the hub")
+
+    def contract_id(self) -> int | None:
+        value = (self.contract.data or "").strip()
+        if not value:
+            return None
+        return int(value) if value.isdigit() else 0  # 0 names no contract: the service refuses it
+
+
+class FeedFilterForm(FlaskForm):
+    """The feed's filters, read from the query string (no CSRF: it only reads)."""
+
+    class Meta:
+        csrf = False
+
+    tag = StringField(
+        "Tag",
+        render_kw={"placeholder": "e.g. django", "autocomplete": "off"},
+        filters=[lambda v: (v or "").strip().lstrip("#").lower() or None],
+        validators=[Optional(), Regexp(r"^[a-z][a-z0-9_-]{0,39}$", message=TAG_RULE)],
+    )
+    learner = SelectField("Learner", choices=[], validate_choice=False)

@@ -1,0 +1,72 @@
+"""What the feed page shows: filters read from the query string, one page, the composer."""
+
+from flask import request
+from flask_login import current_user
+from sqlalchemy import select
+from werkzeug.datastructures import MultiDict
+
+from ..errors import DomainError, NotFound
+from ..extensions import db
+from ..models import User
+from . import contracts, queries
+from .forms import FeedFilterForm, UpdateForm
+
+
+def read_filters(args: MultiDict) -> tuple[FeedFilterForm, queries.Filters | None]:
+    """The filter form and the filters it names (None while the form has errors)."""
+    form = FeedFilterForm(formdata=args)
+    if not form.validate():
+        return form, None
+    return form, queries.Filters(tag=form.tag.data, author=_learner(form.learner.data))
+
+
+def filters_from(args: MultiDict) -> queries.Filters:
+    """The filters in `args` (?tag=&learner=), or a 400/404 saying what is wrong."""
+    form, filters = read_filters(args)
+    if filters is None:
+        raise DomainError(" ".join(form.tag.errors))
+    return filters
+
+
+def composer_form(*, empty: bool = False) -> UpdateForm:
+    """The form to post an update, filled from the request unless `empty`."""
+    form = UpdateForm(formdata=None) if empty else UpdateForm()
+    form.contract.choices = [("", "None"), *contracts.choices_for(current_user)]
+    return form
+
+
+def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -> dict:
+    """Everything feed.html needs for one page of the feed under the request's filters."""
+    filter_form, filters = read_filters(request.args)
+    filter_form.learner.choices = [("", "Everyone"), *_learner_choices()]
+    if filters is None:
+        filters, page = queries.Filters(), queries.Page(items=[], next_cursor=None)
+    else:
+        page = queries.feed_page(filters, before)
+    if form is None and current_user.is_authenticated:
+        form = composer_form()
+    return {
+        "filters": filters,
+        "filter_form": filter_form,
+        "page": page,
+        "form": form,
+        "contract_links": contract_links(page.items + page.pinned),
+    }
+
+
+def contract_links(updates) -> dict[int, contracts.ContractLink]:
+    return contracts.links({u.contract_id for u in updates if u.contract_id is not None})
+
+
+def _learner_choices() -> list[tuple[str, str]]:
+    rows = db.session.execute(select(User.username, User.display_name).order_by(User.display_name))
+    return [(username, name) for username, name in rows]
+
+
+def _learner(username: str | None) -> User | None:
+    if not username:
+        return None
+    user = db.session.scalar(select(User).where(User.username == username.lower()))
+    if user is None:
+        raise NotFound(f"There is no learner called {username!r}.")
+    return user

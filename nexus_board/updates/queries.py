@@ -1,0 +1,154 @@
+"""Reading updates: the feed by cursor, pinned announcements, news since a cursor, mentions.
+
+Every list is newest first by (created_at, id), and a cursor names the last row shown, so pages
+neither repeat nor skip rows while new updates arrive.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..errors import DomainError
+from ..extensions import db
+from ..models import Update, UpdateTag, User
+from ..pagination import BROKEN, decode_cursor, encode_cursor
+
+PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class Filters:
+    tag: str | None = None
+    author: User | None = None
+    contract_id: int | None = None
+
+    @property
+    def empty(self) -> bool:
+        return self.tag is None and self.author is None and self.contract_id is None
+
+    def as_args(self) -> dict[str, str]:
+        """The query string arguments naming these filters (?tag=&learner=)."""
+        args = {"tag": self.tag, "learner": self.author.username if self.author else None}
+        return {name: value for name, value in args.items() if value}
+
+
+@dataclass
+class Page:
+    items: list[Update]
+    next_cursor: str | None  # for the page after this one; None on the last page
+    pinned: list[Update] = field(default_factory=list)
+
+    @property
+    def newest_cursor(self) -> str | None:
+        """The cursor of the newest update shown, pinned ones included (for 'new updates')."""
+        shown = self.items[:1] + self.pinned
+        return cursor_of(max(shown, key=_sort_key)) if shown else None
+
+
+def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE) -> Page:
+    """One page of the feed. Unfiltered, pinned announcements head the first page instead."""
+    skip_pinned = filters.empty
+    stmt = _matching(filters)
+    if skip_pinned:
+        stmt = stmt.where(Update.pinned_at.is_(None))
+    if before:
+        created, update_id = parse_cursor(before)
+        stmt = stmt.where(
+            or_(
+                Update.created_at < created,
+                and_(Update.created_at == created, Update.id < update_id),
+            )
+        )
+    rows = _load(stmt.limit(size + 1))
+    items = rows[:size]
+    next_cursor = cursor_of(items[-1]) if len(rows) > size else None
+    pinned = pinned_announcements() if skip_pinned and not before else []
+    return Page(items=items, next_cursor=next_cursor, pinned=pinned)
+
+
+def pinned_announcements() -> list[Update]:
+    stmt = select(Update).where(Update.pinned_at.is_not(None)).order_by(Update.pinned_at.desc())
+    return list(db.session.scalars(_with_details(stmt)))
+
+
+def recent(limit: int, *, include_pinned: bool = False) -> list[Update]:
+    stmt = select(Update)
+    if not include_pinned:
+        stmt = stmt.where(Update.pinned_at.is_(None))
+    return _load(stmt.limit(limit))
+
+
+def newest(filters: Filters, limit: int) -> list[Update]:
+    """The newest updates matching `filters`, pinned or not (for the Atom feed)."""
+    return _load(_matching(filters).limit(limit))
+
+
+def count_newer(filters: Filters, after: str | None) -> int:
+    """How many updates matching `filters` are newer than the cursor `after` (all if None)."""
+    stmt = _matching(filters, select(func.count()).select_from(Update))
+    if after:
+        created, update_id = parse_cursor(after)
+        stmt = stmt.where(
+            or_(
+                Update.created_at > created,
+                and_(Update.created_at == created, Update.id > update_id),
+            )
+        )
+    return db.session.scalar(stmt)
+
+
+def mentions_of(user: User, limit: int) -> list[Update]:
+    return _load(select(Update).where(Update.mentions.any(User.id == user.id)).limit(limit))
+
+
+def about_contract(contract_id: int, limit: int) -> list[Update]:
+    """The newest updates linked to a contract (for the board's contract page)."""
+    return newest(Filters(contract_id=contract_id), limit)
+
+
+def count_all() -> int:
+    return db.session.scalar(select(func.count()).select_from(Update))
+
+
+def cursor_of(update: Update) -> str:
+    return encode_cursor(update.created_at.isoformat(), update.id)
+
+
+def parse_cursor(token: str) -> tuple[datetime, int]:
+    created, update_id = decode_cursor(token, 2)
+    try:
+        moment = datetime.fromisoformat(created)
+    except (TypeError, ValueError):
+        raise DomainError(BROKEN) from None
+    if moment.tzinfo is None or not isinstance(update_id, int) or isinstance(update_id, bool):
+        raise DomainError(BROKEN)
+    return moment, update_id
+
+
+def _matching(filters: Filters, stmt: Select | None = None) -> Select:
+    stmt = select(Update) if stmt is None else stmt
+    if filters.tag:
+        stmt = stmt.where(Update.tags.any(UpdateTag.tag == filters.tag))
+    if filters.author is not None:
+        stmt = stmt.where(Update.author_id == filters.author.id)
+    if filters.contract_id is not None:
+        stmt = stmt.where(Update.contract_id == filters.contract_id)
+    return stmt
+
+
+def _load(stmt: Select) -> list[Update]:
+    stmt = stmt.order_by(Update.created_at.desc(), Update.id.desc())
+    return list(db.session.scalars(_with_details(stmt)))
+
+
+def _with_details(stmt: Select) -> Select:
+    # One query for the updates and their authors, one each for tags and mentions.
+    return stmt.options(
+        joinedload(Update.author), selectinload(Update.tags), selectinload(Update.mentions)
+    )
+
+
+def _sort_key(update: Update):
+    return (update.created_at, update.id)

@@ -1,0 +1,87 @@
+"""Rules for updates: posting, deleting, pinning. No request knowledge; raises domain errors."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..errors import Forbidden, Invalid, NotFound
+from ..extensions import db
+from ..models import Update, UpdateTag, User
+from ..models.types import utcnow
+from ..models.update import MAX_BODY
+from . import contracts
+from .text import scan
+
+
+def post_update(
+    author: User, body: str, *, announcement: bool = False, contract_id: int | None = None
+) -> Update:
+    """Publish an update (an admin may make it a pinned announcement); raises Invalid/Forbidden."""
+    if announcement and not author.is_admin:
+        raise Forbidden("Only admins can post announcements.")
+    body = clean_body(body)
+    errors = {}
+    if not body:
+        errors["body"] = "Write something first."
+    elif len(body) > MAX_BODY:
+        errors["body"] = f"Keep it to {MAX_BODY:,} characters; this is {len(body):,}."
+    if contract_id is not None and contracts.find(contract_id) is None:
+        errors["contract"] = "Choose a contract from the list, or none."
+    if errors:
+        raise Invalid("The update was not posted.", errors=errors)
+    found = scan(body)
+    update = Update(
+        author=author,
+        body=body,
+        announcement=announcement,
+        pinned_at=utcnow() if announcement else None,
+        contract_id=contract_id,
+        tags=[UpdateTag(tag=tag) for tag in found.tags],
+        mentions=_existing_users(found.usernames),
+    )
+    db.session.add(update)
+    db.session.flush()
+    return update
+
+
+def delete_update(update: Update, by: User) -> None:
+    """Authors delete their own updates, admins any; raises Forbidden otherwise."""
+    if not update.deletable_by(by):
+        raise Forbidden("You can only delete your own updates.")
+    db.session.delete(update)
+    db.session.flush()
+
+
+def set_pinned(update: Update, pinned: bool, by: User) -> None:
+    """Pin an announcement at the top of the feed and the hub, or unpin it (admins only)."""
+    if not by.is_admin:
+        raise Forbidden("Only admins can pin or unpin announcements.")
+    if not update.announcement:
+        raise Invalid("Only announcements can be pinned.")
+    if pinned != update.pinned:
+        update.pinned_at = utcnow() if pinned else None
+    db.session.flush()
+
+
+def get_update_or_404(update_id: int) -> Update:
+    """The update with its author, tags and mentions loaded, or NotFound."""
+    update = db.session.scalar(
+        select(Update)
+        .where(Update.id == update_id)
+        .options(
+            joinedload(Update.author), selectinload(Update.tags), selectinload(Update.mentions)
+        )
+    )
+    if update is None:
+        raise NotFound("That update does not exist; it may have been deleted.")
+    return update
+
+
+def clean_body(body: str | None) -> str:
+    """Trim the text and count a line break as one character, whatever the browser sent."""
+    return (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+
+
+def _existing_users(usernames: list[str]) -> list[User]:
+    if not usernames:
+        return []
+    return list(db.session.scalars(select(User).where(User.username.in_(usernames))))

@@ -1,0 +1,112 @@
+"""The hub's slots for the board and profiles areas render the shapes they are given.
+
+Filling a slot in means returning these shapes from real models; these tests keep the templates
+honest until then, and after.
+"""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from nexus_board.caching import invalidate
+from nexus_board.hub import slots
+from nexus_board.hub.slots import Change, ContractCard, Count, LearnerWork
+
+from ..conftest import Auth
+
+CARD = ContractCard(
+    title="GET /api/projects",
+    status="Claimed",
+    url="/board/contracts/1",
+    owner="Ada Okafor",
+    claimer="Gabriel Nunes",
+    updated_at=datetime.now(UTC) - timedelta(hours=2),
+)
+
+
+def test_slots_are_empty_until_their_areas_are_merged(client):
+    assert slots.contracts_by_status() is None
+    assert slots.top_technologies() is None
+    assert slots.board_summary() is None
+    assert slots.learner_work(None, None) is None
+    page = client.get("/").get_data(as_text=True)
+    for heading in ("Contracts by status", "Most learned technologies", "On the contract board"):
+        assert heading not in page
+
+
+def test_board_and_profile_numbers_render(client, monkeypatch):
+    monkeypatch.setattr(
+        slots,
+        "contracts_by_status",
+        lambda: [Count("Open", 4, "/board?status=open"), Count("Claimed", 2), Count("Done", 0)],
+    )
+    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Django", 5)])
+    page = client.get("/").get_data(as_text=True)
+    assert '<dt><a href="/board?status=open">Open</a></dt><dd>4</dd>' in page
+    assert "<dt>Claimed</dt><dd>2</dd>" in page and "<dt>Done</dt><dd>0</dd>" in page
+    assert 'Django <span class="muted">(5 learners)</span>' in page
+
+
+def test_board_summary_renders_read_only_cards(client, monkeypatch):
+    monkeypatch.setattr(slots, "board_summary", lambda limit=6: [CARD])
+    page = client.get("/").get_data(as_text=True)
+    assert "On the contract board" in page
+    assert '<a href="/board/contracts/1">GET /api/projects</a>' in page
+    assert "Posted by Ada Okafor · claimed by Gabriel Nunes" in page
+    assert "<form" not in page.split("On the contract board")[1]
+    monkeypatch.setattr(slots, "board_summary", lambda limit=6: [])
+    invalidate_board(client)
+    assert "No contracts on the board yet." in client.get("/").get_data(as_text=True)
+
+
+def invalidate_board(client):
+    with client.application.app_context():
+        invalidate("board")
+
+
+def test_a_board_write_invalidates_the_cached_hub(client, monkeypatch):
+    monkeypatch.setattr(slots, "contracts_by_status", lambda: [Count("Open", 1)])
+    assert "<dt>Open</dt><dd>1</dd>" in client.get("/").get_data(as_text=True)
+    monkeypatch.setattr(slots, "contracts_by_status", lambda: [Count("Open", 2)])
+    assert "<dt>Open</dt><dd>1</dd>" in client.get("/").get_data(as_text=True)  # cached
+    invalidate_board(client)  # what the board's views call after a write
+    assert "<dt>Open</dt><dd>2</dd>" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("area", ["profiles", "updates"])
+def test_profile_and_update_writes_invalidate_the_cached_hub_too(client, monkeypatch, area):
+    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Django", 1)])
+    client.get("/")
+    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Celery", 1)])
+    with client.application.app_context():
+        invalidate(area)
+    assert "Celery" in client.get("/").get_data(as_text=True)
+
+
+def test_dashboard_shows_claims_contracts_and_changes_since_the_last_look(
+    client, make_user, monkeypatch
+):
+    seen = []
+
+    def work(user, since):
+        seen.append((user.username, since))
+        change = Change(
+            contract="GET /api/projects",
+            summary="field `id` became a string",
+            url="/board/contracts/1",
+            at=datetime.now(UTC),
+            by="Ada Okafor",
+        )
+        return LearnerWork(claims=[CARD], contracts=[], changes=[change])
+
+    monkeypatch.setattr(slots, "learner_work", work)
+    make_user("gabriel", track="frontend")
+    Auth(client).sign_in("gabriel")
+    page = client.get("/").get_data(as_text=True)
+    assert "Your claims" in page and '<a href="/board/contracts/1">GET /api/projects</a>' in page
+    assert "You have not posted a contract." in page
+    assert "field `id` became a string" in page and "by Ada Okafor" in page
+    client.get("/")
+    assert seen[0] == ("gabriel", None)  # a first look has no "since"
+    assert seen[1][0] == "gabriel" and seen[1][1] is not None
+    assert seen[1][1] <= datetime.now(UTC)

@@ -1,0 +1,220 @@
+"""Page and value caching: keys per variant, complete invalidation, failures that fail nothing."""
+
+import concurrent.futures
+import http.cookiejar
+import logging
+import re
+import urllib.parse
+import urllib.request
+
+import pytest
+from flask import flash, request
+from flask_migrate import upgrade
+
+from nexus_board import create_app
+from nexus_board.auth import services as accounts
+from nexus_board.caching import cached_page, cached_value, generations, invalidate
+from nexus_board.extensions import db
+from nexus_board.rendering import render
+
+from .conftest import PASSWORD, Auth, config_for
+from .services import free_port, gunicorn
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def calls():
+    return []
+
+
+@pytest.fixture
+def counted(app, calls):
+    """A cached page that counts how often it is really built."""
+
+    @app.get("/test/cached")
+    @cached_page("updates")
+    def cached():
+        calls.append(request.full_path)
+        return render("errors/error.html", "message", title="Built", message=str(len(calls)))
+
+    @app.get("/test/cached-for-everyone")
+    @cached_page("board", everyone=True)
+    def for_everyone():
+        calls.append(request.full_path)
+        return f"built {len(calls)}"
+
+    @app.get("/test/flash")
+    def flashing():
+        flash("Saved.", "success")
+        return "ok"
+
+    @app.get("/test/missing")
+    @cached_page("updates")
+    def missing():
+        calls.append("missing")
+        return "nothing here", 404
+
+    return app
+
+
+def test_one_entry_per_url_and_kind_until_the_area_changes(counted, client, calls):
+    for _ in range(2):
+        client.get("/test/cached")
+        client.get("/test/cached?page=2")
+        client.get("/test/cached?page=2&tag=x")
+        client.get("/test/cached?tag=x&page=2")  # the query string as sent is part of the key
+        client.get("/test/cached", headers=HTMX)
+    assert len(calls) == 5
+    assert "<html" not in client.get("/test/cached", headers=HTMX).get_data(as_text=True)
+    assert "<html" in client.get("/test/cached").get_data(as_text=True)
+    with counted.app_context():
+        invalidate("board")  # not an area this page shows
+    client.get("/test/cached")
+    assert len(calls) == 5
+    with counted.app_context():
+        invalidate("updates")  # every variant goes at once
+    for url in ("/test/cached", "/test/cached?page=2", "/test/cached?tag=x&page=2"):
+        client.get(url)
+    client.get("/test/cached", headers=HTMX)
+    assert len(calls) == 9
+
+
+def test_signed_in_people_are_never_served_or_stored(counted, client, calls, make_user):
+    make_user("ada")
+    Auth(client).sign_in("ada")
+    client.get("/test/cached")
+    client.get("/test/cached")
+    assert len(calls) == 2
+    anonymous = counted.test_client()
+    anonymous.get("/test/cached")
+    assert len(calls) == 3  # nothing a signed-in request built was kept for others
+
+
+def test_pages_for_everyone_are_shared_by_signed_in_people(counted, client, calls, make_user):
+    make_user("ada")
+    client.get("/test/cached-for-everyone")
+    Auth(client).sign_in("ada")
+    assert client.get("/test/cached-for-everyone").get_data(as_text=True) == "built 1"
+    assert calls == ["/test/cached-for-everyone?"]
+
+
+def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(counted, client, calls):
+    client.get("/test/cached")
+    client.get("/test/flash")
+    assert "Saved." in client.get("/test/cached").get_data(as_text=True)
+    assert len(calls) == 2
+    assert "Saved." not in client.get("/test/cached").get_data(as_text=True)
+
+
+def test_errors_are_not_kept(counted, client, calls):
+    assert client.get("/test/missing").status_code == 404
+    assert client.get("/test/missing").status_code == 404
+    assert calls == ["missing", "missing"]
+
+
+def test_a_cached_answer_sets_no_cookie_and_says_how_to_revalidate(counted, client):
+    first, second = client.get("/test/cached"), client.get("/test/cached")
+    for response in (first, second):
+        assert "Set-Cookie" not in response.headers
+        assert response.headers["Cache-Control"] == "no-cache"
+        assert {"HX-Request", "Cookie"} <= set(response.vary)
+    assert first.headers["ETag"] == second.headers["ETag"]
+    assert first.get_data() == second.get_data()
+
+
+def test_cached_values_last_until_their_area_changes(app):
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"learners": len(computed)}
+
+    with app.test_request_context():
+        assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 1}
+        assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 1}
+        invalidate("profiles")
+        assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 2}
+
+
+def test_unknown_areas_are_a_programming_error(app):
+    with app.app_context(), pytest.raises(ValueError, match="unknown cache area"):
+        generations("contracts")
+    with pytest.raises(ValueError, match="unknown cache area"):
+        cached_page("contracts")
+
+
+def test_an_unreachable_redis_serves_everything_uncached_and_logs(make_app, make_user, caplog):
+    closed = f"redis://127.0.0.1:{free_port()}/0"
+    app = make_app(CACHE_TYPE="RedisCache", CACHE_REDIS_URL=closed)
+    make_user("ada")
+    client = app.test_client()
+    with caplog.at_level(logging.ERROR, logger="nexus_board.caching"):
+        assert client.get("/").status_code == 200
+        assert client.get("/", headers=HTMX).status_code == 200
+        assert client.get("/updates.atom").status_code == 200
+        Auth(client).sign_in("ada")
+        assert client.post("/updates", data={"body": "Still works"}).status_code == 303
+        assert "Still works" in client.get("/").get_data(as_text=True)
+    assert "cache unavailable" in caplog.text
+
+
+@pytest.mark.services
+def test_redis_cache_is_shared_and_invalidated_across_app_instances(make_app, make_user, redis_url):
+    settings = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url}
+    first, second = make_app(**settings), make_app(**settings)  # one database, two "workers"
+    with first.app_context():
+        invalidate("updates", "profiles", "board")  # start clean whatever ran before
+    make_user("ada")
+    assert "No updates yet." in first.test_client().get("/").get_data(as_text=True)
+    writer = second.test_client()
+    Auth(writer).sign_in("ada")
+    writer.post("/updates", data={"body": "Across instances"})
+    assert "Across instances" in first.test_client().get("/").get_data(as_text=True)
+
+
+@pytest.mark.services
+def test_two_gunicorn_workers_share_the_default_file_cache(tmp_path):
+    database = f"sqlite:///{tmp_path / 'nexus.sqlite3'}"
+    app = create_app(config_for(tmp_path) | {"SQLALCHEMY_DATABASE_URI": database})
+    with app.app_context():
+        upgrade()
+        accounts.register(username="ada", display_name="Ada", password=PASSWORD, track="backend")
+        db.session.commit()
+        db.engine.dispose()
+    env = {
+        "NEXUS_ENV": "testing",
+        "SECRET_KEY": "gunicorn-test-secret",
+        "DATABASE_URL": database,
+        "CACHE_URL": f"filesystem://{tmp_path / 'shared-cache'}",
+        "RATELIMIT_STORAGE_URL": f"nexus+sqlite://{tmp_path / 'ratelimits.sqlite3'}",
+    }
+    with gunicorn(env, workers=2) as url:
+        hubs = _hubs_in_parallel(url)  # both workers answer, and fill the shared cache
+        assert all("No updates yet." in page for page in hubs)
+        _post_update(url, "ada", "Posted through one worker #gunicorn")
+        hubs = _hubs_in_parallel(url)
+        assert all("Posted through one worker" in page for page in hubs)
+
+
+def _hubs_in_parallel(url: str, count: int = 8) -> list[str]:
+    # Sync workers serve one request at a time: parallel requests reach both of them.
+    def fetch(_):
+        with urllib.request.urlopen(f"{url}/", timeout=10) as response:  # noqa: S310
+            return response.read().decode()
+
+    with concurrent.futures.ThreadPoolExecutor(count) as pool:
+        return list(pool.map(fetch, range(count)))
+
+
+def _post_update(url: str, username: str, body: str) -> None:
+    opener = urllib.request.build_opener(
+        urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar())
+    )
+    sign_in = opener.open(f"{url}/sign-in", timeout=10).read().decode()
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', sign_in).group(1)
+    form = {"login": username, "password": PASSWORD, "csrf_token": token}
+    opener.open(f"{url}/sign-in", urllib.parse.urlencode(form).encode(), timeout=10)
+    form = {"body": body, "csrf_token": token}
+    page = opener.open(f"{url}/updates", urllib.parse.urlencode(form).encode(), timeout=10)
+    assert "Your update is posted." in page.read().decode()

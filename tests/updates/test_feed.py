@@ -1,0 +1,151 @@
+"""The feed over HTTP: order, filters, cursor pages, infinite scroll, pinned announcements."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from .conftest import item_ids, older_link
+
+HTMX = {"HX-Request": "true"}
+START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+
+
+def test_feed_lists_updates_newest_first_with_tag_mention_and_author_links(
+    client, cohort, make_update
+):
+    first = make_update(cohort["ada"], "Started on #drf", created_at=START)
+    second = make_update(
+        cohort["gabriel"], "Using @ada's endpoint with @nobody", created_at=START + timedelta(1)
+    )
+    response = client.get("/updates")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert item_ids(page) == [second, first]
+    assert 'href="/updates?tag=drf"' in page and 'href="/u/ada"' in page
+    assert "@nobody" in page and 'href="/u/nobody"' not in page
+    assert f'href="/updates/{first}"' in page and ">Gabriel Nunes</a>" in page
+    assert "Sign in</a> to post an update" in page
+    assert "csrf_token" not in page and 'id="composer"' not in page
+
+
+def test_empty_feed_says_so(client):
+    assert "No updates yet." in client.get("/updates").get_data(as_text=True)
+
+
+def test_cursor_pages_have_no_duplicates_or_gaps_while_new_updates_arrive(
+    client, cohort, make_update, client_as
+):
+    # 45 updates, with runs of equal timestamps: the id must break ties.
+    existing = [
+        make_update(cohort["ada"], f"Update {n}", created_at=START + timedelta(minutes=n // 3))
+        for n in range(45)
+    ]
+    writer = client_as("gabriel")
+    page = client.get("/updates").get_data(as_text=True)
+    seen = item_ids(page)
+    next_url = older_link(page)
+    while next_url:
+        assert writer.post("/updates", data={"body": "Something new"}).status_code == 303
+        fragment = client.get(next_url, headers=HTMX).get_data(as_text=True)
+        assert "<html" not in fragment
+        seen += item_ids(fragment)
+        next_url = older_link(fragment)
+    assert seen == sorted(existing, reverse=True)  # every one, once, newest first
+    assert "You have reached the first update." in fragment
+
+
+def test_scrolling_sentinel_loads_the_next_page_when_revealed(client, cohort, make_update):
+    for n in range(25):
+        make_update(cohort["ada"], f"Update {n}", created_at=START + timedelta(minutes=n))
+    page = client.get("/updates").get_data(as_text=True)
+    assert len(item_ids(page)) == 20
+    assert 'hx-trigger="revealed" hx-swap="outerHTML"' in page
+    fragment = client.get(older_link(page), headers=HTMX)
+    assert fragment.status_code == 200 and "HX-Request" in fragment.headers["Vary"]
+    assert len(item_ids(fragment.get_data(as_text=True))) == 5
+    plain = client.get(older_link(page))  # without JS the same link is a full page
+    assert "<html" in plain.get_data(as_text=True)
+
+
+def test_a_made_up_cursor_is_a_400(client):
+    response = client.get("/updates?before=not-a-cursor", headers=HTMX)
+    assert response.status_code == 400
+    assert "broken or out of date" in response.get_data(as_text=True)
+
+
+def test_filters_by_tag_and_learner(client, cohort, make_update):
+    drf = make_update(cohort["ada"], "Paging in #DRF")
+    make_update(cohort["ada"], "Docker day #docker")
+    gabriel_drf = make_update(cohort["gabriel"], "Consuming #drf pages")
+    assert item_ids(client.get("/updates?tag=drf").get_data(as_text=True)) == [gabriel_drf, drf]
+    assert item_ids(client.get("/updates?tag=%23DRF&learner=ada").get_data(as_text=True)) == [drf]
+    page = client.get("/updates?learner=gabriel").get_data(as_text=True)
+    assert item_ids(page) == [gabriel_drf] and "Updates by Gabriel Nunes" in page
+    empty = client.get("/updates?tag=kotlin").get_data(as_text=True)
+    assert "No updates match these filters." in empty
+
+
+def test_filter_change_by_htmx_answers_the_feed_section(client, cohort, make_update):
+    make_update(cohort["ada"], "Paging in #drf")
+    response = client.get("/updates?tag=drf", headers=HTMX)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" not in body
+    assert body.lstrip().startswith('<section id="feed"') and "Updates tagged #drf" in body
+    assert "HX-Request" in response.headers["Vary"]
+
+
+def test_bad_filters_are_explained(client, cohort):
+    bad_tag = client.get("/updates?tag=no%20spaces!")
+    assert bad_tag.status_code == 400
+    assert 'id="tag-error"' in bad_tag.get_data(as_text=True)
+    unknown = client.get("/updates?learner=nobody")
+    assert unknown.status_code == 404 and "nobody" in unknown.get_data(as_text=True)
+
+
+def test_pinned_announcements_head_the_first_page_once_until_unpinned(
+    cohort, make_update, client_as
+):
+    older = make_update(cohort["ada"], "Older", created_at=START)
+    pinned = make_update(
+        cohort["mentor"], "Demo day Friday", announcement=True, created_at=START + timedelta(1)
+    )
+    newer = make_update(cohort["ada"], "Newer", created_at=START + timedelta(2))
+    mentor = client_as("mentor")
+    page = mentor.get("/updates").get_data(as_text=True)
+    assert item_ids(page) == [pinned, newer, older]
+    assert page.index('id="pinned-list"') < page.index('id="feed-items"')
+    assert item_ids(mentor.get("/updates?learner=mentor").get_data(as_text=True)) == [pinned]
+
+    response = mentor.post(f"/updates/{pinned}/unpin", headers=HTMX)
+    assert response.status_code == 200 and "Unpinned." in response.get_data(as_text=True)
+    page = mentor.get("/updates").get_data(as_text=True)
+    assert item_ids(page) == [newer, pinned, older] and 'id="pinned-list"' not in page
+
+
+def test_single_update_page_and_missing_update(client, cohort, make_update):
+    update = make_update(cohort["ada"], "Just one #drf")
+    page = client.get(f"/updates/{update}").get_data(as_text=True)
+    assert "Update by Ada Okafor" in page and item_ids(page) == [update]
+    assert client.get("/updates/999").status_code == 404
+
+
+def test_feed_queries_do_not_grow_with_the_number_of_updates(
+    cohort, make_update, client_as, count_queries
+):
+    reader = client_as("gabriel")  # signed in: the page is built, not read from the cache
+
+    def statements_for_feed():
+        with count_queries() as statements:
+            assert reader.get("/updates").status_code == 200
+        return len(statements)
+
+    make_update(cohort["ada"], "One @gabriel #drf")
+    few = statements_for_feed()
+    for n in range(19):
+        make_update(cohort["ada" if n % 2 else "mentor"], f"More @gabriel #drf #t{n}")
+    assert statements_for_feed() == few
+
+
+@pytest.mark.parametrize("path", ["/updates", "/updates?tag=drf", "/updates/news"])
+def test_feed_urls_vary_on_hx_request(client, path):
+    assert "HX-Request" in client.get(path).headers["Vary"]

@@ -1,0 +1,100 @@
+"""The rules for updates, without HTTP: posting, tags and mentions, deleting, pinning."""
+
+import pytest
+from sqlalchemy import func, select
+
+from nexus_board.errors import Forbidden, Invalid, NotFound
+from nexus_board.extensions import db
+from nexus_board.models import Update, UpdateTag, User
+from nexus_board.updates import contracts, services
+
+
+@pytest.fixture
+def people(app, make_user):
+    ids = {
+        "ada": make_user("ada"),
+        "gabriel": make_user("gabriel", track="frontend"),
+        "mentor": make_user("mentor", role="admin"),
+    }
+    with app.app_context():
+        yield {name: db.session.get(User, user_id) for name, user_id in ids.items()}
+
+
+def test_posting_stores_text_tags_and_mentions_of_existing_users(people):
+    update = services.post_update(
+        people["ada"], "  Paired with @Gabriel and @ghost on #DRF #testing #drf  "
+    )
+    db.session.commit()
+    stored = db.session.get(Update, update.id)
+    assert stored.body == "Paired with @Gabriel and @ghost on #DRF #testing #drf"
+    assert stored.tag_names == ["drf", "testing"]
+    assert [user.username for user in stored.mentions] == ["gabriel"]
+    assert stored.author.username == "ada" and not stored.announcement and not stored.pinned
+    assert stored.created_at.tzinfo is not None
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [("", "Write something first."), ("   \n ", "Write something first."),
+     ("x" * 1001, "Keep it to 1,000 characters; this is 1,001.")],
+)  # fmt: skip
+def test_empty_or_too_long_updates_are_refused_and_nothing_is_written(people, body, message):
+    with pytest.raises(Invalid) as refused:
+        services.post_update(people["ada"], body)
+    assert refused.value.errors == {"body": message}
+    assert db.session.scalar(select(func.count()).select_from(Update)) == 0
+
+
+def test_a_thousand_characters_fit_even_with_windows_line_breaks(people):
+    body = "\r\n".join(["x" * 99] * 10)  # 990 letters + 9 breaks the browser sent as CRLF
+    update = services.post_update(people["ada"], body)
+    assert len(update.body) == 999 and "\r" not in update.body
+
+
+def test_only_admins_post_announcements_which_are_pinned(people):
+    with pytest.raises(Forbidden):
+        services.post_update(people["ada"], "Listen up", announcement=True)
+    announcement = services.post_update(people["mentor"], "Demo day Friday", announcement=True)
+    assert announcement.announcement and announcement.pinned
+
+
+def test_admins_pin_and_unpin_announcements_only(people):
+    announcement = services.post_update(people["mentor"], "Demo day", announcement=True)
+    plain = services.post_update(people["ada"], "Hello")
+    with pytest.raises(Forbidden):
+        services.set_pinned(announcement, False, by=people["ada"])
+    with pytest.raises(Invalid, match="Only announcements"):
+        services.set_pinned(plain, True, by=people["mentor"])
+    services.set_pinned(announcement, False, by=people["mentor"])
+    assert not announcement.pinned
+    services.set_pinned(announcement, True, by=people["mentor"])
+    assert announcement.pinned
+
+
+def test_authors_delete_their_own_admins_any_others_none(people):
+    first = services.post_update(people["ada"], "First #django")
+    second = services.post_update(people["ada"], "Second mentioning @gabriel")
+    db.session.commit()
+    with pytest.raises(Forbidden):
+        services.delete_update(first, by=people["gabriel"])
+    services.delete_update(first, by=people["ada"])
+    services.delete_update(second, by=people["mentor"])
+    db.session.commit()
+    assert db.session.scalar(select(func.count()).select_from(Update)) == 0
+    assert db.session.scalar(select(func.count()).select_from(UpdateTag)) == 0
+    assert db.session.get(User, people["gabriel"].id) is not None  # mentions go, people stay
+
+
+def test_missing_update_is_not_found(app):
+    with app.app_context(), pytest.raises(NotFound):
+        services.get_update_or_404(12345)
+
+
+def test_a_contract_link_must_name_a_contract(people, monkeypatch):
+    with pytest.raises(Invalid) as refused:
+        services.post_update(people["ada"], "About a contract", contract_id=7)
+    assert "contract" in refused.value.errors
+    link = contracts.ContractLink(id=7, title="GET /api/projects", url="/board/contracts/7")
+    monkeypatch.setattr(contracts, "find", lambda contract_id: link if contract_id == 7 else None)
+    update = services.post_update(people["ada"], "About a contract", contract_id=7)
+    assert update.contract_id == 7
