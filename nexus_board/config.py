@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from dotenv import load_dotenv
 
@@ -39,7 +40,14 @@ def load_config(instance_path: str, overrides: dict) -> dict:
 def cache_settings(cache_url: str, instance: Path) -> dict:
     """Flask-Caching settings for a cache URL (empty: the file-system cache under instance/)."""
     if cache_url.startswith(("redis://", "rediss://", "unix://")):
-        return {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": cache_url}
+        return {
+            "CACHE_TYPE": "RedisCache",
+            "CACHE_REDIS_URL": cache_url,
+            # Flask-Caching passes its own db number to redis, overriding the URL's: pass the URL's.
+            "CACHE_REDIS_DB": _redis_db(cache_url),
+            # A hung Redis must slow a request by a second at most, never hang it.
+            "CACHE_OPTIONS": {"socket_timeout": 1, "socket_connect_timeout": 1},
+        }
     if cache_url in ("", "filesystem") or cache_url.startswith("filesystem://"):
         folder = cache_url.removeprefix("filesystem://") if "://" in cache_url else ""
         return {
@@ -52,6 +60,11 @@ def cache_settings(cache_url: str, instance: Path) -> dict:
     raise RuntimeError(
         f"CACHE_URL must be redis://…, filesystem://<folder> or null, not {cache_url!r}"
     )
+
+
+def _redis_db(url: str) -> int:
+    path = urlsplit(url).path.strip("/")
+    return int(path) if path.isdigit() else 0
 
 
 def _ratelimit_storage(cache_url: str, instance: Path) -> str:

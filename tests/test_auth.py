@@ -263,3 +263,13 @@ def test_demo_command_seeds_a_cohort_once(runner, app):
     second = runner.invoke(args=["nexus", "demo"])
     assert "nothing changed" in second.output
     assert len(users(app)) == len(cohort)
+
+
+def test_sign_up_and_settings_refresh_the_cached_public_pages(app, make_user):
+    visitor = app.test_client()
+    assert "Zed Newcomer" not in visitor.get("/").get_data(as_text=True)  # now cached
+    newcomer = app.test_client()
+    sign_up(newcomer, username="zed", display_name="Zed Newcomer")
+    assert "Zed Newcomer" in visitor.get("/").get_data(as_text=True)
+    newcomer.post("/settings", data={"display_name": "Zed Renamed", "track": "frontend"})
+    assert "Zed Renamed" in visitor.get("/").get_data(as_text=True)

@@ -62,7 +62,8 @@ def test_unknown_environment_name_is_refused(clean_env, tmp_path):
     [
         ("filesystem:///srv/cache", {"CACHE_TYPE": "FileSystemCache", "CACHE_DIR": "/srv/cache"}),
         ("null", {"CACHE_TYPE": "NullCache"}),
-        ("rediss://cache:6380/1", {"CACHE_TYPE": "RedisCache"}),
+        ("rediss://cache:6380/1", {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_DB": 1}),
+        ("redis://cache:6379", {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_DB": 0}),
     ],
 )
 def test_cache_urls(url, expected):

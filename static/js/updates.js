@@ -17,15 +17,6 @@
     if (event.target.matches && event.target.matches("textarea[maxlength]")) showCount(event.target);
   });
 
-  // The composer answers 422 with itself and the errors next to the fields: an expected
-  // answer to show, not a failure for htmx to log.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    var elt = event.detail.elt;
-    if (event.detail.xhr.status === 422 && elt && elt.closest && elt.closest("[data-errors-in-place]")) {
-      event.detail.isError = false;
-    }
-  });
-
   // Same wording as the server's `ago` filter (templating.relative_time).
   function relative(seconds) {
     if (seconds < 45) return "just now";
