@@ -1,5 +1,10 @@
 """All models, imported here so Alembic and `db.create_all()` see every table."""
 
+from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
+from .contract_activity import Comment, Revision
+from .project import Project
 from .user import Role, Track, User
 
 __all__ = ["Role", "Track", "User"]
+__all__ += ["Comment", "Contract", "ContractResponse", "ContractStatus", "ContractTag"]
+__all__ += ["HttpMethod", "Project", "Revision"]
