@@ -70,9 +70,9 @@ class ContractForm(FlaskForm):
             tags=self.tags.data or "",
             responses=[
                 ResponseDraft(
-                    entry.status_code.data, entry.description.data or "", entry.example.data or ""
+                    row.status_code.data, row.description.data or "", row.example.data or ""
                 )
-                for entry in self.responses
+                for row in (entry.form for entry in self.responses)
             ],
         )
 

@@ -78,6 +78,11 @@ def update_contract(
     contract.updated_at = utcnow()  # also dirties the row, so its version moves
     if reasons:
         contract.breaking_version = new_version
+    try:  # the version-checked UPDATE first: a lost race fails here, before anything else
+        _flush_unique(spec, ignore=contract.id)
+    except StaleDataError:  # a save landed between our check and this UPDATE
+        db.session.rollback()
+        raise StaleEdit(db.session.get(Contract, contract.id)) from None
     revision = Revision(
         contract_id=contract.id,
         version=new_version,
@@ -87,11 +92,7 @@ def update_contract(
         breaking_reasons=reasons,
     )
     db.session.add(revision)
-    try:
-        _flush_unique(spec)
-    except StaleDataError:  # a save landed between our check and this UPDATE
-        db.session.rollback()
-        raise StaleEdit(db.session.get(Contract, contract.id)) from None
+    db.session.flush()
     return revision
 
 
@@ -153,17 +154,19 @@ def _refuse_duplicate(project: Project | None, spec: ContractSpec, ignore: int =
         raise Duplicate(existing)
 
 
-def _flush_unique(spec: ContractSpec) -> None:
+def _flush_unique(spec: ContractSpec, ignore: int = 0) -> None:
     """Flush; a concurrent post of the same endpoint or project ends as a 409, not a 500."""
     try:
         db.session.flush()
     except IntegrityError:
         db.session.rollback()
-        _refuse_duplicate(_resolve(spec)[1], spec)
+        _refuse_duplicate(_resolve(spec)[1], spec, ignore)
         raise Conflict("Someone saved the same thing at this moment. Please try again.") from None
 
 
 def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
+    current = {response.status_code: response for response in contract.responses}
+    kept = [tag for tag in contract.tags if tag.name in spec.tags]  # both loaded before any change
     contract.project = project
     contract.method = spec.method
     contract.path = spec.path.template
@@ -172,12 +175,9 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.description = spec.description
     contract.auth_required = spec.auth_required
     contract.request_example = spec.request_example
-    current = {response.status_code: response for response in contract.responses}
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
-    names = set(spec.tags)
-    kept = [tag for tag in contract.tags if tag.name in names]
     kept_names = {tag.name for tag in kept}
     contract.tags = kept + [ContractTag(name=name) for name in spec.tags if name not in kept_names]
 
