@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select, union_all
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import defer, joinedload
 
 from ..caching import generations
 from ..extensions import db
@@ -18,6 +18,8 @@ from .lookup import card_options
 
 COLUMN_SIZE = 50
 NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
+# Cards never show the long text: leave it in the database.
+CARD = (*card_options(), defer(Contract.description), defer(Contract.request_example))
 
 
 @dataclass
@@ -49,7 +51,7 @@ def board(filters: BoardFilters, viewer_id: int | None) -> list[Column]:
         for status in ContractStatus
     ]
     rows = db.session.scalars(
-        select(Contract).where(Contract.id.in_(union_all(*newest))).options(*card_options())
+        select(Contract).where(Contract.id.in_(union_all(*newest))).options(*CARD)
     ).unique()
     by_status = {status: [] for status in ContractStatus}
     for contract in sorted(rows, key=_newest_first):
@@ -71,7 +73,7 @@ def column_page(
         .where(Contract.status == status)
         .order_by(*NEWEST)
         .limit(COLUMN_SIZE + 1)
-        .options(*card_options())
+        .options(*CARD)
     )
     if after is not None and isinstance(last_id, int):
         query = query.where(
@@ -89,7 +91,7 @@ def status_counts(filters: BoardFilters | None = None, viewer_id: int | None = N
     if filters is not None:
         query = filters.apply(query, viewer_id)
     counts = dict.fromkeys(ContractStatus, 0)
-    counts.update(dict(db.session.execute(query).tuples().all()))
+    counts.update(dict(db.session.execute(query).all()))
     return counts
 
 
@@ -154,7 +156,7 @@ def tag_choices(limit: int = 200) -> list[str]:
 
 
 def _cards(query, limit: int) -> list[Contract]:
-    return list(db.session.scalars(query.limit(limit).options(*card_options())).unique())
+    return list(db.session.scalars(query.limit(limit).options(*CARD)).unique())
 
 
 def _newest_first(contract: Contract):

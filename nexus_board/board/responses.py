@@ -52,17 +52,20 @@ def commented(contract: Contract, comment):
     if not wants_fragment():
         url = url_for("board.show", contract_id=contract.id)
         return redirect(f"{url}#comment-{comment.id}", 303)
-    return thread(contract, CommentForm(formdata=None))
+    return thread(contract, CommentForm(formdata=None), message="Your comment is posted.")
 
 
-def thread(contract: Contract, form, status: int = 200):
+def thread(contract: Contract, form, status: int = 200, message: str | None = None):
+    """The comments section: the thread and the form (with its errors, if any)."""
     return render(
         "board/contract.html",
         "comments",
         status=status,
+        oob=["announce"] if message else [],
         contract=contract,
         comments=queries.comments_on(contract.id),
         comment_form=form,
+        message=message,
     )
 
 

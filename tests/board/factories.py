@@ -45,3 +45,33 @@ def post(author_id: int, *, state: str = "open", claimer_id: int | None = None, 
             lifecycle.move(contract.id, claimer, action)
             db.session.commit()
     return contract.id
+
+
+def bulk(author_id: int, claimer_id: int, n: int, project: str = "Bulk") -> None:
+    """Insert `n` contracts spread over the four states, with tags and a response (fast)."""
+    from nexus_board.models import Contract, ContractResponse, ContractTag, Project
+    from nexus_board.models.types import utcnow
+
+    slug = project.lower().replace(" ", "-")
+    home = db.session.scalar(db.select(Project).where(Project.slug == slug))
+    home = home or Project(name=project, slug=slug)
+    states = list(MOVES)
+    for i in range(n):
+        state = states[i % 4]
+        db.session.add(
+            Contract(
+                project=home,
+                method="GET",
+                path=f"/{slug}/{i}",
+                path_key=f"/{slug}/{i}",
+                summary=f"Bulk contract {i}",
+                status=state,
+                author_id=author_id,
+                claimer_id=None if state == "open" else claimer_id,
+                seen_version=None if state == "open" else 1,
+                status_changed_at=utcnow(),
+                responses=[ContractResponse(status_code=200, description="OK", example="{}")],
+                tags=[ContractTag(name=f"tag{i % 7}"), ContractTag(name="bulk")],
+            )
+        )
+    db.session.commit()
