@@ -147,7 +147,10 @@ def test_each_column_shows_the_newest_fifty_then_loads_more(client, app, people)
     assert "Load more" not in rest
     shown = re.findall(r"Bulk contract (\d+)", open_column + rest)
     assert len(shown) == len(set(shown)) == COLUMN_SIZE + 10  # no card twice, none skipped
-    assert client.get(more).status_code == 200  # without JavaScript: a page of its own
+    own_page = client.get(more)  # without JavaScript: a page of its own
+    assert own_page.status_code == 200 and "<html" in own_page.get_data(as_text=True)
+    assert 'hx-include="#board-filters"' in rest  # on the board, buttons act in place
+    assert 'hx-include="#board-filters"' not in own_page.get_data(as_text=True)
 
 
 @pytest.mark.parametrize("url", ["/board/columns/open?cursor=garbage", "/board/columns/open"])
