@@ -131,7 +131,8 @@ def test_polling_answers_204_until_the_board_changes(client, app, contract, coun
     assert f"since={marker}" not in response.get_data(as_text=True)
 
 
-def test_each_column_shows_the_newest_fifty_then_loads_more(client, app, people):
+def test_each_column_shows_the_newest_fifty_then_loads_more(client, auth, app, people):
+    auth.sign_in("hana")
     with app.app_context():
         bulk(people["ada"], people["gabriel"], 4 * (COLUMN_SIZE + 10))
     page = client.get("/board").get_data(as_text=True)
