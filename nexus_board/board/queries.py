@@ -7,19 +7,28 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, or_, select, union_all
-from sqlalchemy.orm import defer, joinedload
+from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
-from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision
+from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_cursor, encode_cursor
 from .filters import BoardFilters
 from .lookup import card_options
 
 COLUMN_SIZE = 50
+UNSHOWN = ("description", "request_example", "created_at", "updated_at", "claimed_at")
 NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
-# Cards never show the long text: leave it in the database.
-CARD = (*card_options(), defer(Contract.description), defer(Contract.request_example))
+# Cards show little: leave long text and unused timestamps in the database (a lean board).
+CARD = (
+    joinedload(Contract.project).load_only(Project.slug, Project.name),
+    joinedload(Contract.author).load_only(User.username, User.display_name),
+    joinedload(Contract.claimer).load_only(User.username, User.display_name),
+    selectinload(Contract.tags),
+    *(defer(getattr(Contract, name)) for name in UNSHOWN),
+)
+# Lists for other pages (hub, dashboards) keep the timestamps they may show.
+LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
 
 
 @dataclass
@@ -156,7 +165,7 @@ def tag_choices(limit: int = 200) -> list[str]:
 
 
 def _cards(query, limit: int) -> list[Contract]:
-    return list(db.session.scalars(query.limit(limit).options(*CARD)).unique())
+    return list(db.session.scalars(query.limit(limit).options(*LISTED)).unique())
 
 
 def _newest_first(contract: Contract):

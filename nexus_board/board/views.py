@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from ..models import ContractStatus
 from ..rendering import render
-from . import bp, policy, queries
+from . import bp, page_cache, policy, queries
 from .filters import BoardFilters
 
 STATUSES = {status.value for status in ContractStatus}
@@ -28,12 +28,9 @@ def index():
     return render(
         "board/index.html",
         "columns",
-        columns=queries.board(filters, viewer_id()),
+        columns_html=page_cache.columns_html(filters, marker),
         filters=filters,
-        marker=marker,
-        projects=queries.project_choices,  # called by the full page only
-        tags=queries.tag_choices,
-        allowed=policy.allowed,
+        choices=lambda: page_cache.choices(marker),  # the full page's filter form only
     )
 
 

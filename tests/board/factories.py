@@ -5,6 +5,7 @@ import json
 from nexus_board.board import lifecycle, services
 from nexus_board.board.policy import Action
 from nexus_board.board.specs import ContractDraft, ResponseDraft
+from nexus_board.caching import invalidate
 from nexus_board.extensions import db
 from nexus_board.models import User
 
@@ -75,3 +76,4 @@ def bulk(author_id: int, claimer_id: int, n: int, project: str = "Bulk") -> None
             )
         )
     db.session.commit()
+    invalidate("board")  # as every real write does

@@ -177,3 +177,20 @@ def test_the_board_costs_the_same_queries_for_10_and_500_contracts(
         page = client.get("/board").get_data(as_text=True)
     assert sum(counts(page).values()) == 500
     assert len(large) == len(small) <= 7, large
+
+
+def test_visitors_get_the_board_from_the_cache_until_it_changes(
+    client, app, contract, people, count_queries
+):
+    contract_id = contract()
+    first = client.get("/board").get_data(as_text=True)
+    with count_queries() as queries:
+        again = client.get("/board").get_data(as_text=True)
+    assert queries == [] and again == first
+    gabriel = app.test_client()
+    gabriel.post("/sign-in", data={"login": "gabriel", "password": "correct horse battery staple"})
+    assert ">Claim<span" in gabriel.get("/board").get_data(as_text=True)  # not the visitor's copy
+    assert gabriel.post(f"/contracts/{contract_id}/claim", data={"view": "board"}).status_code == 303
+    after = client.get("/board").get_data(as_text=True)
+    assert counts(after) == {"open": 0, "claimed": 1, "in_progress": 0, "done": 0}
+    assert "Claimed by <strong>Gabriel Nunes</strong>" in after
