@@ -3,6 +3,7 @@
 from sqlalchemy import func, select
 
 from .auth import services
+from .board.demo import seed_board
 from .extensions import db
 from .models import Role, User
 from .updates.demo import seed_updates
@@ -25,7 +26,7 @@ LEARNERS = [
 ]
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_updates]
+SEEDERS = [seed_board, seed_updates]
 
 
 def seed(password: str) -> int:

@@ -4,7 +4,7 @@ Status updates, their #tags and @mentions. `updates.contract_id` has no foreign 
 contracts table lands with the board; add the key in a later migration once both are merged.
 
 Revision ID: 0004
-Revises: 0001
+Revises: 0003
 Create Date: 2026-11-26 12:13:35.363569
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0004'
-down_revision = '0001'
+down_revision = '0003'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,67 @@
+"""Buttons on cards and contract pages: claim and move contracts, acknowledge, comment."""
+
+from flask import abort, request
+from flask_login import current_user, login_required
+
+from ..auth.forms import show_errors
+from ..caching import invalidate
+from ..errors import Invalid
+from ..extensions import db, limiter
+from . import bp, lifecycle, responses, services
+from .forms import CommentForm
+from .lookup import get_contract
+from .policy import Action
+
+SAID = {
+    Action.CLAIM: "You claimed {}. It is yours to integrate.",
+    Action.UNCLAIM: "You gave {} back: it is open again.",
+    Action.START: "{} is in progress.",
+    Action.FINISH: "{} is done. Nice work!",
+    Action.REOPEN: "{} is back in progress.",
+    Action.IMPLEMENT: "{} is marked implemented.",
+}
+
+
+@bp.post("/contracts/<int:contract_id>/<any(claim,unclaim,start,finish,reopen,implement):action>")
+@login_required
+def act(contract_id, action):
+    action = Action(action)
+    try:
+        if action is Action.IMPLEMENT:
+            contract = lifecycle.implement(contract_id, current_user)
+        else:
+            contract = lifecycle.move(contract_id, current_user, action)
+    except lifecycle.MoveRefused as refused:
+        return responses.refused(refused.contract, refused.message)
+    db.session.commit()
+    invalidate("board")
+    message = SAID[action].format(contract.endpoint)
+    return responses.done(contract, message, moved=action is not Action.IMPLEMENT)
+
+
+@bp.post("/contracts/<int:contract_id>/acknowledge")
+@login_required
+def acknowledge(contract_id):
+    version = request.form.get("version", type=int) or abort(400, "Say which version you read.")
+    contract = lifecycle.acknowledge(contract_id, current_user, version)
+    db.session.commit()
+    invalidate("board")
+    return responses.done(contract, "Changes marked as read.", moved=False)
+
+
+@bp.post("/contracts/<int:contract_id>/comments")
+@login_required
+@limiter.limit("30 per minute")
+def comment(contract_id):
+    contract = get_contract(contract_id)
+    form = CommentForm()
+    if form.validate_on_submit():
+        try:
+            added = services.add_comment(contract, current_user, form.body.data)
+        except Invalid as error:
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            invalidate("board")
+            return responses.commented(contract, added)
+    return responses.thread(contract, form, status=422 if form.errors else 200)

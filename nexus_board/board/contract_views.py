@@ -1,0 +1,109 @@
+"""One contract: its page, the post and edit forms, deleting it."""
+
+from dataclasses import asdict
+
+from flask import flash, redirect, request, url_for
+from flask_login import current_user, login_required
+
+from ..auth.decorators import track_required
+from ..caching import invalidate
+from ..errors import Invalid
+from ..extensions import db, limiter
+from ..models import Track
+from ..rendering import render
+from . import bp, policy, queries, revisions, services
+from .forms import CommentForm, ContractForm
+from .lookup import get_contract_or_404
+from .specs import draft_of
+
+
+@bp.get("/contracts/<int:contract_id>")
+def show(contract_id):
+    contract = get_contract_or_404(contract_id)
+    return render(
+        "board/contract.html",
+        contract=contract,
+        history=queries.revisions_of(contract_id),
+        comments=queries.comments_on(contract_id),
+        comment_form=CommentForm(formdata=None),
+        allowed=policy.allowed,
+        diff_lines=revisions.diff_lines,
+        is_short=revisions.is_short,
+    )
+
+
+@bp.route("/contracts/new", methods=["GET", "POST"])
+@track_required(Track.BACKEND)
+@limiter.limit("60 per hour", methods=["POST"])
+def new():
+    first = {"method": "GET", "responses": [{"status_code": "200"}]}
+    form = ContractForm(data=first if request.method == "GET" else None)
+    if form.is_submitted() and not form.edit_rows(request.form) and form.validate():
+        try:
+            contract = services.create_contract(form.draft(), current_user)
+        except (Invalid, services.Duplicate) as error:
+            return _form_page(form, error=error)
+        db.session.commit()
+        invalidate("board", "mocks")
+        flash(f"Posted {contract.endpoint}. Frontend learners can claim it now.", "success")
+        return redirect(url_for("board.show", contract_id=contract.id), 303)
+    return _form_page(form)
+
+
+@bp.route("/contracts/<int:contract_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(contract_id):
+    contract = get_contract_or_404(contract_id, editable=True)
+    saved = asdict(draft_of(contract)) | {"version": contract.version}
+    form = ContractForm(data=saved if request.method == "GET" else None)
+    if form.is_submitted() and not form.edit_rows(request.form) and form.validate():
+        try:
+            revision = services.update_contract(
+                contract, form.draft(), current_user, expected_version=form.version.data or 0
+            )
+        except (Invalid, services.Duplicate, services.StaleEdit) as error:
+            return _form_page(form, contract, error=error)
+        db.session.commit()
+        invalidate("board")
+        if revision and revisions.touches_mocks(revision.changes):
+            invalidate("mocks")
+        flash(f"Saved version {revision.version}." if revision else "Nothing changed.", "success")
+        return redirect(url_for("board.show", contract_id=contract_id), 303)
+    return _form_page(form, contract)
+
+
+@bp.post("/contracts/<int:contract_id>/delete")
+@login_required
+def delete(contract_id):
+    contract = get_contract_or_404(contract_id)
+    endpoint = contract.endpoint
+    services.delete_contract(contract, current_user)
+    db.session.commit()
+    invalidate("board", "mocks")
+    flash(f"Deleted {endpoint}.", "success")
+    return redirect(url_for("board.index"), 303)
+
+
+def _form_page(form: ContractForm, contract=None, *, error=None):
+    """The form again, with the errors (or the newer version) shown where they belong."""
+    stale = newer = None
+    if isinstance(error, services.StaleEdit):
+        stale = error.contract
+        newer = [r for r in queries.revisions_of(stale.id) if r.version > (form.version.data or 0)]
+        form.version.data, form.version.raw_data = stale.version, [str(stale.version)]
+    elif error is not None:
+        form.show_errors(error)
+    return render(
+        "board/form.html",
+        "responses",
+        status=error.status if error else (422 if form.errors else 200),
+        form=form,
+        contract=contract,
+        error=error,
+        duplicate=getattr(error, "existing", None),
+        stale=stale,
+        newer=newer,
+        projects=queries.project_choices,
+        diff_lines=revisions.diff_lines,
+        is_short=revisions.is_short,
+    )

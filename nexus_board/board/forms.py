@@ -1,0 +1,119 @@
+"""Contract and comment forms. They carry input; `specs.clean` and the services check the rules,
+so every message comes from one place and lands next to its field."""
+
+import re
+
+from flask_wtf import FlaskForm
+from wtforms import (
+    BooleanField,
+    FieldList,
+    Form,
+    FormField,
+    HiddenField,
+    IntegerField,
+    SelectField,
+    StringField,
+    TextAreaField,
+)
+from wtforms.validators import Optional
+
+from ..errors import DomainError
+from ..models import HttpMethod
+from .specs import MAX_RESPONSES, ContractDraft, ResponseDraft
+
+NESTED = re.compile(r"responses-(\d+)-(\w+)")
+
+
+class ResponseForm(Form):
+    status_code = StringField("Status code", render_kw={"inputmode": "numeric", "size": 4})
+    description = StringField("Description", description="Blank: the standard phrase, like OK.")
+    example = TextAreaField("Example body (JSON)", render_kw={"class": "code", "rows": 6})
+
+
+class ContractForm(FlaskForm):
+    project = StringField(
+        "Project",
+        description="Pick an existing project or name a new one, like E-commerce API.",
+        render_kw={"list": "project-names", "autocomplete": "off"},
+    )
+    method = SelectField("Method", choices=[m.value for m in HttpMethod])
+    path = StringField(
+        "Path",
+        description="Starts with /; path parameters in braces: /api/v1/products/{id}",
+        render_kw={"class": "code", "spellcheck": "false", "autocomplete": "off"},
+    )
+    summary = StringField("Summary", description="One line: what the endpoint does.")
+    description = TextAreaField(
+        "Description (Markdown, optional)",
+        description="Query parameters, errors, rules a frontend should know.",
+        render_kw={"rows": 5},
+    )
+    auth_required = BooleanField("Requires authentication")
+    request_example = TextAreaField(
+        "Request body example (JSON)",
+        description="Required for POST, PUT and PATCH.",
+        render_kw={"class": "code", "rows": 6, "spellcheck": "false"},
+    )
+    tags = StringField("Tags (optional)", description="Comma-separated, like products, catalog.")
+    responses = FieldList(FormField(ResponseForm), min_entries=1, max_entries=MAX_RESPONSES)
+    version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+
+    def draft(self) -> ContractDraft:
+        return ContractDraft(
+            project=self.project.data or "",
+            method=self.method.data or "",
+            path=self.path.data or "",
+            summary=self.summary.data or "",
+            description=self.description.data or "",
+            auth_required=bool(self.auth_required.data),
+            request_example=self.request_example.data or "",
+            tags=self.tags.data or "",
+            responses=[
+                ResponseDraft(
+                    row.status_code.data, row.description.data or "", row.example.data or ""
+                )
+                for row in (entry.form for entry in self.responses)
+            ],
+        )
+
+    def edit_rows(self, formdata) -> bool:
+        """Add or remove a response row if that is what was asked; True if it was."""
+        if "add_response" in formdata:
+            if len(self.responses) < MAX_RESPONSES:
+                self.responses.append_entry()
+            return True
+        remove = formdata.get("remove_response", "")
+        if remove.isdigit():
+            if len(self.responses) > 1 and int(remove) < len(self.responses):
+                self.responses.entries.pop(int(remove))
+            return True
+        return False
+
+    def show_errors(self, error: DomainError) -> None:
+        """Put a service's messages next to the fields (and rows) they belong to."""
+        self.responses_errors = []
+        for name, message in error.errors.items():
+            nested = NESTED.fullmatch(name)
+            if nested and int(nested[1]) < len(self.responses):
+                field = getattr(self.responses[int(nested[1])].form, nested[2])
+            elif name == "responses":
+                self.responses_errors.append(message)
+                continue
+            else:
+                field = getattr(self, name, None)
+            if field is None:
+                self.form_errors.append(message)
+            else:
+                field.errors = [*field.errors, message]
+
+
+class CommentForm(FlaskForm):
+    body = TextAreaField(
+        "Add a comment",
+        description="Markdown works. The author and the claimer follow this thread.",
+        render_kw={"rows": 3},
+    )
+
+
+class AcknowledgeForm(FlaskForm):
+    version = IntegerField(widget=HiddenField.widget)

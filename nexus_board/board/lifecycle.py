@@ -1,0 +1,104 @@
+"""Claiming and moving contracts: each move is one conditional UPDATE, safe under any race.
+
+Never read-then-write: the policy check reads to give a clear 403/409, but the UPDATE itself
+re-checks the state in its WHERE clause, and only a row count of 1 means the move happened.
+`SELECT … FOR UPDATE` would do nothing on SQLite; this works on every database.
+"""
+
+from sqlalchemy import update
+
+from ..errors import Conflict, Forbidden
+from ..extensions import db
+from ..models import Contract, User
+from ..models.types import utcnow
+from . import policy
+from .lookup import get_contract
+from .policy import Action
+
+
+class MoveRefused(Conflict):
+    """A move lost to another person's; `contract` is what the contract is now."""
+
+    def __init__(self, message: str, contract: Contract):
+        super().__init__(message)
+        self.contract = contract
+
+
+def move(contract_id: int, user: User, action: Action) -> Contract:
+    """Claim, unclaim, start, finish or reopen; returns the contract as it is afterwards."""
+    contract = get_contract(contract_id)
+    _check(user, contract, action)
+    now = utcnow()
+    values = {"status": policy.TARGETS[action], "status_changed_at": now}
+    conditions = [Contract.status.in_(policy.states_allowing(action))]
+    if action is Action.CLAIM:
+        conditions.append(Contract.claimer_id.is_(None))
+        # The claimer has seen the contract as it is in this very row.
+        values |= {"claimer_id": user.id, "claimed_at": now, "seen_version": Contract.version}
+    else:
+        conditions.append(Contract.claimer_id == contract.claimer_id)
+    if action is Action.UNCLAIM:
+        values |= {"claimer_id": None, "claimed_at": None, "seen_version": None}
+    if not _update(contract_id, conditions, values):
+        _refused(contract_id, user, action)
+    return _fresh(contract_id)
+
+
+def claim(contract_id: int, user: User) -> Contract:
+    return move(contract_id, user, Action.CLAIM)
+
+
+def unclaim(contract_id: int, user: User) -> Contract:
+    return move(contract_id, user, Action.UNCLAIM)
+
+
+def implement(contract_id: int, user: User) -> Contract:
+    """Mark the endpoint implemented on the backend (once; again changes nothing)."""
+    contract = get_contract(contract_id)
+    _check(user, contract, Action.IMPLEMENT)
+    _update(contract_id, [Contract.implemented_at.is_(None)], {"implemented_at": utcnow()})
+    return _fresh(contract_id)
+
+
+def acknowledge(contract_id: int, user: User, version: int) -> Contract:
+    """The claimer has read the changes up to `version`: stop flagging them."""
+    contract = get_contract(contract_id)
+    if contract.claimer_id != user.id:
+        raise Forbidden("Only the learner who holds this contract can acknowledge its changes.")
+    version = min(version, contract.version)
+    _update(
+        contract_id,
+        [Contract.claimer_id == user.id, Contract.seen_version < version],
+        {"seen_version": version},
+    )
+    return _fresh(contract_id)
+
+
+def _check(user: User, contract: Contract, action: Action) -> None:
+    try:
+        policy.check(user, contract, action)
+    except Conflict as error:
+        raise MoveRefused(error.message, contract) from None
+
+
+def _update(contract_id: int, conditions: list, values: dict) -> bool:
+    # Core-style UPDATE: it does not bump the edit version (only edits do).
+    result = db.session.execute(
+        update(Contract)
+        .where(Contract.id == contract_id, *conditions)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1
+
+
+def _refused(contract_id: int, user: User, action: Action):
+    """Someone else's move landed first: end our transaction, then say what happened."""
+    db.session.rollback()
+    contract = get_contract(contract_id)
+    _check(user, contract, action)
+    raise MoveRefused("This contract changed at the same moment. Please try again.", contract)
+
+
+def _fresh(contract_id: int) -> Contract:
+    return get_contract(contract_id)  # re-read: the UPDATE bypassed the session

@@ -1,0 +1,44 @@
+"""Finding one contract: the 404 and 403 rules in one place."""
+
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import joinedload, selectinload
+
+from ..errors import NotFound
+from ..extensions import db
+from ..models import Contract
+from . import policy
+
+GONE = "There is no contract with that number. It may have been deleted."
+
+
+def card_options() -> tuple:
+    """What a card shows, loaded with the contract (one row join and one IN query)."""
+    return (
+        joinedload(Contract.project),
+        joinedload(Contract.author),
+        joinedload(Contract.claimer),
+        selectinload(Contract.tags),
+    )
+
+
+def get_contract(contract_id: int, *, full: bool = False) -> Contract:
+    """The contract as the database has it now (responses too when `full`), or NotFound."""
+    options = card_options() + ((selectinload(Contract.responses),) if full else ())
+    contract = db.session.scalar(
+        select(Contract)
+        .where(Contract.id == contract_id)
+        .options(*options)
+        .execution_options(populate_existing=True)
+    )
+    if contract is None:
+        raise NotFound(GONE)
+    return contract
+
+
+def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract:
+    """For views: the whole contract; with `editable`, 403 unless the signed-in user may edit."""
+    contract = get_contract(contract_id, full=True)
+    if editable:
+        policy.check(current_user, contract, policy.Action.EDIT)
+    return contract

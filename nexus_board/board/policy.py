@@ -1,0 +1,159 @@
+"""Who may do what to a contract, in which state: one table, read by services and templates.
+
+403 means "not for someone in your role"; 409 means "not while the contract is in this state".
+"""
+
+import enum
+
+from ..errors import Conflict, Forbidden
+from ..models import Contract, ContractStatus, User
+
+
+class Role(enum.StrEnum):
+    """A person's relation to one contract (admin wins, then author, then claimer, then track)."""
+
+    AUTHOR = "author"
+    BACKEND = "backend"  # another backend learner
+    CLAIMER = "claimer"
+    FRONTEND = "frontend"  # a frontend learner who does not hold it
+    ADMIN = "admin"
+
+
+class Action(enum.StrEnum):
+    CLAIM = "claim"
+    UNCLAIM = "unclaim"
+    START = "start"
+    FINISH = "finish"
+    REOPEN = "reopen"
+    IMPLEMENT = "implement"
+    EDIT = "edit"
+    DELETE = "delete"
+
+
+class Outcome(enum.StrEnum):
+    ALLOWED = "allowed"
+    FORBIDDEN = "403"
+    CONFLICT = "409"
+
+
+OPEN, CLAIMED, IN_PROGRESS, DONE = ContractStatus
+OK, NO, BUSY = Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.CONFLICT
+COLUMNS = (Role.AUTHOR, Role.BACKEND, Role.CLAIMER, Role.FRONTEND, Role.ADMIN)
+# None: cannot happen (an open contract has no claimer).
+# fmt: off
+RULES: dict[tuple[Action, ContractStatus], tuple[Outcome | None, ...]] = {
+    #                              author  backend claimer frontend admin
+    (Action.CLAIM, OPEN):          (NO,    NO,     None,   OK,      OK),
+    (Action.CLAIM, CLAIMED):       (NO,    NO,     BUSY,   BUSY,    BUSY),
+    (Action.CLAIM, IN_PROGRESS):   (NO,    NO,     BUSY,   BUSY,    BUSY),
+    (Action.CLAIM, DONE):          (NO,    NO,     BUSY,   BUSY,    BUSY),
+    (Action.UNCLAIM, OPEN):        (NO,    NO,     None,   NO,      BUSY),
+    (Action.UNCLAIM, CLAIMED):     (NO,    NO,     OK,     NO,      OK),
+    (Action.UNCLAIM, IN_PROGRESS): (NO,    NO,     OK,     NO,      OK),
+    (Action.UNCLAIM, DONE):        (NO,    NO,     OK,     NO,      OK),
+    (Action.START, OPEN):          (NO,    NO,     None,   NO,      BUSY),
+    (Action.START, CLAIMED):       (NO,    NO,     OK,     NO,      OK),
+    (Action.START, IN_PROGRESS):   (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.START, DONE):          (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.FINISH, OPEN):         (NO,    NO,     None,   NO,      BUSY),
+    (Action.FINISH, CLAIMED):      (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.FINISH, IN_PROGRESS):  (NO,    NO,     OK,     NO,      OK),
+    (Action.FINISH, DONE):         (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, OPEN):         (NO,    NO,     None,   NO,      BUSY),
+    (Action.REOPEN, CLAIMED):      (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, IN_PROGRESS):  (NO,    NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, DONE):         (NO,    NO,     OK,     NO,      OK),
+    (Action.IMPLEMENT, OPEN):      (OK,    NO,     None,   NO,      OK),
+    (Action.IMPLEMENT, CLAIMED):   (OK,    NO,     NO,     NO,      OK),
+    (Action.IMPLEMENT, IN_PROGRESS): (OK,  NO,     NO,     NO,      OK),
+    (Action.IMPLEMENT, DONE):      (OK,    NO,     NO,     NO,      OK),
+    (Action.EDIT, OPEN):           (OK,    NO,     None,   NO,      OK),
+    (Action.EDIT, CLAIMED):        (OK,    NO,     NO,     NO,      OK),
+    (Action.EDIT, IN_PROGRESS):    (OK,    NO,     NO,     NO,      OK),
+    (Action.EDIT, DONE):           (OK,    NO,     NO,     NO,      OK),
+    # Someone builds on a claimed contract: its author cannot pull it away (an admin can).
+    (Action.DELETE, OPEN):         (OK,    NO,     None,   NO,      OK),
+    (Action.DELETE, CLAIMED):      (BUSY,  NO,     NO,     NO,      OK),
+    (Action.DELETE, IN_PROGRESS):  (BUSY,  NO,     NO,     NO,      OK),
+    (Action.DELETE, DONE):         (BUSY,  NO,     NO,     NO,      OK),
+}
+# fmt: on
+
+# Where each lifecycle action takes the contract.
+TARGETS = {
+    Action.CLAIM: CLAIMED,
+    Action.UNCLAIM: OPEN,
+    Action.START: IN_PROGRESS,
+    Action.FINISH: DONE,
+    Action.REOPEN: IN_PROGRESS,
+}
+
+FORBIDDEN = {
+    Action.CLAIM: "Only frontend learners can claim contracts.",
+    Action.UNCLAIM: "Only the learner who claimed this contract (or an admin) can unclaim it.",
+    Action.START: "Only the learner who claimed this contract can move it.",
+    Action.FINISH: "Only the learner who claimed this contract can move it.",
+    Action.REOPEN: "Only the learner who claimed this contract can move it.",
+    Action.IMPLEMENT: "Only the contract's author (or an admin) can mark it implemented.",
+    Action.EDIT: "Only the contract's author (or an admin) can edit it.",
+    Action.DELETE: "Only the contract's author (or an admin) can delete it.",
+}
+
+
+def role_of(user: User, contract: Contract) -> Role:
+    if user.is_admin:
+        return Role.ADMIN
+    if contract.author_id == user.id:
+        return Role.AUTHOR
+    if contract.claimer_id is not None and contract.claimer_id == user.id:
+        return Role.CLAIMER
+    return Role.BACKEND if user.is_backend else Role.FRONTEND
+
+
+def decide(user: User, contract: Contract, action: Action) -> Outcome:
+    outcome = RULES[action, contract.status][COLUMNS.index(role_of(user, contract))]
+    if outcome is None:  # the table says it cannot happen; the data disagrees
+        raise RuntimeError(f"contract {contract.id} is {contract.status} with a claimer")
+    return outcome
+
+
+def allowed(user: User | None, contract: Contract) -> set[Action]:
+    """The actions `user` may take now (none for visitors): what the buttons show."""
+    if user is None or not user.is_authenticated:
+        return set()
+    return {action for action in Action if decide(user, contract, action) is OK}
+
+
+def states_allowing(action: Action) -> list[ContractStatus]:
+    """The states from which someone may take `action` (the UPDATE's WHERE re-checks them)."""
+    return [state for (act, state), row in RULES.items() if act is action and OK in row]
+
+
+def check(user: User, contract: Contract, action: Action) -> None:
+    """Raise Forbidden or Conflict unless the table allows `action`."""
+    outcome = decide(user, contract, action)
+    if outcome is NO:
+        raise Forbidden(FORBIDDEN[action])
+    if outcome is BUSY:
+        raise Conflict(conflict_message(contract, action, user))
+
+
+def conflict_message(contract: Contract, action: Action, user: User | None = None) -> str:
+    holder = contract.claimer.display_name if contract.claimer else None
+    if action is Action.CLAIM:
+        if user is not None and contract.claimer_id == user.id:
+            return "You already hold this contract."
+        return f"{holder} already holds this contract."
+    if action is Action.DELETE:
+        return f"{holder} is building on this contract: ask them to unclaim it first."
+    if contract.status is OPEN:
+        return "Nobody holds this contract yet."
+    return f"This contract is {contract.status.label.lower()}, so it cannot be {_done(action)}."
+
+
+def _done(action: Action) -> str:
+    return {
+        Action.START: "started",
+        Action.FINISH: "marked done",
+        Action.REOPEN: "reopened",
+    }.get(action, f"{action}ed")

@@ -1,0 +1,181 @@
+"""Reading the board: columns, pages of a column, and helpers for the hub and dashboards.
+
+Every function issues a fixed number of statements, however many contracts there are.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy.orm import defer, joinedload, selectinload
+
+from ..caching import generations
+from ..extensions import db
+from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
+from ..pagination import decode_cursor, encode_cursor
+from .filters import BoardFilters
+from .lookup import card_options
+
+COLUMN_SIZE = 50
+UNSHOWN = ("description", "request_example", "created_at", "updated_at", "claimed_at")
+NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
+# Cards show little: leave long text and unused timestamps in the database (a lean board).
+CARD = (
+    joinedload(Contract.project).load_only(Project.slug, Project.name),
+    joinedload(Contract.author).load_only(User.username, User.display_name),
+    joinedload(Contract.claimer).load_only(User.username, User.display_name),
+    selectinload(Contract.tags),
+    *(defer(getattr(Contract, name)) for name in UNSHOWN),
+)
+# Lists for other pages (hub, dashboards) keep the timestamps they may show.
+LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
+
+
+@dataclass
+class Column:
+    status: ContractStatus
+    count: int
+    items: list[Contract]
+    next_cursor: str | None
+
+
+def marker() -> str:
+    """Changes whenever the board does (every write invalidates "board"): polls compare it."""
+    return generations("board")
+
+
+def board(filters: BoardFilters, viewer_id: int | None) -> list[Column]:
+    """The four columns, newest first, each with its first page: three statements in all."""
+    counts = status_counts(filters, viewer_id)
+    conditions = filters.conditions(viewer_id)
+    newest = [
+        select(
+            select(Contract.id)
+            .where(Contract.status == status, *conditions)
+            .order_by(*NEWEST)
+            .limit(COLUMN_SIZE + 1)
+            .subquery()
+            .c.id
+        )
+        for status in ContractStatus
+    ]
+    rows = db.session.scalars(
+        select(Contract).where(Contract.id.in_(union_all(*newest))).options(*CARD)
+    ).unique()
+    by_status = {status: [] for status in ContractStatus}
+    for contract in sorted(rows, key=_newest_first):
+        by_status[contract.status].append(contract)
+    return [_column(s, counts[s], by_status[s]) for s in ContractStatus]
+
+
+def column_page(
+    status: ContractStatus, filters: BoardFilters, viewer_id: int | None, cursor: str
+) -> Column:
+    """The next page of one column after `cursor` (from the previous page)."""
+    moment, last_id = decode_cursor(cursor, 2)
+    try:
+        after = datetime.fromisoformat(moment)
+    except (TypeError, ValueError):
+        after, last_id = None, None
+    query = (
+        filters.apply(select(Contract), viewer_id)
+        .where(Contract.status == status)
+        .order_by(*NEWEST)
+        .limit(COLUMN_SIZE + 1)
+        .options(*CARD)
+    )
+    if after is not None and isinstance(last_id, int):
+        query = query.where(
+            or_(
+                Contract.status_changed_at < after,
+                and_(Contract.status_changed_at == after, Contract.id < last_id),
+            )
+        )
+    return _column(status, None, list(db.session.scalars(query).unique()))
+
+
+def status_counts(filters: BoardFilters | None = None, viewer_id: int | None = None) -> dict:
+    """{ContractStatus: count} for every status (zeros included): one statement."""
+    query = select(Contract.status, func.count()).group_by(Contract.status)
+    if filters is not None:
+        query = filters.apply(query, viewer_id)
+    counts = dict.fromkeys(ContractStatus, 0)
+    counts.update(dict(db.session.execute(query).all()))
+    return counts
+
+
+def recent_contracts(limit: int = 5) -> list[Contract]:
+    """The newest posted contracts, with project, author, claimer and tags loaded."""
+    return _cards(select(Contract).order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+
+
+def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
+    """Contracts `user_id` holds, most recently moved first."""
+    return _cards(select(Contract).where(Contract.claimer_id == user_id).order_by(*NEWEST), limit)
+
+
+def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
+    """Contracts `user_id` posted, most recently edited first."""
+    query = select(Contract).where(Contract.author_id == user_id)
+    return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
+
+
+def changed_for(user_id: int, limit: int = 20) -> list[Contract]:
+    """Contracts `user_id` holds that changed since they last looked (breaking ones first)."""
+    query = BoardFilters(changed=True).apply(select(Contract), user_id)
+    rows = _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
+    return sorted(rows, key=lambda c: not c.breaking_since_claim)
+
+
+def revisions_of(contract_id: int) -> list[Revision]:
+    """A contract's saved edits, newest first, with their editors."""
+    query = (
+        select(Revision)
+        .where(Revision.contract_id == contract_id)
+        .order_by(Revision.version.desc())
+        .options(joinedload(Revision.editor))
+    )
+    return list(db.session.scalars(query))
+
+
+def comments_on(contract_id: int) -> list[Comment]:
+    """A contract's comment thread, oldest first, with the authors."""
+    query = (
+        select(Comment)
+        .where(Comment.contract_id == contract_id)
+        .order_by(Comment.id)
+        .options(joinedload(Comment.author))
+    )
+    return list(db.session.scalars(query))
+
+
+def project_choices() -> list[Project]:
+    return list(db.session.scalars(select(Project).order_by(Project.name)))
+
+
+def tag_choices(limit: int = 200) -> list[str]:
+    """The most used tags, alphabetically."""
+    popular = (
+        select(ContractTag.name)
+        .group_by(ContractTag.name)
+        .order_by(func.count().desc(), ContractTag.name)
+        .limit(limit)
+    )
+    return sorted(db.session.scalars(popular))
+
+
+def _cards(query, limit: int) -> list[Contract]:
+    return list(db.session.scalars(query.limit(limit).options(*LISTED)).unique())
+
+
+def _newest_first(contract: Contract):
+    return (-contract.status_changed_at.timestamp(), -contract.id)
+
+
+def _column(status: ContractStatus, count: int | None, rows: list[Contract]) -> Column:
+    items = rows[:COLUMN_SIZE]
+    cursor = None
+    if len(rows) > COLUMN_SIZE:
+        last = items[-1]
+        cursor = encode_cursor(last.status_changed_at.isoformat(), last.id)
+    return Column(status, count, items, cursor)

@@ -1,0 +1,189 @@
+"""Writing contracts: post, edit (optimistic lock + revision), delete, comment.
+
+Plain functions: no request, no commit. They raise domain errors; the caller commits.
+Claiming and the rest of the lifecycle live in `lifecycle.py`.
+"""
+
+from dataclasses import replace
+
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
+from ..errors import Conflict, Forbidden, Invalid
+from ..extensions import db
+from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
+from ..models.types import utcnow
+from . import policy, revisions
+from .breaking import breaking_reasons
+from .policy import Action
+from .specs import ContractDraft, ContractSpec, clean
+
+MAX_COMMENT = 5_000
+
+
+class Duplicate(Conflict):
+    """The project already has a contract for this method and path."""
+
+    def __init__(self, existing: Contract):
+        super().__init__(
+            f"{existing.project.name} already has {existing.endpoint}.",
+            errors={"path": "This project already has a contract for this method and path."},
+        )
+        self.existing = existing
+
+
+class StaleEdit(Conflict):
+    """Someone saved the contract after the editor opened it."""
+
+    def __init__(self, contract: Contract):
+        super().__init__(
+            f"This contract changed while you were editing it (it is now version "
+            f"{contract.version}). Your changes are kept below: check them against the "
+            f"current version and save again."
+        )
+        self.contract = contract
+
+
+def create_contract(draft: ContractDraft, author: User) -> Contract:
+    """Post a new contract (backend learners and admins)."""
+    if not (author.is_backend or author.is_admin):
+        raise Forbidden("Only backend learners can post contracts.")
+    spec, project = _resolve(clean(draft))
+    _refuse_duplicate(project, spec)
+    now = utcnow()
+    contract = Contract(author=author, created_at=now, updated_at=now, status_changed_at=now)
+    _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
+    db.session.add(contract)
+    _flush_unique(spec)
+    return contract
+
+
+def update_contract(
+    contract: Contract, draft: ContractDraft, editor: User, *, expected_version: int
+) -> Revision | None:
+    """Save an edit made from `expected_version`; returns its revision (None if nothing changed)."""
+    policy.check(editor, contract, Action.EDIT)
+    if contract.version != expected_version:
+        raise StaleEdit(contract)
+    spec, project = _resolve(clean(draft))
+    old = ContractSpec.of(contract)
+    change_list = revisions.changes(old, spec)
+    if not change_list:
+        return None
+    _refuse_duplicate(project, spec, ignore=contract.id)
+    reasons = breaking_reasons(old, spec) if contract.claimer_id else []
+    new_version = contract.version + 1
+    _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
+    contract.updated_at = utcnow()  # also dirties the row, so its version moves
+    if reasons:
+        contract.breaking_version = new_version
+    try:  # the version-checked UPDATE first: a lost race fails here, before anything else
+        _flush_unique(spec, ignore=contract.id)
+    except StaleDataError:  # a save landed between our check and this UPDATE
+        db.session.rollback()
+        raise StaleEdit(db.session.get(Contract, contract.id)) from None
+    revision = Revision(
+        contract_id=contract.id,
+        version=new_version,
+        editor_id=editor.id,
+        changes=change_list,
+        breaking=bool(reasons),
+        breaking_reasons=reasons,
+    )
+    db.session.add(revision)
+    db.session.flush()
+    return revision
+
+
+def delete_contract(contract: Contract, user: User) -> None:
+    """Delete a contract; an author cannot while someone holds it (see the policy)."""
+    policy.check(user, contract, Action.DELETE)
+    query = (
+        delete(Contract)
+        .where(Contract.id == contract.id)
+        .execution_options(synchronize_session=False)
+    )
+    if not user.is_admin:  # a claim may land after the check: only delete it unclaimed
+        query = query.where(Contract.claimer_id.is_(None))
+    if db.session.execute(query).rowcount != 1:
+        db.session.rollback()
+        contract = db.session.get(Contract, contract.id)
+        if contract is None:
+            return
+        raise Conflict(policy.conflict_message(contract, Action.DELETE))
+    db.session.expunge(contract)
+
+
+def add_comment(contract: Contract, author: User, body: str) -> Comment:
+    """Add a Markdown comment to a contract's thread (any signed-in learner)."""
+    body = (body or "").strip()
+    if not body:
+        raise Invalid("The comment is empty.", errors={"body": "Write a comment first."})
+    if len(body) > MAX_COMMENT:
+        raise Invalid(
+            "The comment is too long.",
+            errors={"body": f"Keep comments under {MAX_COMMENT:,} characters."},
+        )
+    comment = Comment(contract_id=contract.id, author=author, body=body)
+    db.session.add(comment)
+    db.session.flush()
+    return comment
+
+
+def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
+    """The spec named as its existing project is ("e-commerce api" is "E-commerce API")."""
+    project = db.session.scalar(select(Project).where(Project.slug == spec.project_slug))
+    if project is not None:
+        spec = replace(spec, project=project.name)
+    return spec, project
+
+
+def _refuse_duplicate(project: Project | None, spec: ContractSpec, ignore: int = 0) -> None:
+    if project is None:
+        return
+    existing = db.session.scalar(
+        select(Contract).where(
+            Contract.project_id == project.id,
+            Contract.method == spec.method,
+            Contract.path_key == spec.path.key,
+            Contract.id != ignore,
+        )
+    )
+    if existing is not None:
+        raise Duplicate(existing)
+
+
+def _flush_unique(spec: ContractSpec, ignore: int = 0) -> None:
+    """Flush; a concurrent post of the same endpoint or project ends as a 409, not a 500."""
+    try:
+        db.session.flush()
+    except IntegrityError:
+        db.session.rollback()
+        _refuse_duplicate(_resolve(spec)[1], spec, ignore)
+        raise Conflict("Someone saved the same thing at this moment. Please try again.") from None
+
+
+def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
+    current = {response.status_code: response for response in contract.responses}
+    kept = [tag for tag in contract.tags if tag.name in spec.tags]  # both loaded before any change
+    contract.project = project
+    contract.method = spec.method
+    contract.path = spec.path.template
+    contract.path_key = spec.path.key
+    contract.summary = spec.summary
+    contract.description = spec.description
+    contract.auth_required = spec.auth_required
+    contract.request_example = spec.request_example
+    contract.responses = [
+        _response(current.get(response.status_code), response) for response in spec.responses
+    ]
+    kept_names = {tag.name for tag in kept}
+    contract.tags = kept + [ContractTag(name=name) for name in spec.tags if name not in kept_names]
+
+
+def _response(row: ContractResponse | None, spec) -> ContractResponse:
+    row = row or ContractResponse(status_code=spec.status_code)
+    row.description = spec.description
+    row.example = spec.example
+    return row

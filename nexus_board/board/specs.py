@@ -1,0 +1,193 @@
+"""A contract as plain values: what a form sends (drafts), checked into a clean spec.
+
+Error keys are the form's field names (`responses-0-example` for the first response's example),
+so every message lands next to its field.
+"""
+
+import http
+import re
+from dataclasses import dataclass, field
+
+from slugify import slugify
+
+from ..errors import Invalid
+from ..models import Contract, HttpMethod
+from . import examples, paths
+
+MAX_DESCRIPTION = 10_000
+MAX_TAGS = 8
+MAX_RESPONSES = 20
+TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,29}")
+
+
+@dataclass
+class ResponseDraft:
+    status_code: int | str | None = None
+    description: str = ""
+    example: str = ""
+
+    @property
+    def blank(self) -> bool:
+        text = f"{self.status_code or ''}{self.description}{self.example}"
+        return not text.strip()
+
+
+@dataclass
+class ContractDraft:
+    project: str = ""
+    method: str = ""
+    path: str = ""
+    summary: str = ""
+    description: str = ""
+    auth_required: bool = False
+    request_example: str = ""
+    tags: str = ""  # comma-separated, as typed
+    responses: list[ResponseDraft] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ResponseSpec:
+    status_code: int
+    description: str
+    example: str | None
+
+
+@dataclass(frozen=True)
+class ContractSpec:
+    project: str
+    method: HttpMethod
+    path: paths.PathTemplate
+    summary: str
+    description: str
+    auth_required: bool
+    request_example: str | None
+    tags: tuple[str, ...]
+    responses: tuple[ResponseSpec, ...]
+
+    @property
+    def project_slug(self) -> str:
+        return slugify(self.project)
+
+    @classmethod
+    def of(cls, contract: Contract) -> "ContractSpec":
+        """The spec a saved contract holds now."""
+        return cls(
+            project=contract.project.name,
+            method=contract.method,
+            path=paths.parse(contract.path),
+            summary=contract.summary,
+            description=contract.description,
+            auth_required=contract.auth_required,
+            request_example=contract.request_example,
+            tags=tuple(contract.tag_names),
+            responses=tuple(
+                ResponseSpec(r.status_code, r.description, r.example) for r in contract.responses
+            ),
+        )
+
+
+def draft_of(contract: Contract) -> ContractDraft:
+    """A draft holding what the contract says now (the edit form starts from it)."""
+    return ContractDraft(
+        project=contract.project.name,
+        method=contract.method.value,
+        path=contract.path,
+        summary=contract.summary,
+        description=contract.description,
+        auth_required=contract.auth_required,
+        request_example=contract.request_example or "",
+        tags=", ".join(contract.tag_names),
+        responses=[
+            ResponseDraft(r.status_code, r.description, r.example or "") for r in contract.responses
+        ],
+    )
+
+
+def clean(draft: ContractDraft) -> ContractSpec:
+    """Check every field of `draft`; raise Invalid naming each bad one."""
+    errors: dict[str, str] = {}
+    project = " ".join(draft.project.split())
+    if not 2 <= len(project) <= 80 or not slugify(project):
+        errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
+    try:
+        method = HttpMethod(draft.method.strip().upper())
+    except ValueError:
+        errors["method"] = "Choose GET, POST, PUT, PATCH or DELETE."
+        method = None
+    try:
+        path = paths.parse(draft.path)
+    except Invalid as error:
+        errors.update(error.errors)
+        path = None
+    summary = " ".join(draft.summary.split())
+    if not 1 <= len(summary) <= 200:
+        errors["summary"] = "Say in up to 200 characters what the endpoint does."
+    description = draft.description.strip()
+    if len(description) > MAX_DESCRIPTION:
+        errors["description"] = f"Keep the description under {MAX_DESCRIPTION:,} characters."
+    request_example = _example(draft.request_example, "request_example", errors)
+    if method is not None and method.takes_body and request_example is None:
+        errors.setdefault("request_example", f"A {method} request needs a JSON body example.")
+    tags = _tags(draft.tags, errors)
+    responses = _responses(draft.responses, errors)
+    if errors:
+        raise Invalid("The contract was not saved: check the marked fields.", errors=errors)
+    return ContractSpec(
+        project, method, path, summary, description, bool(draft.auth_required),
+        request_example, tags, responses,
+    )  # fmt: skip
+
+
+def _example(text: str, key: str, errors: dict) -> str | None:
+    try:
+        return examples.normalize(text)
+    except examples.ExampleError as error:
+        errors[key] = str(error)
+        return None
+
+
+def _tags(text: str, errors: dict) -> tuple[str, ...]:
+    names = []
+    for raw in (text or "").split(","):
+        name = slugify(raw, max_length=30)
+        if name and name not in names:
+            names.append(name)
+    if len(names) > MAX_TAGS:
+        errors["tags"] = f"Use at most {MAX_TAGS} tags."
+    elif not all(TAG.fullmatch(name) for name in names):
+        errors["tags"] = "Use short tags of letters, digits and hyphens, separated by commas."
+    return tuple(names)
+
+
+def _responses(drafts: list[ResponseDraft], errors: dict) -> tuple[ResponseSpec, ...]:
+    found: dict[int, ResponseSpec] = {}
+    for i, draft in enumerate(drafts):
+        if draft.blank:
+            continue
+        key = f"responses-{i}-"
+        try:
+            code = int(str(draft.status_code).strip())
+        except ValueError:
+            code = 0
+        if not 100 <= code <= 599:
+            errors[key + "status_code"] = "Use an HTTP status code from 100 to 599."
+        elif code in found:
+            errors[key + "status_code"] = f"Status {code} is already listed above."
+        description = " ".join(draft.description.split()) or _reason(code)
+        if len(description) > 200:
+            errors[key + "description"] = "Keep it under 200 characters."
+        example = _example(draft.example, key + "example", errors)
+        found.setdefault(code, ResponseSpec(code, description, example))
+    if not found and not any(k.startswith("responses-") for k in errors):
+        errors["responses"] = "Describe at least one response, such as 200 with an example."
+    if len(found) > MAX_RESPONSES:
+        errors["responses"] = f"List at most {MAX_RESPONSES} responses."
+    return tuple(sorted(found.values(), key=lambda r: r.status_code))
+
+
+def _reason(code: int) -> str:
+    """The standard reason phrase ("Created") when the learner left the description blank."""
+    try:
+        return http.HTTPStatus(code).phrase
+    except ValueError:
+        return f"Status {code}"

@@ -1,0 +1,148 @@
+"""API contracts: one endpoint a backend learner promises and a frontend learner integrates."""
+
+import enum
+from datetime import datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .project import Project
+from .types import UTCDateTime, utcnow
+from .user import User, str_enum
+
+
+class HttpMethod(enum.StrEnum):
+    GET = "GET"
+    POST = "POST"
+    PUT = "PUT"
+    PATCH = "PATCH"
+    DELETE = "DELETE"
+
+    @property
+    def takes_body(self) -> bool:
+        return self in (HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH)
+
+
+class ContractStatus(enum.StrEnum):
+    OPEN = "open"
+    CLAIMED = "claimed"
+    IN_PROGRESS = "in_progress"
+    DONE = "done"
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Contract(db.Model):
+    __tablename__ = "contracts"
+    __table_args__ = (
+        # `path_key` names no parameters, so /items/{id} and /items/{itemId} are one endpoint.
+        UniqueConstraint("project_id", "method", "path_key", name="uq_contracts_endpoint"),
+        # Exactly the open contracts have no claimer; the claim UPDATE keeps both in step.
+        CheckConstraint(
+            "(status = 'open' AND claimer_id IS NULL)"
+            " OR (status <> 'open' AND claimer_id IS NOT NULL)",
+            name="claimer_matches_status",
+        ),
+        # Board columns: newest first within a status, paged by (status_changed_at, id).
+        Index("ix_contracts_column", "status", "status_changed_at", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id"), index=True)
+    method: Mapped[HttpMethod] = mapped_column(str_enum(HttpMethod, "http_method"))
+    path: Mapped[str] = mapped_column(String(300))
+    path_key: Mapped[str] = mapped_column(String(300))
+    summary: Mapped[str] = mapped_column(String(200))
+    description: Mapped[str] = mapped_column(Text, default="")
+    auth_required: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Examples are JSON text, pretty-printed, so diffs and mocks read them as written.
+    request_example: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[ContractStatus] = mapped_column(
+        str_enum(ContractStatus, "contract_status"), default=ContractStatus.OPEN
+    )
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    claimer_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # The version the claimer last saw (when claiming or acknowledging a change).
+    seen_version: Mapped[int | None] = mapped_column(Integer)
+    # The latest version whose edit could break a frontend.
+    breaking_version: Mapped[int | None] = mapped_column(Integer)
+    implemented_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Bumped by every saved edit; a save from an older version is refused (optimistic lock).
+    version: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    status_changed_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    project: Mapped[Project] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
+    claimer: Mapped[User | None] = relationship(foreign_keys=[claimer_id])
+    responses: Mapped[list["ContractResponse"]] = relationship(
+        back_populates="contract",
+        cascade="all, delete-orphan",
+        order_by="ContractResponse.status_code",
+        passive_deletes=True,
+    )
+    tags: Mapped[list["ContractTag"]] = relationship(
+        cascade="all, delete-orphan", order_by="ContractTag.name", passive_deletes=True
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def endpoint(self) -> str:
+        return f"{self.method} {self.path}"
+
+    @property
+    def tag_names(self) -> list[str]:
+        return [tag.name for tag in self.tags]
+
+    @property
+    def changed_since_claim(self) -> bool:
+        """Edited since the claimer last looked."""
+        return self.claimer_id is not None and self.version > (self.seen_version or 0)
+
+    @property
+    def breaking_since_claim(self) -> bool:
+        return self.changed_since_claim and (self.breaking_version or 0) > (self.seen_version or 0)
+
+    def __repr__(self) -> str:
+        return f"<Contract {self.id} {self.endpoint}>"
+
+
+class ContractResponse(db.Model):
+    __tablename__ = "contract_responses"
+    __table_args__ = (
+        UniqueConstraint("contract_id", "status_code", name="uq_contract_responses_status"),
+        CheckConstraint("status_code BETWEEN 100 AND 599", name="status_code_range"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    # Indexed by the unique constraint, which starts with it.
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    status_code: Mapped[int] = mapped_column(Integer)
+    description: Mapped[str] = mapped_column(String(200))
+    example: Mapped[str | None] = mapped_column(Text)
+
+    contract: Mapped[Contract] = relationship(back_populates="responses")
+
+
+class ContractTag(db.Model):
+    __tablename__ = "contract_tags"
+
+    contract_id: Mapped[int] = mapped_column(
+        ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True
+    )
+    name: Mapped[str] = mapped_column(String(30), primary_key=True, index=True)

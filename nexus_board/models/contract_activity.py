@@ -1,0 +1,43 @@
+"""What happens to a contract over time: saved edits (revisions) and the comment thread."""
+
+from datetime import datetime
+
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .types import UTCDateTime, utcnow
+from .user import User
+
+
+class Revision(db.Model):
+    """One saved edit: who, when, and each field's value before and after."""
+
+    __tablename__ = "contract_revisions"
+    __table_args__ = (UniqueConstraint("contract_id", "version", name="uq_revisions_version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    # The contract's version this edit produced.
+    version: Mapped[int] = mapped_column(Integer)
+    editor_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # [{"field": "path", "label": "Path", "old": "/a", "new": "/b"}, ...]
+    changes: Mapped[list] = mapped_column(JSON)
+    breaking: Mapped[bool] = mapped_column(Boolean, default=False)
+    breaking_reasons: Mapped[list] = mapped_column(JSON, default=list)
+
+    editor: Mapped[User] = relationship()
+
+
+class Comment(db.Model):
+    __tablename__ = "contract_comments"
+    __table_args__ = (Index("ix_contract_comments_thread", "contract_id", "id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contracts.id", ondelete="CASCADE"))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    body: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+    author: Mapped[User] = relationship()

@@ -1,0 +1,184 @@
+"""Every cell of the transition table, exercised through the real services.
+
+The expected grid below is written out independently of `policy.RULES`: for each action, a row
+per role and a column per state. ok = allowed, 403 = not your role, 409 = not in this state,
+- = cannot happen (an open contract has no claimer).
+"""
+
+import pytest
+
+from nexus_board import create_app
+from nexus_board.board import lifecycle, policy, services
+from nexus_board.board.policy import Action
+from nexus_board.board.specs import draft_of
+from nexus_board.errors import Conflict, Forbidden
+from nexus_board.extensions import db
+from nexus_board.models import Contract, ContractStatus, User
+
+from ..conftest import config_for
+from .factories import MOVES, draft
+
+GRIDS = {
+    "claim": """
+        open  claimed  in_progress  done
+author   403   403      403          403
+backend  403   403      403          403
+claimer  -     409      409          409
+frontend ok    409      409          409
+admin    ok    409      409          409
+""",
+    "unclaim": """
+        open  claimed  in_progress  done
+author   403   403      403          403
+backend  403   403      403          403
+claimer  -     ok       ok           ok
+frontend 403   403      403          403
+admin    409   ok       ok           ok
+""",
+    "start": """
+        open  claimed  in_progress  done
+author   403   403      403          403
+backend  403   403      403          403
+claimer  -     ok       409          409
+frontend 403   403      403          403
+admin    409   ok       409          409
+""",
+    "finish": """
+        open  claimed  in_progress  done
+author   403   403      403          403
+backend  403   403      403          403
+claimer  -     409      ok           409
+frontend 403   403      403          403
+admin    409   409      ok           409
+""",
+    "reopen": """
+        open  claimed  in_progress  done
+author   403   403      403          403
+backend  403   403      403          403
+claimer  -     409      409          ok
+frontend 403   403      403          403
+admin    409   409      409          ok
+""",
+    "implement": """
+        open  claimed  in_progress  done
+author   ok    ok       ok           ok
+backend  403   403      403          403
+claimer  -     403      403          403
+frontend 403   403      403          403
+admin    ok    ok       ok           ok
+""",
+    "edit": """
+        open  claimed  in_progress  done
+author   ok    ok       ok           ok
+backend  403   403      403          403
+claimer  -     403      403          403
+frontend 403   403      403          403
+admin    ok    ok       ok           ok
+""",
+    "delete": """
+        open  claimed  in_progress  done
+author   ok    409      409          409
+backend  403   403      403          403
+claimer  -     403      403          403
+frontend 403   403      403          403
+admin    ok    ok       ok           ok
+""",
+}
+TARGET = {"claim": "claimed", "unclaim": "open", "start": "in_progress", "finish": "done",
+          "reopen": "in_progress"}  # fmt: skip
+ACTOR = {"author": "ada", "backend": "brian", "claimer": "gabriel", "frontend": "hana",
+         "admin": "mentor"}  # fmt: skip
+
+
+def cells():
+    for action, grid in GRIDS.items():
+        header, *rows = grid.strip().splitlines()
+        states = header.split()
+        for row in rows:
+            role, *outcomes = row.split()
+            for state, outcome in zip(states, outcomes, strict=True):
+                if outcome != "-":
+                    yield pytest.param(action, role, state, outcome, id=f"{action}-{role}-{state}")
+
+
+@pytest.fixture(scope="module")
+def table_app(tmp_path_factory):
+    """One app and cast for the whole table (each cell makes its own contract)."""
+    app = create_app(config_for(tmp_path_factory.mktemp("policy")))
+    with app.app_context():
+        db.create_all()
+        for name in ACTOR.values():
+            role = "admin" if name == "mentor" else "learner"
+            track = "frontend" if name in ("gabriel", "hana") else "backend"
+            db.session.add(
+                User(username=name, display_name=name, password_hash="x", track=track, role=role)
+            )
+        db.session.commit()
+    yield app
+    with app.app_context():
+        db.engine.dispose()
+
+
+def _user(name):
+    return db.session.scalar(db.select(User).where(User.username == name))
+
+
+def _contract_in(state: str, n: int) -> Contract:
+    contract = services.create_contract(draft(path=f"/cells/{n}"), _user("ada"))
+    db.session.commit()
+    for action in MOVES[state]:
+        lifecycle.move(contract.id, _user("gabriel"), action)
+        db.session.commit()
+    return db.session.get(Contract, contract.id)
+
+
+def _do(action: str, contract: Contract, actor: User):
+    if action in TARGET:
+        return lifecycle.move(contract.id, actor, Action(action))
+    if action == "implement":
+        return lifecycle.implement(contract.id, actor)
+    if action == "edit":
+        changed = draft_of(contract)
+        changed.summary = "Edited"
+        return services.update_contract(contract, changed, actor, expected_version=1)
+    return services.delete_contract(contract, actor)
+
+
+@pytest.mark.parametrize(("action", "role", "state", "expected"), list(cells()))
+def test_transition_table_cell(table_app, action, role, state, expected, request):
+    with table_app.app_context():
+        contract = _contract_in(state, abs(hash(request.node.name)))
+        actor = _user(ACTOR[role])
+        assert policy.role_of(actor, contract).value == role
+        shown = Action(action) in policy.allowed(actor, contract)
+        assert shown == (expected == "ok"), "the buttons must match the table"
+        before = (contract.status, contract.claimer_id, contract.summary, contract.implemented_at)
+        if expected == "ok":
+            _do(action, contract, actor)
+            db.session.commit()
+            after = db.session.get(Contract, contract.id)
+            if action == "delete":
+                assert after is None
+            elif action in TARGET:
+                assert after.status == ContractStatus(TARGET[action])
+                assert (after.claimer_id is None) == (TARGET[action] == "open")
+                if action == "claim":
+                    assert after.claimer_id == actor.id
+            elif action == "implement":
+                assert after.implemented_at is not None
+            else:
+                assert (after.summary, after.version) == ("Edited", 2)
+        else:
+            error = Forbidden if expected == "403" else Conflict
+            with pytest.raises(error) as raised:
+                _do(action, contract, actor)
+            assert raised.value.message  # a reason a person can read
+            db.session.rollback()
+            fresh = db.session.get(Contract, contract.id)
+            assert (fresh.status, fresh.claimer_id, fresh.summary, fresh.implemented_at) == before
+
+
+def test_the_table_covers_every_action_and_state():
+    assert set(policy.RULES) == {(a, s) for a in Action for s in ContractStatus}
+    assert all(len(row) == len(policy.COLUMNS) for row in policy.RULES.values())
+    assert {a.value for a in Action} == set(GRIDS)

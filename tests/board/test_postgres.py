@@ -1,0 +1,45 @@
+"""The board's SQL on PostgreSQL: columns, filters, load more, a claim and an edit."""
+
+import re
+
+import pytest
+
+from nexus_board.auth import services as accounts
+from nexus_board.extensions import db
+
+from ..conftest import PASSWORD
+from .factories import bulk, post
+
+pytestmark = pytest.mark.services
+
+
+def test_the_board_works_on_postgresql(make_app, postgres_database):
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database)
+    with app.app_context():
+        ids = {
+            name: accounts.register(
+                username=name, display_name=name.title(), password=PASSWORD, track=track
+            ).id
+            for name, track in [("ada", "backend"), ("gabriel", "frontend")]
+        }
+        db.session.commit()
+        bulk(ids["ada"], ids["gabriel"], 220)
+        contract_id = post(ids["ada"], path="/api/v1/products/{id}", tags="shop")
+    client = app.test_client()
+    client.post("/sign-in", data={"login": "gabriel", "password": PASSWORD})
+
+    page = client.get("/board").get_data(as_text=True)
+    counts = dict(re.findall(r'id="count-(\w+)"[^>]*>(\d+)', page))
+    assert counts == {"open": "56", "claimed": "55", "in_progress": "55", "done": "55"}
+    more = re.search(r'href="(/board/columns/open\?cursor=[^"]+)"', page).group(1)
+    rest = client.get(more.replace("&amp;", "&"), headers={"HX-Request": "true"})
+    assert rest.get_data(as_text=True).count('class="card contract-card') == 6
+
+    filtered = client.get("/board?q=PRODUCTS&tag=shop&method=GET&project=e-commerce-api")
+    assert filtered.get_data(as_text=True).count('class="card contract-card') == 1
+    assert client.get("/board?claimed=1&changed=1").status_code == 200
+
+    claimed = client.post(f"/contracts/{contract_id}/claim", data={"view": "board"})
+    assert claimed.status_code == 303
+    page = client.get(f"/contracts/{contract_id}").get_data(as_text=True)
+    assert "You hold this contract" in page
