@@ -1,7 +1,6 @@
 """updates
 
-Status updates, their #tags and @mentions. `updates.contract_id` has no foreign key yet: the
-contracts table lands with the board; add the key in a later migration once both are merged.
+Status updates, their #tags and @mentions, and the contract an update is about.
 
 Revision ID: 0004
 Revises: 0003
@@ -30,6 +29,7 @@ def upgrade():
     sa.Column('contract_id', sa.Integer(), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.ForeignKeyConstraint(['author_id'], ['users.id'], name=op.f('fk_updates_author_id_users'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['contract_id'], ['contracts.id'], name=op.f('fk_updates_contract_id_contracts'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_updates'))
     )
     with op.batch_alter_table('updates', schema=None) as batch_op:

@@ -127,6 +127,35 @@ def changed_for(user_id: int, limit: int = 20) -> list[Contract]:
     return sorted(rows, key=lambda c: not c.breaking_since_claim)
 
 
+def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
+    """Edits by others to contracts `user_id` holds or posted, after `since`, newest first."""
+    mine = or_(Contract.claimer_id == user_id, Contract.author_id == user_id)
+    query = (
+        select(Revision)
+        .join(Contract, Revision.contract_id == Contract.id)
+        .where(mine, Revision.editor_id != user_id)
+        .order_by(Revision.created_at.desc(), Revision.id.desc())
+        .limit(limit)
+        .options(
+            joinedload(Revision.editor),
+            joinedload(Revision.contract).load_only(Contract.method, Contract.path),
+        )
+    )
+    if since is not None:
+        query = query.where(Revision.created_at > since)
+    return list(db.session.scalars(query))
+
+
+def moves_for(author_id: int, since: datetime | None, limit: int = 10) -> list[Contract]:
+    """`author_id`'s contracts a claimer took or moved after `since`, most recent first."""
+    query = select(Contract).where(
+        Contract.author_id == author_id, Contract.claimer_id.is_not(None)
+    )
+    if since is not None:
+        query = query.where(Contract.status_changed_at > since)
+    return _cards(query.order_by(*NEWEST), limit)
+
+
 def revisions_of(contract_id: int) -> list[Revision]:
     """A contract's saved edits, newest first, with their editors."""
     query = (

@@ -1,13 +1,20 @@
-"""Hub sections fed by other areas, to fill in when those areas are merged.
+"""Hub sections fed by other areas (the board, profiles), as the plain shapes the hub renders.
 
-Each function returns None while its area is not there, and the hub hides the section. The
-dataclasses are the shapes the hub templates render; tests/hub/test_slots.py renders them with
-sample data, so filling a function in means returning these shapes from the area's models.
-Wrap an expensive one in `caching.cached_value(name, "board", compute=...)`.
+A function returning None means its area has nothing to show, and the hub hides the section.
+tests/hub/test_slots.py renders each shape with sample data; tests/hub/test_board_sections.py
+fills them from real contracts.
 """
 
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from flask import url_for
+
+from ..board import queries as board_queries
+from ..models import ContractStatus
+
+WORK = 5  # claims and contracts shown on a dashboard
+CHANGES = 8
 
 
 @dataclass(frozen=True)
@@ -44,8 +51,10 @@ class LearnerWork:
 
 
 def contracts_by_status() -> list[Count] | None:
-    """How many contracts are in each status, in lifecycle order. Board slot (issue 4)."""
-    return None
+    """How many contracts are in each status, in lifecycle order."""
+    counts = board_queries.status_counts()
+    board = url_for("board.index")
+    return [Count(s.label, counts[s], f"{board}#heading-{s}") for s in ContractStatus]
 
 
 def top_technologies(limit: int = 8) -> list[Count] | None:
@@ -54,11 +63,51 @@ def top_technologies(limit: int = 8) -> list[Count] | None:
 
 
 def board_summary(limit: int = 6) -> list[ContractCard] | None:
-    """A read-only glimpse of the board: the most recently changed contracts. Board slot (4)."""
-    return None
+    """A read-only glimpse of the board: the most recently posted contracts."""
+    return [_card(c) for c in board_queries.recent_contracts(limit)]
 
 
 def learner_work(user, since: datetime | None) -> LearnerWork | None:
-    """A signed-in learner's claims, contracts, and changes to them after `since` (their last
-    look at the hub; None on a first visit). Board slot (issue 4)."""
-    return None
+    """A signed-in learner's claims, contracts, and what others changed on them after `since`
+    (their last look at the hub; on a first visit, the latest changes)."""
+    edits = [
+        Change(
+            contract=r.contract.endpoint,
+            summary=_edit_summary(r),
+            url=url_for("board.show", contract_id=r.contract_id),
+            at=r.created_at,
+            by=r.editor.display_name,
+        )
+        for r in board_queries.edits_for(user.id, since, CHANGES)
+    ]
+    moves = [
+        Change(
+            contract=c.endpoint,
+            summary=f"moved to {c.status.label}",
+            url=url_for("board.show", contract_id=c.id),
+            at=c.status_changed_at,
+            by=c.claimer.display_name,
+        )
+        for c in board_queries.moves_for(user.id, since, CHANGES)
+    ]
+    return LearnerWork(
+        claims=[_card(c) for c in board_queries.claims_of(user.id, WORK)],
+        contracts=[_card(c) for c in board_queries.contracts_by(user.id, WORK)],
+        changes=sorted(edits + moves, key=lambda change: change.at, reverse=True)[:CHANGES],
+    )
+
+
+def _card(contract) -> ContractCard:
+    return ContractCard(
+        title=contract.endpoint,
+        status=contract.status.label,
+        url=url_for("board.show", contract_id=contract.id),
+        owner=contract.author.display_name,
+        claimer=contract.claimer.display_name if contract.claimer else None,
+        updated_at=contract.updated_at,
+    )
+
+
+def _edit_summary(revision) -> str:
+    fields = ", ".join(change["label"].lower() for change in revision.changes) or "details"
+    return f"{'breaking change: ' if revision.breaking else 'edited '}{fields}"

@@ -28,6 +28,7 @@ class Revision(db.Model):
     breaking_reasons: Mapped[list] = mapped_column(JSON, default=list)
 
     editor: Mapped[User] = relationship()
+    contract: Mapped["Contract"] = relationship()  # noqa: F821  (resolved by the registry)
 
 
 class Comment(db.Model):

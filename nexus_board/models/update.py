@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text
+from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -31,8 +31,10 @@ class Update(db.Model):
     announcement: Mapped[bool] = mapped_column(default=False)
     # Set while an announcement is pinned at the top of the feed and the hub.
     pinned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
-    # The contract the update is about. No foreign key yet: the board's table lands separately.
-    contract_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    # The contract the update is about; deleting the contract keeps the update, unlinked.
+    contract_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contracts.id", ondelete="SET NULL"), index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     author: Mapped[User] = relationship()

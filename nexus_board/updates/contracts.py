@@ -1,37 +1,58 @@
-"""How an update links to a contract on the board.
-
-The board (issue 4) lands on its own branch. Until it is merged these functions know no contracts,
-so the composer offers no contract field and no update shows a contract link. To wire the board
-in, fill in the three functions below from its models; nothing else in updates changes.
-"""
+"""How an update links to a contract on the board."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from flask import url_for
+from sqlalchemy import or_, select
+from sqlalchemy.orm import load_only
+
+from ..extensions import db
+from ..models import Contract
+
+CHOICES = 50
 
 
 @dataclass(frozen=True)
 class ContractLink:
     id: int
     title: str  # e.g. "GET /api/projects — List projects"
-    url: str  # the contract's page on the board
+
+    @property
+    def url(self) -> str:
+        """The contract's page on the board (needs a request, so built only when shown)."""
+        return url_for("board.show", contract_id=self.id)
 
 
 def choices_for(user) -> list[tuple[int, str]]:
-    """Contracts `user` may link an update to, as (id, label), most recent first.
-
-    Board slot: return the contracts the learner posted or claimed.
-    """
-    return []
+    """Contracts `user` posted or claimed, as (id, label), most recently changed first."""
+    query = (
+        select(Contract)
+        .where(or_(Contract.author_id == user.id, Contract.claimer_id == user.id))
+        .order_by(Contract.updated_at.desc(), Contract.id.desc())
+        .limit(CHOICES)
+        .options(_columns())
+    )
+    return [(c.id, _title(c)) for c in db.session.scalars(query)]
 
 
 def find(contract_id: int) -> ContractLink | None:
-    """The contract with this id, or None if there is none. Board slot."""
-    return None
+    """The contract with this id, or None if there is none."""
+    return links([contract_id]).get(contract_id)
 
 
 def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
-    """Links for many contracts at once (one query), keyed by id; unknown ids are left out.
+    """Links for many contracts at once (one query), keyed by id; unknown ids are left out."""
+    ids = {i for i in contract_ids if i is not None}
+    if not ids:
+        return {}
+    query = select(Contract).where(Contract.id.in_(ids)).options(_columns())
+    return {c.id: ContractLink(c.id, _title(c)) for c in db.session.scalars(query)}
 
-    Board slot: one `select(Contract).where(Contract.id.in_(ids))`.
-    """
-    return {}
+
+def _columns():
+    return load_only(Contract.id, Contract.method, Contract.path, Contract.summary)
+
+
+def _title(contract: Contract) -> str:
+    return f"{contract.endpoint} — {contract.summary}"

@@ -135,4 +135,4 @@ def test_dashboard_shows_mentions_with_new_ones_marked_and_own_updates(app, coho
     page = ada.get("/").get_data(as_text=True)
     assert re.search(r'badge-new">New</span> <a href="/updates/\d+">Grace Mentor mentioned', page)
     assert "My own update" in page  # as plain text, Markdown removed
-    assert "Changes since you last looked" not in page  # the board's slot is empty for now
+    assert "Nothing changed on your contracts." in page

@@ -8,6 +8,8 @@ from nexus_board.extensions import db
 from nexus_board.models import Update, UpdateTag, User
 from nexus_board.updates import contracts, services
 
+from ..board.factories import post
+
 
 @pytest.fixture
 def people(app, make_user):
@@ -90,11 +92,15 @@ def test_missing_update_is_not_found(app):
         services.get_update_or_404(12345)
 
 
-def test_a_contract_link_must_name_a_contract(people, monkeypatch):
+def test_a_contract_link_must_name_a_contract(people, app):
     with pytest.raises(Invalid) as refused:
         services.post_update(people["ada"], "About a contract", contract_id=7)
     assert "contract" in refused.value.errors
-    link = contracts.ContractLink(id=7, title="GET /api/projects", url="/board/contracts/7")
-    monkeypatch.setattr(contracts, "find", lambda contract_id: link if contract_id == 7 else None)
-    update = services.post_update(people["ada"], "About a contract", contract_id=7)
-    assert update.contract_id == 7
+    contract_id = post(people["ada"].id)
+    update = services.post_update(people["ada"], "About a contract", contract_id=contract_id)
+    assert update.contract_id == contract_id
+    assert contracts.find(contract_id).title == "GET /api/v1/products/{id} — Get one product"
+    assert contracts.choices_for(people["ada"]) == [
+        (contract_id, contracts.find(contract_id).title)
+    ]
+    assert contracts.choices_for(people["gabriel"]) == []

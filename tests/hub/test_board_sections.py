@@ -1,0 +1,105 @@
+"""The hub shows the real board: counts by status, recent contracts, a learner's own work."""
+
+from nexus_board.board import services
+from nexus_board.caching import invalidate
+from nexus_board.extensions import db
+from nexus_board.models import Contract, User
+
+from ..board.factories import draft, post
+from ..conftest import PASSWORD
+
+
+def signed_in_as(app, username):
+    client = app.test_client()
+    client.post("/sign-in", data={"login": username, "password": PASSWORD})
+    return client
+
+
+def people(make_user):
+    return {
+        "ada": make_user("ada", track="backend", display_name="Ada Okafor"),
+        "gabriel": make_user("gabriel", track="frontend", display_name="Gabriel Nunes"),
+    }
+
+
+def test_public_hub_counts_contracts_by_status_and_lists_recent_ones(app, client, make_user):
+    ids = people(make_user)
+    with app.app_context():
+        post(ids["ada"], path="/api/v1/orders")
+        post(ids["ada"], path="/api/v1/carts", state="in_progress", claimer_id=ids["gabriel"])
+    page = client.get("/").get_data(as_text=True)
+    assert '<dt><a href="/board#heading-open">Open</a></dt><dd>1</dd>' in page
+    assert '<dt><a href="/board#heading-in_progress">In progress</a></dt><dd>1</dd>' in page
+    assert '<dt><a href="/board#heading-done">Done</a></dt><dd>0</dd>' in page
+    assert "GET /api/v1/carts" in page and "claimed by Gabriel Nunes" in page
+
+
+def test_cached_hub_shows_a_new_contract_right_after_it_is_posted(app, client, make_user):
+    ids = people(make_user)
+    assert "GET /api/v1/invoices" not in client.get("/").get_data(as_text=True)
+    backend = signed_in_as(app, "ada")
+    with app.app_context():
+        post(ids["ada"], path="/api/v1/invoices")  # the service path every writer uses
+    invalidate("board")
+    assert backend is not None
+    assert "GET /api/v1/invoices" in client.get("/").get_data(as_text=True)
+
+
+def test_dashboard_shows_claims_and_what_others_changed(app, make_user):
+    ids = people(make_user)
+    with app.app_context():
+        contract_id = post(
+            ids["ada"], path="/api/v1/users/{id}", state="claimed", claimer_id=ids["gabriel"]
+        )
+    gabriel = signed_in_as(app, "gabriel")
+    page = gabriel.get("/").get_data(as_text=True)
+    assert "Your claims" in page and "GET /api/v1/users/{id}" in page
+
+    with app.app_context():  # ada changes the path: a breaking edit gabriel should hear about
+        contract = db.session.get(Contract, contract_id)
+        services.update_contract(
+            contract,
+            draft(path="/api/v2/users/{id}"),
+            db.session.get(User, ids["ada"]),
+            expected_version=contract.version,
+        )
+        db.session.commit()
+    invalidate("board")
+    page = gabriel.get("/").get_data(as_text=True)
+    changes = page.split("Changes since you last looked")[1].split("</section>")[0]
+    assert "breaking change: path" in changes and "Ada Okafor" in changes
+    page = gabriel.get("/").get_data(as_text=True)  # looked: nothing new since
+    assert "Nothing changed on your contracts." in page
+
+
+def test_dashboard_tells_the_author_their_contract_was_claimed(app, make_user):
+    ids = people(make_user)
+    with app.app_context():
+        post(ids["ada"], path="/api/v1/payments")
+    ada = signed_in_as(app, "ada")
+    ada.get("/")  # first look
+    gabriel = signed_in_as(app, "gabriel")
+    with app.app_context():
+        contract_id = db.session.scalar(db.select(Contract.id))
+    assert gabriel.post(f"/contracts/{contract_id}/claim").status_code in (200, 303)
+    changes = ada.get("/").get_data(as_text=True).split("Changes since you last looked")[1]
+    assert "moved to Claimed" in changes.split("</section>")[0]
+
+
+def test_hub_query_count_does_not_grow_with_the_board(app, make_user, count_queries):
+    ids = people(make_user)
+    ada = signed_in_as(app, "ada")
+
+    def statements():
+        invalidate("board", "updates", "profiles")
+        with count_queries() as queries:
+            assert ada.get("/").status_code == 200
+        return len(queries)
+
+    with app.app_context():
+        post(ids["ada"], path="/api/v1/a", state="claimed", claimer_id=ids["gabriel"])
+    few = statements()
+    with app.app_context():
+        for i in range(15):
+            post(ids["ada"], path=f"/api/v1/b{i}", state="claimed", claimer_id=ids["gabriel"])
+    assert statements() == few
