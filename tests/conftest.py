@@ -189,3 +189,13 @@ def redis_url():
 
     with redis() as url:
         yield url
+
+
+@pytest.fixture
+def learner(app, make_user):
+    """A backend learner `ada` in the database, loaded inside an app context."""
+    from nexus_board.models import User
+
+    user_id = make_user("ada", display_name="Ada Okafor")
+    with app.app_context():
+        yield db.session.get(User, user_id)

@@ -1,5 +1,6 @@
 """README import and export: bytes → text → profile, and profile → Markdown."""
 
+import re
 import unicodedata
 
 import ftfy
@@ -29,6 +30,11 @@ FIXES = ftfy.TextFixerConfig(
     fix_latin_ligatures=False,
     normalization=None,
     explain=False,
+)
+# A UTF-8 lead byte read as cp1252/Latin-1, followed by a continuation byte read the same way.
+MOJIBAKE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192"
+    "\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 EMPTY = "That README is empty. Choose a Markdown file with some text, or paste it."
 
@@ -80,7 +86,10 @@ def _not_text() -> NotText:
 
 
 def repair(text: str) -> str:
-    return ftfy.fix_text(text.replace("\r\n", "\n").replace("\r", "\n"), FIXES)
+    """Unix line ends, and mojibake repaired on the lines that show its signs (ftfy alone would
+    also "repair" some legitimate text, like `ßÅÅ`)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    return "\n".join(ftfy.fix_text(ln, FIXES) if MOJIBAKE.search(ln) else ln for ln in lines)
 
 
 def parse_readme(text: str, *, default_title: str | None = None) -> ParsedReadme:

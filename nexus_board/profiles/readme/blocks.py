@@ -27,7 +27,7 @@ DISCORD_LABELS = {"discord", "discord handle", "discord username", "discord user
 GITHUB_LABELS = {"github", "github profile", "github url", "github account", "git hub"}
 RELATED = re.compile(r"\*\*Related learnings:\*\*[ \t]*([^\n]*)")
 SOLUTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:solution|fix)\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I)
-NUMBERING = re.compile(r"^(?:\d{1,3}[.):]|challenge\s+\d{1,3}\s*[.):-]?)\s+", re.I)
+NUMBERING = re.compile(r"^(?:challenge\s+)?\d{1,3}\s*[.):-]\s+", re.I)
 BREAK = re.compile(r"<br\s*/?>", re.I)
 
 

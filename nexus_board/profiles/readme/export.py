@@ -1,5 +1,7 @@
 """A profile → a README in the structure learners already keep (the Project Nexus template)."""
 
+import re
+
 from ...models import Track
 from ..data import ChallengeData, LearningData, ProfileData
 from .headings import EXTRA, FOCUS, OVERVIEW, TITLE, classify
@@ -74,10 +76,15 @@ def _challenges(items: list[ChallengeData]) -> list[str]:
         return ["\n".join(rows)]
     out = []
     for c in items:
-        out += [f"### {escape(c.title)}", c.solution]
+        out += [f"### {_unnumbered(escape(c.title))}", c.solution]
         if c.tags:
             out.append(f"**Related learnings:** {_tags(c.tags)}")
     return out
+
+
+def _unnumbered(title: str) -> str:
+    """`1. Slow pages` stays a title: the parser drops such numbering from challenge headings."""
+    return re.sub(r"^((?:challenge\s+)?\d{1,3}\s*)([.):-])", r"\1\\\2", title, flags=re.I)
 
 
 def _fits_cell(text: str) -> bool:
