@@ -29,8 +29,12 @@ def _paragraph():
 def _block(heading_level: int):
     return st.one_of(
         _paragraph(),
-        st.lists(inline, min_size=1, max_size=3).map(lambda items: "\n".join(f"- {i}" for i in items)),
-        st.lists(line, min_size=1, max_size=3).map(lambda lines: "```\n" + "\n".join(lines) + "\n```"),
+        st.lists(inline, min_size=1, max_size=3).map(
+            lambda items: "\n".join(f"- {i}" for i in items)
+        ),
+        st.lists(line, min_size=1, max_size=3).map(
+            lambda lines: "```\n" + "\n".join(lines) + "\n```"
+        ),
         st.one_of(line, st.sampled_from(KNOWN_TITLES)).map(lambda t: "#" * heading_level + " " + t),
     )
 
@@ -42,7 +46,9 @@ def markdown(heading_level: int = 4, min_blocks: int = 1):
 @st.composite
 def learnings(draw):
     names = draw(st.lists(plain.map(clean_name).filter(bool), max_size=6, unique_by=topic_key))
-    notes = draw(st.lists(st.one_of(st.just(""), plain, inline), min_size=len(names), max_size=len(names)))
+    notes = draw(
+        st.lists(st.one_of(st.just(""), plain, inline), min_size=len(names), max_size=len(names))
+    )
     return [LearningData(n, note) for n, note in zip(names, notes, strict=True)]
 
 
@@ -71,9 +77,13 @@ def profiles(draw, display_name="Ada Okafor"):
         headline=headline,
         overview=draw(st.one_of(st.just(""), markdown(heading_level=3))),
         project_focus=draw(st.one_of(st.just(""), markdown(heading_level=3))),
-        discord_handle=draw(st.one_of(st.just(""), st.from_regex(r"[a-z0-9_.]{2,32}", fullmatch=True))),
+        discord_handle=draw(
+            st.one_of(st.just(""), st.from_regex(r"[a-z0-9_.]{2,32}", fullmatch=True))
+        ),
         github_url=draw(
-            st.one_of(st.just(""), st.from_regex(r"https://github\.com/[a-z0-9]{1,20}", fullmatch=True))
+            st.one_of(
+                st.just(""), st.from_regex(r"https://github\.com/[a-z0-9]{1,20}", fullmatch=True)
+            )
         ),
         technologies=all_learnings[:split],
         concepts=all_learnings[split:],

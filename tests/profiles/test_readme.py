@@ -56,7 +56,9 @@ def test_backend_readme_lands_in_every_part_of_the_profile():
 def test_swapped_table_columns_and_extra_columns_are_kept_in_the_solution():
     challenges = parse_readme(sample("backend.md")).profile.challenges
     assert challenges == [
-        ChallengeData("N+1 queries on the orders page", "Used `select_related`\n\n**Time spent:** 2 days"),
+        ChallengeData(
+            "N+1 queries on the orders page", "Used `select_related`\n\n**Time spent:** 2 days"
+        ),
         ChallengeData("Flaky payment webhooks", "Celery retries with backoff"),
     ]
 

@@ -60,7 +60,9 @@ def test_challenge_tags_must_be_the_learners_own(learner, make_user):
     with pytest.raises(Invalid) as caught:
         services.add_challenge(learner, title="Retries", tag_ids=[mine.id, theirs.id])
     assert "tags" in caught.value.errors
-    challenge = services.add_challenge(learner, title="Retries", solution="Backoff", tag_ids=[mine.id])
+    challenge = services.add_challenge(
+        learner, title="Retries", solution="Backoff", tag_ids=[mine.id]
+    )
     db.session.commit()
     assert [t.name for t in challenge.tags] == ["Celery"]
 
@@ -167,7 +169,9 @@ def test_stored_profile_round_trips_through_its_readme(learner, make_user):
     python = services.add_learning(learner, kind=TECH, name="python", note="typing")
     services.add_learning(learner, kind=CONCEPT, name="Caching Strategies")
     db.session.flush()
-    services.add_challenge(learner, title="1. Slow | pages", solution="Cache\n\n- a", tag_ids=[python.id])
+    services.add_challenge(
+        learner, title="1. Slow | pages", solution="Cache\n\n- a", tag_ids=[python.id]
+    )
     services.add_takeaway(learner, text="Test **early**")
     services.add_section(learner, title="Overview", body="An extra section named like a part")
     db.session.commit()

@@ -184,7 +184,9 @@ class Parser:
             other = other or block.type not in (*read.LISTS, "hr") or None in fields
             for name, value in filter(None, fields):
                 setattr(self.profile, name, value)
-                self.place(section.title, {"discord_handle": "Discord", "github_url": "GitHub"}[name])
+                self.place(
+                    section.title, {"discord_handle": "Discord", "github_url": "GitHub"}[name]
+                )
         if other:
             text, cut = self.doc.collect(section, keep)
             self.add_section(section.title, text, "Extra section")
