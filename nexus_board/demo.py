@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from .auth import services
 from .extensions import db
 from .models import Role, User
+from .profiles.demo import seed_profiles
 
 LEARNERS = [
     # username, display name, track
@@ -25,6 +26,7 @@ LEARNERS = [
 
 # Each area adds a function taking (learners by username) that seeds its own data.
 SEEDERS = []
+SEEDERS.append(seed_profiles)
 
 
 def seed(password: str) -> int:

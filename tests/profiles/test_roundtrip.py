@@ -1,6 +1,6 @@
 """Export then import gives back the same profile, for any profile the services can store."""
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given, settings
 
 from nexus_board.models import Track
 from nexus_board.profiles.readme import default_title, export_readme, parse_readme

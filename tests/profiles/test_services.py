@@ -150,7 +150,8 @@ def test_parts_missing_from_the_readme_are_kept(learner):
 
 
 def test_readme_tags_naming_no_learning_stay_in_the_solution(learner):
-    readme = "## Challenges\n\n| Challenge | Solution | Related |\n|---|---|---|\n| Slow | Cache | Redis |\n"
+    readme = "## Challenges\n\n| Challenge | Solution | Related |\n|---|---|---|\n"
+    readme += "| Slow | Cache | Redis |\n"
     imports.confirm_import(learner, imports.start_import(learner, readme))
     [challenge] = snapshot(learner).challenges
     assert challenge.tags == () and challenge.solution == "Cache\n\n**Related:** Redis"
