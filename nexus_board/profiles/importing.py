@@ -1,10 +1,10 @@
 """Importing a README: upload or paste → preview → confirm or cancel. Full pages, PRG."""
 
-from flask import flash, redirect, url_for
-from flask_login import login_required
+from flask import flash, redirect, request, url_for
+from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
 
-from ..errors import DomainError, Invalid
+from ..errors import DomainError, Invalid, handle_http_error
 from ..extensions import db, limiter
 from ..rendering import render
 from . import bp, imports
@@ -37,6 +37,17 @@ def start_import(username):
         field = form.readme if form.readme.data else form.text
         field.errors, status = [error.message], error.status
     return render("profiles/import.html", learner=learner, form=form, status=status)
+
+
+@bp.errorhandler(RequestEntityTooLarge)
+def too_large(error):
+    """A body past the app's limit is refused before the view runs: answer with the form."""
+    if request.endpoint != "profiles.start_import" or not current_user.is_authenticated:
+        return handle_http_error(error)
+    form = ImportForm(formdata=None)
+    form.readme.errors = [TooLarge.message_for(None)]
+    learner = get_owner_or_403(request.view_args["username"])
+    return render("profiles/import.html", learner=learner, form=form, status=413)
 
 
 def readme_source(form: ImportForm) -> tuple[str, str]:
