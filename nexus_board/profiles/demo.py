@@ -22,12 +22,28 @@ BACKEND = {
         ("Authentication", "JWT and session auth side by side"),
     ],
     "challenges": [
-        ("N+1 queries on the orders endpoint", "Used `select_related` and `prefetch_related`; a test now counts queries.", ["Django", "PostgreSQL"]),
-        ("Flaky payment webhooks", "Made the handler idempotent and let **Celery** retry with backoff.", ["Celery"]),
-        ("CI pipeline took 20 minutes", "Cached dependencies and ran tests in parallel in Docker.", ["CI/CD", "Docker"]),
+        (
+            "N+1 queries on the orders endpoint",
+            "Used `select_related` and `prefetch_related`; a test now counts queries.",
+            ["Django", "PostgreSQL"],
+        ),
+        (
+            "Flaky payment webhooks",
+            "Made the handler idempotent and let **Celery** retry with backoff.",
+            ["Celery"],
+        ),
+        (
+            "CI pipeline took 20 minutes",
+            "Cached dependencies and ran tests in parallel in Docker.",
+            ["CI/CD", "Docker"],
+        ),
     ],
-    "takeaways": ["Write **tests** early and continuously.", "Keep views thin; put rules in services.", "Document every endpoint for the frontend team."],
-}  # fmt: skip
+    "takeaways": [
+        "Write **tests** early and continuously.",
+        "Keep views thin; put rules in services.",
+        "Document every endpoint for the frontend team.",
+    ],
+}
 FRONTEND = {
     "technologies": [
         ("Next.js", "app router and server components"),
@@ -43,14 +59,30 @@ FRONTEND = {
         ("Testing", "Playwright for the flows that matter"),
     ],
     "challenges": [
-        ("Hydration errors", "Moved browser-only code (`Date.now()`, `window`) into `useEffect`.", ["Next.js"]),
-        ("Stale lists after a mutation", "Invalidated the right **React Query** keys after each mutation.", ["React Query"]),
-        ("Waiting on backend endpoints", "Coded against the contract's mock until the API shipped.", ["TypeScript"]),
+        (
+            "Hydration errors",
+            "Moved browser-only code (`Date.now()`, `window`) into `useEffect`.",
+            ["Next.js"],
+        ),
+        (
+            "Stale lists after a mutation",
+            "Invalidated the right **React Query** keys after each mutation.",
+            ["React Query"],
+        ),
+        (
+            "Waiting on backend endpoints",
+            "Coded against the contract's mock until the API shipped.",
+            ["TypeScript"],
+        ),
     ],
-    "takeaways": ["Agree on the API contract before writing UI.", "Ship small pull requests.", "Check every page with the keyboard."],
-}  # fmt: skip
+    "takeaways": [
+        "Agree on the API contract before writing UI.",
+        "Ship small pull requests.",
+        "Check every page with the keyboard.",
+    ],
+}
 FOCUS = {
-    "backend": "Building the **orders API** for a small e-commerce app: Django, PostgreSQL, Celery.",
+    "backend": "Building the **orders API** of a small shop: Django, PostgreSQL, Celery.",
     "frontend": "Building the **storefront** in Next.js against the backend team's contracts.",
 }
 
@@ -65,7 +97,7 @@ def seed_profiles(learners: dict[str, User]) -> None:
             user,
             headline=f"{user.track.value.title()} learner, ProDev cohort",
             project_focus=FOCUS[user.track.value],
-            overview=f"I am {user.display_name.split()[0]}, documenting what I learn in the program.",
+            overview=f"I am {user.display_name.split()[0]}; here is what I learn in the program.",
             discord_handle=f"{username}.nexus",
             github_url=f"https://github.com/{username}-nexus",
         )

@@ -62,9 +62,7 @@ def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
     """Cards for `users`, in two queries whatever their number."""
     ids = [u.id for u in users]
     query = select(Profile.user_id, Profile.headline).where(Profile.user_id.in_(ids))
-    headlines = (
-        {user_id: headline for user_id, headline in db.session.execute(query)} if ids else {}
-    )
+    headlines = dict(db.session.execute(query).all()) if ids else {}
     learnings = top_learnings(ids, per_learner)
     return [LearnerCard(u, headlines.get(u.id, ""), learnings.get(u.id, ())) for u in users]
 
