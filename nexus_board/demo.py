@@ -6,6 +6,7 @@ from .auth import services
 from .board.demo import seed_board
 from .extensions import db
 from .models import Role, User
+from .profiles.demo import seed_profiles
 from .updates.demo import seed_updates
 
 LEARNERS = [
@@ -26,7 +27,7 @@ LEARNERS = [
 ]
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_board, seed_updates]
+SEEDERS = [seed_profiles, seed_board, seed_updates]
 
 
 def seed(password: str) -> int:

@@ -211,3 +211,13 @@ def make_update(app):
             return update.id
 
     return make
+
+
+@pytest.fixture
+def learner(app, make_user):
+    """A backend learner `ada` in the database, loaded inside an app context."""
+    from nexus_board.models import User
+
+    user_id = make_user("ada", display_name="Ada Okafor")
+    with app.app_context():
+        yield db.session.get(User, user_id)

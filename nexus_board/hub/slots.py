@@ -7,11 +7,13 @@ fills them from real contracts.
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from urllib.parse import quote
 
 from flask import url_for
 
 from ..board import queries as board_queries
 from ..models import ContractStatus
+from ..profiles import queries as profile_queries
 
 WORK = 5  # claims and contracts shown on a dashboard
 CHANGES = 8
@@ -58,8 +60,12 @@ def contracts_by_status() -> list[Count] | None:
 
 
 def top_technologies(limit: int = 8) -> list[Count] | None:
-    """The technologies most learners list as learned, most common first. Profiles slot (3)."""
-    return None
+    """The technologies most learners list as learned, most common first."""
+    directory = url_for("profiles.directory")
+    return [
+        Count(name, learners, f"{directory}?q={quote(name)}")
+        for name, learners in profile_queries.top_technologies(limit)
+    ]
 
 
 def board_summary(limit: int = 6) -> list[ContractCard] | None:

@@ -4,4 +4,7 @@ from flask import Blueprint
 
 bp = Blueprint("profiles", __name__)
 
-from . import views  # noqa: E402, F401
+from . import editing, importing, views  # noqa: E402, F401
+from .filters import inline_markdown  # noqa: E402
+
+bp.add_app_template_filter(inline_markdown, "inline_markdown")

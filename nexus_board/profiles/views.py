@@ -1,20 +1,54 @@
-"""Learner profiles and the learners directory."""
+"""Profile pages, the learners directory and the README export."""
 
-from sqlalchemy import select
+from flask import make_response, request
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import User
+from ..models import Track
 from ..rendering import render
 from . import bp
+from .lookups import get_learner_or_404
+from .page import ProfilePage
+from .queries import directory_query, learner_cards
+from .readme import export_readme
+from .snapshot import snapshot
+
+PER_PAGE = 24
 
 
 @bp.get("/learners")
 def directory():
-    learners = db.session.scalars(select(User).order_by(User.display_name)).all()
-    return render("profiles/directory.html", learners=learners)
+    text = request.args.get("q", "").strip()[:100]
+    track = request.args.get("track", "")
+    track = track if track in set(Track) else ""
+    number = max(request.args.get("page", 1, type=int), 1)
+    query = directory_query(text, Track(track) if track else None)
+    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+    return render(
+        "profiles/directory.html",
+        "results",
+        oob=("count",),
+        cards=learner_cards(users),
+        q=text,
+        track=track,
+        page=number,
+        pages=max(1, -(-total // PER_PAGE)),
+        total=total,
+    )
 
 
 @bp.get("/u/<username>")
 def show(username):
-    learner = db.first_or_404(select(User).where(User.username == username.lower()))
-    return render("profiles/show.html", learner=learner)
+    return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
+
+
+@bp.get("/u/<username>/README.md")
+def readme(username):
+    """The profile as a Project Nexus README, ready to commit to a repository."""
+    learner = get_learner_or_404(username)
+    text = export_readme(snapshot(learner), display_name=learner.display_name, track=learner.track)
+    response = make_response(text)
+    response.mimetype = "text/markdown"
+    response.headers["Content-Disposition"] = 'inline; filename="README.md"'
+    return response

@@ -24,11 +24,6 @@ CARD = ContractCard(
 )
 
 
-def test_profile_slot_is_empty_until_profiles_are_merged(client):
-    assert slots.top_technologies() is None
-    assert "Most learned technologies" not in client.get("/").get_data(as_text=True)
-
-
 def test_board_and_profile_numbers_render(client, monkeypatch):
     monkeypatch.setattr(
         slots,

@@ -103,3 +103,21 @@ def test_hub_query_count_does_not_grow_with_the_board(app, make_user, count_quer
         for i in range(15):
             post(ids["ada"], path=f"/api/v1/b{i}", state="claimed", claimer_id=ids["gabriel"])
     assert statements() == few
+
+
+def test_public_hub_lists_the_most_learned_technologies(app, client, make_user):
+    from nexus_board.profiles import services as profiles
+
+    learned = {make_user("ada"): ["Django", "Docker"], make_user("brian"): ["django", "Redis"]}
+    with app.app_context():
+        for user_id, techs in learned.items():
+            user = db.session.get(User, user_id)
+            for tech in techs:
+                profiles.add_learning(user, kind="technology", name=tech)
+        db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    section = page.split("Most learned technologies")[1].split("</ol>")[0]
+    assert section.index("Django") < section.index("Docker")
+    assert (
+        '<a href="/learners?q=Django">Django</a> <span class="muted">(2 learners)</span>' in section
+    )

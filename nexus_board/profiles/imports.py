@@ -1,0 +1,163 @@
+"""README import: keep the upload until its owner confirms the preview, then apply it.
+
+A README part that is present replaces that part of the profile; a part it lacks leaves the
+profile's as it is. The pending import lives in the database, so any worker can confirm it.
+"""
+
+import secrets
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+
+from sqlalchemy import delete, or_
+
+from ..extensions import db
+from ..models import PendingImport, User
+from ..models.types import utcnow
+from .data import DETAILS, LISTS, ChallengeData, ProfileData
+from .readme import ParsedReadme, default_title, parse_readme
+from .rules import one_line, topic_key
+from .snapshot import replace_profile, snapshot
+
+KEEP_FOR = timedelta(days=1)
+LABELS = {
+    "headline": "Headline",
+    "overview": "Overview",
+    "project_focus": "Project focus",
+    "discord_handle": "Discord",
+    "github_url": "GitHub",
+    "technologies": "Technologies",
+    "concepts": "Concepts",
+    "challenges": "Challenges & solutions",
+    "takeaways": "Best practices & takeaways",
+    "sections": "More sections",
+}
+
+
+@dataclass
+class Change:
+    status: str  # new, changed, unchanged, removed
+    label: str
+    before: str = ""
+    after: str = ""
+
+
+@dataclass
+class Part:
+    name: str
+    label: str
+    replaced: bool  # False: the README has none, the profile keeps its own
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass
+class Plan:
+    parsed: ParsedReadme
+    final: ProfileData
+    parts: list[Part]
+
+    @property
+    def changes_anything(self) -> bool:
+        return any(c.status != "unchanged" for p in self.parts for c in p.changes)
+
+
+def start_import(user: User, source: str, filename: str = "") -> PendingImport:
+    """Check the README reads, and keep it for the preview (one pending import per learner)."""
+    parse(user, source)
+    db.session.execute(
+        delete(PendingImport).where(
+            or_(PendingImport.user_id == user.id, PendingImport.created_at < utcnow() - KEEP_FOR)
+        )
+    )
+    pending = PendingImport(
+        id=secrets.token_urlsafe(16), user_id=user.id, source=source, filename=filename[:255]
+    )
+    db.session.add(pending)
+    return pending
+
+
+def parse(user: User, source: str) -> ParsedReadme:
+    return parse_readme(source, default_title=default_title(user.display_name))
+
+
+def plan_import(user: User, pending: PendingImport) -> Plan:
+    """What the profile becomes, and what changes, if the owner confirms."""
+    parsed = parse(user, pending.source)
+    current = snapshot(user)
+    final = merge(current, parsed.profile)
+    return Plan(parsed, final, compare(current, parsed.profile, final))
+
+
+def confirm_import(user: User, pending: PendingImport) -> Plan:
+    plan = plan_import(user, pending)
+    replace_profile(user, plan.final)
+    db.session.delete(pending)
+    return plan
+
+
+def cancel_import(pending: PendingImport) -> None:
+    db.session.delete(pending)
+
+
+def merge(current: ProfileData, parsed: ProfileData) -> ProfileData:
+    """Parts the README has replace the profile's; the rest stay."""
+    final = ProfileData()
+    for name in (*DETAILS, *LISTS):
+        setattr(final, name, getattr(parsed, name) or getattr(current, name))
+    for mine, other in (("technologies", "concepts"), ("concepts", "technologies")):
+        if parsed.__dict__[mine] and not parsed.__dict__[other]:  # a topic lives in one list
+            taken = {topic_key(item.name) for item in final.__dict__[mine]}
+            setattr(
+                final, other, [i for i in final.__dict__[other] if topic_key(i.name) not in taken]
+            )
+    learned = {topic_key(item.name): item.name for item in [*final.technologies, *final.concepts]}
+    final.challenges = [_resolve_tags(c, learned, c in parsed.challenges) for c in final.challenges]
+    return final
+
+
+def _resolve_tags(challenge: ChallengeData, learned: dict, from_readme: bool) -> ChallengeData:
+    """Tags name learnings; a README tag naming none is kept in the solution text."""
+    known = tuple(learned[topic_key(t)] for t in challenge.tags if topic_key(t) in learned)
+    unknown = [t for t in challenge.tags if topic_key(t) not in learned]
+    solution = challenge.solution
+    if unknown and from_readme:
+        solution = "\n\n".join(filter(None, [solution, f"**Related:** {', '.join(unknown)}"]))
+    return replace(challenge, tags=known, solution=solution)
+
+
+def compare(current: ProfileData, parsed: ProfileData, final: ProfileData) -> list[Part]:
+    parts = []
+    for name in DETAILS:
+        before, after = getattr(current, name), getattr(final, name)
+        part = Part(name, LABELS[name], bool(getattr(parsed, name)))
+        if before or after:
+            part.changes.append(Change(_status(before, after), LABELS[name], before, after))
+        parts.append(part)
+    keyed = {
+        "technologies": lambda i: (topic_key(i.name), i.name, i.note),
+        "concepts": lambda i: (topic_key(i.name), i.name, i.note),
+        "challenges": lambda c: (one_line(c.title).casefold(), c.title, _challenge_text(c)),
+        "takeaways": lambda t: (t, t, ""),
+        "sections": lambda s: (s.title.casefold(), s.title, s.body),
+    }
+    for name, key in keyed.items():
+        before = {k: (label, text) for k, label, text in map(key, getattr(current, name))}
+        after = [key(item) for item in getattr(final, name)]
+        part = Part(name, LABELS[name], bool(getattr(parsed, name)))
+        for k, label, text in after:
+            old = before.pop(k, None)
+            status = "new" if old is None else _status(old[1], text)
+            part.changes.append(Change(status, label, old[1] if old else "", text))
+        part.changes += [Change("removed", label, text) for label, text in before.values()]
+        parts.append(part)
+    return parts
+
+
+def _challenge_text(challenge: ChallengeData) -> str:
+    tags = f"\n\nRelated: {', '.join(challenge.tags)}" if challenge.tags else ""
+    return challenge.solution + tags
+
+
+def _status(before: str, after: str) -> str:
+    if before == after:
+        return "unchanged"
+    return "new" if not before else "changed"

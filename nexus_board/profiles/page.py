@@ -1,0 +1,116 @@
+"""What a profile page shows, loaded only when a template asks for it: a fragment that shows
+one row never loads the rest of the page."""
+
+from functools import cached_property
+
+from flask_login import current_user
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..extensions import db
+from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
+from ..models.profile import challenge_tags
+from .lists import LISTS, ItemList
+from .snapshot import ordered
+from .topics import suggestions
+
+
+class ProfilePage:
+    def __init__(self, learner: User):
+        self.learner = learner
+        self.lists = list(LISTS.values())
+        self.editing: tuple[str, int] | None = None  # (list key, item id) shown as a form
+        self.forms: dict = {}  # forms that failed, by list key (add) or (key, id) (edit)
+        self.focus: tuple[str, int, str] | None = None  # the button to focus after a swap
+        self.opened: str | None = None  # the list whose add form stays open
+        self.details_form = None
+
+    def bind(self, lst: ItemList, prefix: str):
+        """The form for `lst` filled from the request."""
+        form = lst.form(prefix=prefix)
+        self._choices(form)
+        return form
+
+    def add_form(self, lst: ItemList):
+        form = self.forms.get(lst.key)
+        if form is None:
+            form = self._choices(lst.form(formdata=None, prefix=f"new-{lst.key}"))
+        return form
+
+    def edit_form(self, lst: ItemList, item):
+        form = self.forms.get((lst.key, item.id))
+        if form is None:
+            tags = [t.id for t in getattr(item, "tags", ())]
+            form = lst.form(formdata=None, obj=item, prefix=f"{lst.key}-{item.id}", tag_ids=tags)
+            self._choices(form)
+        return form
+
+    def _choices(self, form):
+        if "tag_ids" in form:
+            form.tag_ids.choices = self.tag_choices()
+        return form
+
+    def is_editing(self, lst: ItemList, item) -> bool:
+        return self.editing == (lst.key, item.id)
+
+    def focused(self, lst_key: str, item_id: int, button: str) -> bool:
+        return self.focus == (lst_key, item_id, button)
+
+    def neighbours(self, lst: ItemList, item) -> tuple[bool, bool]:
+        """Whether `item` is first and last in its list (its move buttons are then off)."""
+        ids = [each.id for each in self.items(lst)]
+        return (not ids or ids[0] == item.id, not ids or ids[-1] == item.id)
+
+    @cached_property
+    def editable(self) -> bool:
+        return current_user.is_authenticated and current_user.id == self.learner.id
+
+    @cached_property
+    def details(self) -> Profile:
+        return db.session.get(Profile, self.learner.id) or Profile(user_id=self.learner.id)
+
+    @cached_property
+    def learnings(self) -> list[Learning]:
+        return list(db.session.scalars(ordered(Learning, self.learner.id)))
+
+    @cached_property
+    def _items(self) -> dict:
+        challenges = ordered(Challenge, self.learner.id).options(selectinload(Challenge.tags))
+        return {
+            "challenges": list(db.session.scalars(challenges)),
+            "takeaways": list(db.session.scalars(ordered(Takeaway, self.learner.id))),
+            "sections": list(db.session.scalars(ordered(ExtraSection, self.learner.id))),
+        }
+
+    def items(self, lst: ItemList) -> list:
+        if lst.kind is not None:
+            return [item for item in self.learnings if item.kind is lst.kind]
+        return self._items[lst.key]
+
+    def tag_choices(self) -> list[tuple[int, str]]:
+        return [(learning.id, learning.name) for learning in self.learnings]
+
+    def suggestions(self, lst: ItemList) -> list[str]:
+        if lst.kind is None:
+            return []
+        listed = {learning.topic.key for learning in self.learnings}
+        return [name for name in suggestions(lst.kind) if name.casefold() not in listed]
+
+    @cached_property
+    def is_empty(self) -> bool:
+        details = self.details
+        filled = details.overview or details.project_focus or details.headline
+        return not filled and not self.learnings and not any(self._items.values())
+
+
+def related_challenges(item) -> list[Challenge]:
+    """The challenges tagged with a learning: their rows change when the learning does."""
+    if not isinstance(item, Learning):
+        return []
+    query = (
+        select(Challenge)
+        .join(challenge_tags, challenge_tags.c.challenge_id == Challenge.id)
+        .where(challenge_tags.c.learning_id == item.id)
+        .order_by(Challenge.position, Challenge.id)
+    )
+    return list(db.session.scalars(query))

@@ -1,0 +1,100 @@
+"""Read-only questions about profiles, for the learners directory and the public hub."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, case, distinct, exists, func, or_, select
+
+from ..extensions import db
+from ..models import Challenge, Learning, LearningKind, Profile, Role, Topic, Track, User
+from .rules import one_line, topic_key
+
+
+@dataclass(frozen=True)
+class LearnerCard:
+    """What a learner's card shows."""
+
+    user: User
+    headline: str
+    learnings: tuple[str, ...]
+
+
+def top_technologies(limit: int = 10) -> list[tuple[str, int]]:
+    """The technologies most learners list: [(name, number of learners)], most common first."""
+    return top_topics(limit, kind=LearningKind.TECHNOLOGY)
+
+
+def top_topics(limit: int = 10, *, kind: LearningKind | None = None) -> list[tuple[str, int]]:
+    """Like `top_technologies`, for concepts (`kind=CONCEPT`) or both (`kind=None`)."""
+    learners = func.count(distinct(Learning.user_id)).label("learners")
+    query = select(Topic.name, learners).join(Learning, Learning.topic_id == Topic.id)
+    if kind is not None:
+        query = query.where(Learning.kind == kind)
+    query = query.group_by(Topic.id, Topic.name).order_by(learners.desc(), Topic.name)
+    return [(name, count) for name, count in db.session.execute(query.limit(limit))]
+
+
+def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
+    """Each learner's first few learnings (in their own order), in one query."""
+    ids = list(user_ids)
+    if not ids:
+        return {}
+    technologies_first = case((Learning.kind == LearningKind.TECHNOLOGY, 0), else_=1)
+    order = (technologies_first, Learning.position, Learning.id)
+    rank = func.row_number().over(partition_by=Learning.user_id, order_by=order).label("rank")
+    ranked = (
+        select(Learning.user_id, Topic.name, rank)
+        .join(Topic, Learning.topic_id == Topic.id)
+        .where(Learning.user_id.in_(ids))
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.user_id, ranked.c.name)
+        .where(ranked.c.rank <= per_learner)
+        .order_by(ranked.c.user_id, ranked.c.rank)
+    )
+    found: dict[int, list[str]] = {}
+    for user_id, name in rows:
+        found.setdefault(user_id, []).append(name)
+    return {user_id: tuple(names) for user_id, names in found.items()}
+
+
+def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
+    """Cards for `users`, in two queries whatever their number."""
+    ids = [u.id for u in users]
+    query = select(Profile.user_id, Profile.headline).where(Profile.user_id.in_(ids))
+    headlines = dict(db.session.execute(query).all()) if ids else {}
+    learnings = top_learnings(ids, per_learner)
+    return [LearnerCard(u, headlines.get(u.id, ""), learnings.get(u.id, ())) for u in users]
+
+
+def cohort_numbers() -> dict[str, int]:
+    """Totals for a hub: learners with a profile item, learnings listed, challenges solved."""
+    with_learnings = select(func.count(distinct(Learning.user_id)))
+    return {
+        "learners": db.session.scalar(with_learnings) or 0,
+        "learnings": db.session.scalar(select(func.count()).select_from(Learning)) or 0,
+        "challenges": db.session.scalar(select(func.count()).select_from(Challenge)) or 0,
+    }
+
+
+def directory_query(text: str = "", track: Track | None = None) -> Select:
+    """Learners whose name, username, technology or concept contains `text`, by name."""
+    query = select(User).where(User.role == Role.LEARNER)
+    if track is not None:
+        query = query.where(User.track == track)
+    text = one_line(text)
+    if text:
+        lowered = text.lower()
+        topic = (
+            exists()
+            .where(Learning.user_id == User.id, Learning.topic_id == Topic.id)
+            .where(Topic.key.contains(topic_key(text), autoescape=True))
+        )
+        query = query.where(
+            or_(
+                func.lower(User.display_name).contains(lowered, autoescape=True),
+                User.username.contains(lowered, autoescape=True),
+                topic,
+            )
+        )
+    return query.order_by(func.lower(User.display_name), User.id)

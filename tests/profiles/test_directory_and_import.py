@@ -1,0 +1,194 @@
+"""The learners directory and the README import pages over HTTP."""
+
+import io
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from nexus_board import create_app
+from nexus_board.extensions import db
+from nexus_board.models import Challenge, LearningKind, PendingImport, User
+from nexus_board.profiles import services
+from nexus_board.profiles.views import PER_PAGE
+
+from ..conftest import Client, config_for
+from .test_readme import REFERENCE, SAMPLES
+
+HX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def cohort(app, make_user):
+    ids = {
+        "ada": make_user("ada", display_name="Ada Okafor"),
+        "gabriel": make_user("gabriel", track="frontend", display_name="Gabriel Nunes"),
+        "hana": make_user("hana", track="frontend", display_name="Hana Tesfaye"),
+    }
+    make_user("mentor", role="admin", display_name="Grace Mentor")
+    with app.app_context():
+        add = services.add_learning
+        add(db.session.get(User, ids["ada"]), kind=LearningKind.TECHNOLOGY, name="Django")
+        add(
+            db.session.get(User, ids["gabriel"]), kind=LearningKind.CONCEPT, name="State Management"
+        )
+        db.session.commit()
+    return ids
+
+
+def names(html: str) -> list[str]:
+    return re.findall(r'<h2 class="card-title"><a href="/u/\w+">([^<]+)</a>', html)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["Ada Okafor", "Gabriel Nunes", "Hana Tesfaye"]),
+        ("?q=HANA", ["Hana Tesfaye"]),
+        ("?q=django", ["Ada Okafor"]),  # a technology
+        ("?q=state%20management", ["Gabriel Nunes"]),  # a concept
+        ("?track=frontend", ["Gabriel Nunes", "Hana Tesfaye"]),
+        ("?q=a&track=backend", ["Ada Okafor"]),
+        ("?track=nonsense", ["Ada Okafor", "Gabriel Nunes", "Hana Tesfaye"]),
+    ],
+)
+def test_directory_search_and_track_filter(client, cohort, query, expected):
+    response = client.get(f"/learners{query}")
+    assert response.status_code == 200
+    assert names(response.get_data(as_text=True)) == expected  # admins are not listed
+
+
+def test_directory_answers_htmx_with_results_and_the_count(client, cohort):
+    response = client.get("/learners?q=django", headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "HX-Request" in response.headers["Vary"]
+    assert "<html" not in html and "<form" not in html and names(html) == ["Ada Okafor"]
+    assert '<p id="result-count" class="muted" role="status" hx-swap-oob="innerHTML">' in html
+    assert "1 learner matching “django”." in html
+    assert "Django" in html  # the card shows the learner's learnings
+
+
+def test_directory_empty_states(client, cohort):
+    html = client.get("/learners?q=cobol").get_data(as_text=True)
+    assert "No learners match “cobol”." in html and names(html) == []
+    assert "There are no learners on this page." in client.get("/learners?page=9").get_data(
+        as_text=True
+    )
+    assert client.get("/learners?q=%25").status_code == 200  # LIKE wildcards are escaped
+    assert names(client.get("/learners?q=%25").get_data(as_text=True)) == []
+
+
+def test_directory_paginates(client, make_user, count_queries):
+    for n in range(PER_PAGE + 2):
+        make_user(f"learner{n:02}", display_name=f"Learner {n:02}")
+    first = client.get("/learners").get_data(as_text=True)
+    assert len(names(first)) == PER_PAGE and "Page 1 of 2" in first
+    assert 'href="/learners?page=2"' in first
+    with count_queries() as statements:
+        second = client.get("/learners?page=2").get_data(as_text=True)
+    assert names(second) == ["Learner 24", "Learner 25"]
+    assert len(statements) <= 4  # count, page, headlines, learnings — not one per card
+
+
+def reference() -> str:
+    return REFERENCE.read_text(encoding="utf-8")
+
+
+def test_paste_preview_cancel_writes_nothing(client, auth, make_user, app):
+    make_user("ada")
+    auth.sign_in("ada")
+    response = client.post("/u/ada/import", data={"text": reference()})
+    assert response.status_code == 303
+    preview = client.get(response.headers["Location"])
+    html = preview.get_data(as_text=True)
+    assert preview.status_code == 200 and "Check your import" in html
+    assert "<td>Key Technologies Covered</td><td>6 technologies</td>" in html
+    assert "<td>ProDev Tip!</td><td>Extra section</td>" in html
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Challenge)) == 0
+    cancelled = client.post(response.headers["Location"] + "/cancel")
+    assert cancelled.status_code == 303 and cancelled.headers["Location"] == "/u/ada"
+    assert "Nothing on your profile changed." in client.get("/u/ada").get_data(as_text=True)
+    assert client.get(response.headers["Location"]).status_code == 404
+    with app.app_context():
+        assert db.session.scalar(select(func.count()).select_from(Challenge)) == 0
+
+
+def test_upload_preview_on_one_worker_confirm_on_another(client, auth, make_user, tmp_path):
+    make_user("ada")
+    auth.sign_in("ada")
+    upload = (io.BytesIO((SAMPLES / "backend.md").read_bytes()), "README.md")
+    response = client.post(
+        "/u/ada/import", data={"readme": upload}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 303
+    other = create_app(config_for(tmp_path))  # a second worker: same database, own process state
+    other.test_client_class = Client
+    worker = other.test_client()
+    with client.session_transaction() as session:
+        cookie = dict(session)
+    with worker.session_transaction() as session:
+        session.update(cookie)
+    assert "from <strong>README.md</strong>" in worker.get(response.headers["Location"]).get_data(
+        as_text=True
+    )
+    confirmed = worker.post(response.headers["Location"] + "/confirm")
+    assert confirmed.status_code == 303
+    page = client.get("/u/ada").get_data(as_text=True)
+    assert "N+1 queries on the orders page" in page
+    with other.app_context():
+        assert db.session.scalar(select(func.count()).select_from(PendingImport)) == 0
+        db.engine.dispose()
+
+
+@pytest.mark.parametrize(
+    ("data", "status", "message"),
+    [
+        ({"text": ""}, 422, "Choose your README file, or paste its Markdown below."),
+        ({"text": "x" * (200 * 1024 + 1)}, 413, "That README is 200 KB; the limit is 200 KB."),
+        ({"readme": (io.BytesIO(b""), "empty.md")}, 422, "That README is empty."),
+        (
+            {"readme": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00IHDR"), "photo.png")},
+            415,
+            "That file is not a text README",
+        ),
+        ({"readme": (io.BytesIO(b"a" * 300_000), "big.md")}, 413, "the limit is 200 KB"),
+    ],
+)
+def test_bad_imports_say_why_next_to_the_field(client, auth, make_user, data, status, message):
+    make_user("ada")
+    auth.sign_in("ada")
+    response = client.post("/u/ada/import", data=data, content_type="multipart/form-data")
+    html = response.get_data(as_text=True)
+    assert response.status_code == status
+    assert message in html and 'class="error"' in html and 'aria-invalid="true"' in html
+
+
+def test_pasted_text_is_kept_when_it_is_refused(client, auth, make_user):
+    make_user("ada")
+    auth.sign_in("ada")
+    text = "é" * (110 * 1024)  # 220 KB as UTF-8
+    html = client.post("/u/ada/import", data={"text": text}).get_data(as_text=True)
+    assert text in html
+
+
+def test_a_request_larger_than_the_app_allows_is_a_413_with_the_form(client, auth, make_user, app):
+    make_user("ada")
+    auth.sign_in("ada")
+    app.config["MAX_CONTENT_LENGTH"] = 1000
+    upload = (io.BytesIO(b"# x\n" * 1000), "README.md")
+    response = client.post(
+        "/u/ada/import", data={"readme": upload}, content_type="multipart/form-data"
+    )
+    assert response.status_code == 413
+    assert "The limit is 200 KB." in response.get_data(as_text=True)
+
+
+def test_import_pages_are_csp_ready(client, auth, make_user):
+    make_user("ada")
+    auth.sign_in("ada")
+    location = client.post("/u/ada/import", data={"text": reference()}).headers["Location"]
+    for url in ("/u/ada", "/u/ada/import", location, "/learners"):
+        page = client.get(url).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\ssrc=)", page), url
+        assert " style=" not in page and "<style" not in page and "hx-on" not in page

@@ -1,0 +1,282 @@
+"""Profile pages over HTTP: public reading, htmx editing, authorization, directory, export."""
+
+import re
+
+import pytest
+from sqlalchemy import select
+
+from nexus_board.extensions import db
+from nexus_board.models import LearningKind, User
+from nexus_board.profiles import imports, services
+from nexus_board.profiles.lists import LISTS
+from nexus_board.profiles.page import ProfilePage
+from nexus_board.profiles.snapshot import snapshot
+
+HX = {"HX-Request": "true"}
+
+
+def snapshot_of(username: str):
+    return snapshot(db.session.scalar(select(User).where(User.username == username)))
+
+
+def items_of(username: str, key: str) -> list[int]:
+    user = db.session.scalar(select(User).where(User.username == username))
+    return [item.id for item in ProfilePage(user).items(LISTS[key])]
+
+
+@pytest.fixture
+def ada(app, make_user):
+    """Learner ada with one item in every list; returns the item ids by list."""
+    user_id = make_user("ada", display_name="Ada Okafor")
+    with app.app_context():
+        user = db.session.get(User, user_id)
+        services.update_details(user, overview="I build **APIs**.", headline="Backend learner")
+        docker = services.add_learning(user, kind=LearningKind.TECHNOLOGY, name="Docker")
+        testing = services.add_learning(user, kind=LearningKind.CONCEPT, name="Testing")
+        db.session.flush()
+        items = {
+            "technologies": docker.id,
+            "concepts": testing.id,
+            "challenges": services.add_challenge(user, title="Slow", tag_ids=[docker.id]),
+            "takeaways": services.add_takeaway(user, text="Test early"),
+            "sections": services.add_section(user, title="Tips", body="Rest"),
+        }
+        items["import"] = imports.start_import(user, "# Pending\n")
+        db.session.flush()
+        items = {k: v if isinstance(v, int) else v.id for k, v in items.items()}
+        db.session.commit()
+        return items
+
+
+def write_routes(items):
+    """Every owner-only route on ada's profile: (method, url, form data)."""
+    pending = f"/u/ada/import/{items['import']}"
+    routes = [
+        ("post", "/u/ada/about", {"about-headline": "x"}),
+        ("get", "/u/ada/about/edit", None),
+        ("get", "/u/ada/import", None),
+        ("post", "/u/ada/import", {"text": "# Hi"}),
+        ("get", pending, None),
+        ("post", f"{pending}/confirm", {}),
+        ("post", f"{pending}/cancel", {}),
+    ]
+    for key in LISTS:
+        item_id = items[key]
+        routes += [
+            ("post", f"/u/ada/{key}", {}),
+            ("get", f"/u/ada/{key}/{item_id}/edit", None),
+            ("post", f"/u/ada/{key}/{item_id}", {}),
+            ("delete", f"/u/ada/{key}/{item_id}", None),
+            ("post", f"/u/ada/{key}/{item_id}/move", {"direction": "up"}),
+        ]
+    return routes
+
+
+ROUTE_COUNT = 7 + 5 * len(LISTS)
+PUBLIC = {"directory", "show", "readme", "show_item", "show_details"}
+
+
+def send(client, method, url, data, headers=None):
+    return getattr(client, method)(url, data=data, headers=headers or {})
+
+
+def test_the_route_list_covers_every_owner_only_endpoint(app, ada):
+    adapter = app.url_map.bind("localhost")
+    covered = {adapter.match(url, method.upper())[0] for method, url, _ in write_routes(ada)}
+    endpoints = {r.endpoint for r in app.url_map.iter_rules() if r.endpoint.startswith("profiles.")}
+    assert len(write_routes(ada)) == ROUTE_COUNT
+    assert covered == {e for e in endpoints if e.split(".")[1] not in PUBLIC}
+
+
+@pytest.mark.parametrize("index", range(ROUTE_COUNT))
+def test_signed_out_visitors_cannot_write(client, ada, index):
+    method, url, data = write_routes(ada)[index]
+    response = send(client, method, url, data, HX)
+    assert response.status_code == 401
+    assert response.headers["HX-Redirect"].startswith("/sign-in")
+
+
+@pytest.mark.parametrize("index", range(ROUTE_COUNT))
+def test_nobody_edits_another_learners_profile(client, auth, make_user, ada, index, app):
+    make_user("brian")
+    auth.sign_in("brian")
+    with app.app_context():
+        before = snapshot_of("ada")
+    method, url, data = write_routes(ada)[index]
+    response = send(client, method, url, data, HX)
+    assert response.status_code == 403
+    assert "only change your own profile" in response.get_data(as_text=True)
+    with app.app_context():
+        assert snapshot_of("ada") == before
+
+
+@pytest.mark.parametrize("key", ["technologies", "concepts", "challenges", "takeaways", "sections"])
+def test_another_learners_items_are_not_found_under_your_name(client, auth, make_user, ada, key):
+    make_user("brian")
+    auth.sign_in("brian")
+    url = f"/u/brian/{key}/{ada[key]}"
+    assert client.delete(url, headers=HX).status_code == 404
+    assert client.post(url, data={}, headers=HX).status_code == 404
+    assert client.get(f"/u/ada/{key}/{ada[key]}", headers=HX).status_code == 200
+
+
+def test_visitors_see_a_read_only_profile(client, ada):
+    response = client.get("/u/ada")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 200 and "<html" in page
+    assert "Ada Okafor" in page and "Backend learner" in page and "<strong>APIs</strong>" in page
+    assert "Docker" in page and "Slow" in page and "Test early" in page and "Tips" in page
+    assert "hx-post" not in page and "hx-delete" not in page and "Import a README" not in page
+
+
+def test_the_owner_sees_editing_controls(client, auth, ada):
+    auth.sign_in("ada")
+    page = client.get("/u/ada").get_data(as_text=True)
+    assert 'hx-delete="/u/ada/challenges/' in page and "Add a challenge" in page
+    assert 'aria-label="Move “Docker” up"' in page
+
+
+def test_unknown_learner_is_404(client):
+    assert client.get("/u/nobody").status_code == 404
+
+
+def test_edit_answers_a_fragment_to_htmx_and_a_page_otherwise(client, auth, ada):
+    auth.sign_in("ada")
+    url = f"/u/ada/challenges/{ada['challenges']}/edit"
+    fragment = client.get(url, headers=HX)
+    html = fragment.get_data(as_text=True)
+    assert fragment.status_code == 200 and "HX-Request" in fragment.headers["Vary"]
+    assert "<html" not in html and html.lstrip().startswith(
+        f'<li id="challenges-{ada["challenges"]}"'
+    )
+    assert 'name="challenges-{}-title"'.format(ada["challenges"]) in html
+    page = client.get(url)
+    assert "<html" in page.get_data(as_text=True) and "HX-Request" in page.headers["Vary"]
+    assert 'value="Slow"' in page.get_data(as_text=True)  # the page shows the row as a form
+
+
+def test_add_then_fail_validation_keeps_the_input(client, auth, ada, app):
+    auth.sign_in("ada")
+    ok = client.post("/u/ada/takeaways", data={"new-takeaways-text": "Ship small"}, headers=HX)
+    assert ok.status_code == 200 and "Ship small" in ok.get_data(as_text=True)
+    assert (
+        'id="profile-status" hx-swap-oob="innerHTML">Added takeaway “Ship small”.'
+        in ok.get_data(as_text=True)
+    )
+    data = {"new-technologies-name": "docker", "new-technologies-note": "compose files"}
+    bad = client.post("/u/ada/technologies", data=data, headers=HX)
+    html = bad.get_data(as_text=True)
+    assert bad.status_code == 422 and "<html" not in html
+    assert "You already list “Docker” under technologies." in html
+    assert 'value="compose files"' in html and 'aria-invalid="true"' in html
+    with app.app_context():
+        assert snapshot_of("ada").takeaways == ["Test early", "Ship small"]
+
+
+def test_update_swaps_the_row_back_and_delete_answers_empty(client, auth, ada, app):
+    auth.sign_in("ada")
+    url = f"/u/ada/challenges/{ada['challenges']}"
+    data = {
+        f"challenges-{ada['challenges']}-title": "Slow pages",
+        f"challenges-{ada['challenges']}-solution": "Cache",
+        f"challenges-{ada['challenges']}-tag_ids": ada["technologies"],
+    }
+    response = client.post(url, data=data, headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and "Slow pages" in html and "<form" not in html
+    bad = client.post(url, data={f"challenges-{ada['challenges']}-title": ""}, headers=HX)
+    assert bad.status_code == 422 and "Describe the challenge in a line." in bad.get_data(
+        as_text=True
+    )
+    deleted = client.delete(f"/u/ada/technologies/{ada['technologies']}", headers=HX)
+    body = deleted.get_data(as_text=True)
+    assert deleted.status_code == 200
+    assert (
+        re.sub(
+            r"<p id=\"profile-status\".*?</p>|<li id=\"challenges-\d+\".*?</li>",
+            "",
+            body,
+            flags=re.S,
+        ).strip()
+        == ""
+    )
+    assert f'<li id="challenges-{ada["challenges"]}" class="item" hx-swap-oob="true">' in body
+    with app.app_context():
+        data = snapshot_of("ada")
+    assert data.technologies == [] and data.challenges[0].title == "Slow pages"
+    assert data.challenges[0].tags == ()
+
+
+def test_move_answers_the_list_with_focus_on_the_moved_item(client, auth, ada, app):
+    auth.sign_in("ada")
+    client.post("/u/ada/takeaways", data={"new-takeaways-text": "Second"}, headers=HX)
+    with app.app_context():
+        second = items_of("ada", "takeaways")[1]
+    response = client.post(f"/u/ada/takeaways/{second}/move", data={"direction": "up"}, headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200 and html.lstrip().startswith('<section id="takeaways"')
+    assert html.index("Second") < html.index("Test early")
+    assert re.search(r'aria-label="Move “Second” down"[^>]*autofocus', html)
+    bad = client.post(f"/u/ada/takeaways/{second}/move", data={"direction": "left"}, headers=HX)
+    assert bad.status_code == 422
+
+
+def test_user_markdown_is_sanitized(client, auth, ada):
+    auth.sign_in("ada")
+    evil = (
+        "<script>alert(1)</script> [x](javascript:alert(1)) "
+        '<img src=x onerror=alert(1)> <a hx-get="/x">y</a>\n\n![i](javascript:alert(2))'
+    )
+    response = client.post("/u/ada/about", data={"about-overview": evil}, headers=HX)
+    assert response.status_code == 200
+    page = client.get("/u/ada").get_data(as_text=True)
+    overview = page[page.index('id="about"') : page.index('id="technologies"')]
+    assert "<script>" not in overview and "&lt;script&gt;alert(1)&lt;/script&gt;" in overview
+    assert 'href="javascript:' not in overview and 'src="javascript:' not in overview
+    assert "<img" not in overview and "<a hx-get" not in overview
+
+
+def test_details_errors_show_next_to_the_field(client, auth, ada):
+    auth.sign_in("ada")
+    data = {"about-github_url": "https://gitlab.com/ada", "about-overview": "Kept"}
+    response = client.post("/u/ada/about", data=data, headers=HX)
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422
+    assert 'id="about-github_url-error">Enter your GitHub address' in html and "Kept" in html
+    ok = client.post("/u/ada/about", data={"about-github_url": "github.com/ada"}, headers=HX)
+    assert ok.status_code == 200 and 'hx-swap-oob="true"' in ok.get_data(as_text=True)
+
+
+def test_profile_page_queries_do_not_grow_with_items(client, ada, app, count_queries):
+    def statements():
+        with count_queries() as found:
+            assert client.get("/u/ada").status_code == 200
+        return len(found)
+
+    few = statements()
+    with app.app_context():
+        user = db.session.scalar(select(User).where(User.username == "ada"))
+        for n in range(15):
+            services.add_learning(user, kind=LearningKind.TECHNOLOGY, name=f"Tool {n}")
+            services.add_challenge(user, title=f"Challenge {n}")
+            services.add_takeaway(user, text=f"Takeaway {n}")
+        db.session.commit()
+    assert statements() == few
+
+
+def test_export_is_markdown_in_the_reference_structure(client, ada):
+    response = client.get("/u/ada/README.md")
+    text = response.get_data(as_text=True)
+    assert response.status_code == 200 and response.mimetype == "text/markdown"
+    assert response.mimetype_params == {"charset": "utf-8"}
+    for heading in (
+        "# Backend learner",
+        "## Overview",
+        "### Key Technologies Covered",
+        "### Backend Development Concepts",
+        "## Challenges Faced & Solutions Implemented",
+        "## Best Practices & Personal Takeaways",
+        "## Tips",
+    ):
+        assert f"\n{heading}\n" in f"\n{text}"
+    assert "| Slow |  | Docker |" in text
