@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, User
+from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.listing import contract_links
 from . import dashboard, slots
@@ -85,6 +86,11 @@ class Hub:
     @cached_property
     def learners(self) -> list[User]:
         return learners()
+
+    @cached_property
+    def learnings(self) -> dict[int, tuple[str, ...]]:
+        """Each listed learner's first few learnings, shown beside their name (one query)."""
+        return profile_queries.top_learnings(learner.id for learner in self.learners)
 
     @cached_property
     def contracts_by_status(self):

@@ -121,3 +121,14 @@ def test_public_hub_lists_the_most_learned_technologies(app, client, make_user):
     assert (
         '<a href="/learners?q=Django">Django</a> <span class="muted">(2 learners)</span>' in section
     )
+
+
+def test_public_hub_shows_what_each_learner_learned(app, client, make_user):
+    from nexus_board.profiles import services as profiles
+
+    ada = make_user("ada", display_name="Ada Okafor")
+    with app.app_context():
+        profiles.add_learning(db.session.get(User, ada), kind="technology", name="GraphQL")
+        db.session.commit()
+    page = client.get("/").get_data(as_text=True)
+    assert '<a href="/u/ada">Ada Okafor</a> <span class="muted">GraphQL</span>' in page
