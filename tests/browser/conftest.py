@@ -5,7 +5,7 @@ import threading
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
 CHROMIUM = os.environ.get("NEXUS_CHROMIUM", "/usr/bin/chromium")
@@ -18,6 +18,7 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERIOUS = {"serious", "critical"}
+PASSWORD = "correct horse battery staple"  # the password make_user gives everyone
 
 
 def pytest_collection_modifyitems(items):
@@ -125,3 +126,12 @@ def assert_accessible():
         assert bad == [], f"accessibility violations on {page.url}:\n" + "\n".join(bad)
 
     return check
+
+
+def sign_in(page, username, next_path="/"):
+    """Sign in through the real form and land on `next_path`."""
+    page.goto(f"/sign-in?next={next_path}")
+    page.get_by_label("Username or email").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("button", name="Sign out")).to_be_visible()

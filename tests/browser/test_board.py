@@ -5,16 +5,9 @@ import re
 
 from playwright.sync_api import expect
 
-PASSWORD = "correct horse battery staple"
+from .conftest import sign_in
+
 ENDPOINT = "/api/v1/orders"
-
-
-def sign_in(page, username):
-    page.goto("/sign-in?next=/board")
-    page.get_by_label("Username or email").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", name="API contract board")).to_be_visible()
 
 
 def post_contract(page, assert_accessible):
@@ -52,13 +45,13 @@ def test_post_race_to_claim_and_finish(page, new_session, make_user, assert_acce
     make_user("gabriel", track="frontend", display_name="Gabriel Nunes")
     make_user("hana", track="frontend", display_name="Hana Tesfaye")
 
-    sign_in(page, "ada")
+    sign_in(page, "ada", "/board")
     assert_accessible(page)
     contract_id = post_contract(page, assert_accessible)
 
     boards = {"gabriel": new_session().page, "hana": new_session().page}
     for username, board in boards.items():
-        sign_in(board, username)
+        sign_in(board, username, "/board")
         expect(
             board.locator("#cards-open").get_by_role("link", name=f"POST {ENDPOINT}")
         ).to_be_visible()

@@ -5,20 +5,14 @@ from pathlib import Path
 
 from playwright.sync_api import expect
 
-PASSWORD = "correct horse battery staple"
+from .conftest import sign_in
+
 README = Path(__file__).parent.parent / "profiles" / "readmes" / "backend.md"
-
-
-def sign_in(page, username):
-    page.goto(f"/sign-in?next=/u/{username}")
-    page.get_by_label("Username or email").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
 
 
 def test_add_edit_and_delete_a_challenge_inline(page, make_user, assert_accessible):
     make_user("ada", display_name="Ada Okafor")
-    sign_in(page, "ada")
+    sign_in(page, "ada", "/u/ada")
     expect(page.get_by_role("heading", name="Ada Okafor", level=1)).to_be_visible()
     assert_accessible(page)
 
@@ -54,7 +48,7 @@ def test_add_edit_and_delete_a_challenge_inline(page, make_user, assert_accessib
 
 def test_import_a_readme_through_the_preview(page, make_user, assert_accessible):
     make_user("chioma", display_name="Chioma Eze")
-    sign_in(page, "chioma")
+    sign_in(page, "chioma", "/u/chioma")
     page.get_by_role("link", name="Import a README").first.click()
     expect(page.get_by_role("heading", name="Import your README")).to_be_visible()
     assert_accessible(page)

@@ -5,15 +5,7 @@ from datetime import UTC, datetime, timedelta
 
 from playwright.sync_api import expect
 
-PASSWORD = "correct horse battery staple"
-
-
-def sign_in(page, username):
-    page.goto("/sign-in")
-    page.get_by_label("Username or email").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
+from .conftest import sign_in
 
 
 def test_posted_update_tops_the_feed_and_shows_on_the_anonymous_hub(
