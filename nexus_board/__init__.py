@@ -5,12 +5,15 @@ from datetime import timedelta
 from pathlib import Path
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
+from werkzeug.routing import IntegerConverter
 
 from . import database, login
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
+from .input_guard import register_input_guard
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import register_templating
 
@@ -45,6 +48,11 @@ def create_app(config: dict | None = None) -> Flask:
     app.config.update(load_config(app.instance_path, overrides=config or {}))
     app.config.update(config or {})
     Path(app.instance_path).mkdir(parents=True, exist_ok=True)
+    if app.config["TRUSTED_PROXIES"]:
+        # Behind nginx or a load balancer: take the client's address and scheme from the
+        # proxies' headers, so rate limits count people, not the proxy, and links say https.
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
@@ -62,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     login.register(app)
     register_error_handlers(app)
     register_headers(app)
+    register_input_guard(app)
     register_blueprints(app)
     register_templating(app)
 
@@ -71,7 +80,15 @@ def create_app(config: dict | None = None) -> Flask:
     return app
 
 
+class DatabaseInt(IntegerConverter):
+    """`<int:…>` that only matches what an INTEGER column can hold: larger ids are a 404."""
+
+    def __init__(self, url_map, fixed_digits=0, min=0, max=2**31 - 1, signed=False):  # noqa: A002
+        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
 def register_blueprints(app: Flask) -> None:
+    app.url_map.converters["int"] = DatabaseInt
     from .auth import bp as auth
     from .board import bp as board
     from .hub import bp as hub

@@ -78,10 +78,10 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
     """Cache a GET view's pages and fragments under the generations of the `areas` it shows.
 
     Anonymous visitors share one entry per URL (full query string included) and per kind (page or
-    htmx fragment); a hit runs no SQL. With `everyone=True` the response is the same for every
-    visitor (a feed, a poll) and is shared by signed-in people too. Personal fragments are not
-    stored but get an ETag, so polls answer 304 while nothing changed. Personal full pages
-    (navigation, CSRF token, messages) are neither cached nor tagged.
+    htmx fragment); a hit runs no SQL. With `everyone=True` the fragment is the same for every
+    visitor (a feed, a poll) and is shared by signed-in people too; their full pages never are.
+    Personal fragments are not stored but get an ETag, so polls answer 304 while nothing
+    changed. Personal full pages (navigation, CSRF token, messages) are neither cached nor tagged.
     """
     for area in areas:
         _checked(area)
@@ -89,8 +89,10 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
     def decorator(view):
         @wraps(view)
         def wrapped(*args, **kwargs):
-            shared = everyone or anonymous_visitor()
             fragment = wants_fragment()
+            # A full page carries the viewer's navigation, messages and CSRF token: only an
+            # anonymous visitor's page may be shared. `everyone` shares fragments alone.
+            shared = anonymous_visitor() or (everyone and fragment)
             if not (shared or fragment):
                 return view(*args, **kwargs)
             marks = generations(*areas)

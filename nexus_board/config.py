@@ -30,6 +30,7 @@ def load_config(instance_path: str, overrides: dict) -> dict:
             "RATELIMIT_STORAGE_URL", _ratelimit_storage(cache_url, instance)
         ),
         "HTMX_CDN": os.environ.get("HTMX_CDN", "").lower() in ("1", "true", "yes"),
+        "TRUSTED_PROXIES": _count(os.environ.get("TRUSTED_PROXIES", "0"), "TRUSTED_PROXIES"),
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
@@ -60,6 +61,12 @@ def cache_settings(cache_url: str, instance: Path) -> dict:
     raise RuntimeError(
         f"CACHE_URL must be redis://…, filesystem://<folder> or null, not {cache_url!r}"
     )
+
+
+def _count(value: str, name: str) -> int:
+    if not value.isdigit():
+        raise RuntimeError(f"{name} must be a whole number, not {value!r}")
+    return int(value)
 
 
 def _redis_db(url: str) -> int:

@@ -3,6 +3,7 @@
 import logging
 
 from flask import Flask, jsonify, request
+from sqlalchemy.exc import DataError
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from .extensions import db, htmx
@@ -98,6 +99,13 @@ def handle_domain_error(error: DomainError):
     return error_response(error.status, error.message)
 
 
+def handle_out_of_range(error: Exception):
+    """A number too large for the database, or a value it cannot store: the client's fault."""
+    db.session.rollback()
+    log.warning("refused out-of-range input on %s: %s", request.path, error)
+    return error_response(400, "A value in the request is out of range.")
+
+
 def handle_server_error(error: InternalServerError):
     db.session.rollback()
     original = getattr(error, "original_exception", None)
@@ -108,5 +116,7 @@ def handle_server_error(error: InternalServerError):
 
 def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(DomainError, handle_domain_error)
+    app.register_error_handler(OverflowError, handle_out_of_range)
+    app.register_error_handler(DataError, handle_out_of_range)
     app.register_error_handler(InternalServerError, handle_server_error)
     app.register_error_handler(HTTPException, handle_http_error)

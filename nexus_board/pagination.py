@@ -3,10 +3,12 @@
 import base64
 import binascii
 import json
+from datetime import datetime
 
 from .errors import DomainError
 
 BROKEN = "That page link is broken or out of date. Go back to the first page."
+LARGEST = 2**63
 
 
 def encode_cursor(*values) -> str:
@@ -26,4 +28,18 @@ def decode_cursor(token: str, size: int) -> list:
         raise DomainError(BROKEN)
     if not all(v is None or isinstance(v, str | int | float) for v in values):
         raise DomainError(BROKEN)
+    if any(isinstance(v, int) and not -LARGEST < v < LARGEST for v in values):
+        raise DomainError(BROKEN)  # no column holds it: a made-up token
     return values
+
+
+def decode_time_cursor(token: str) -> tuple[datetime, int]:
+    """A (moment, id) cursor, as `encode_cursor(moment.isoformat(), id)` made it."""
+    moment, row_id = decode_cursor(token, 2)
+    try:
+        moment = datetime.fromisoformat(moment)
+    except (TypeError, ValueError):
+        raise DomainError(BROKEN) from None
+    if moment.tzinfo is None or not isinstance(row_id, int) or isinstance(row_id, bool):
+        raise DomainError(BROKEN)
+    return moment, row_id

@@ -273,3 +273,14 @@ def test_sign_up_and_settings_refresh_the_cached_public_pages(app, make_user):
     assert "Zed Newcomer" in visitor.get("/").get_data(as_text=True)
     newcomer.post("/settings", data={"display_name": "Zed Renamed", "track": "frontend"})
     assert "Zed Renamed" in visitor.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("path", ["/sign-in", "/sign-up"])
+def test_htmx_requests_to_account_forms_get_the_form_fragment(client, path):
+    response = client.get(path, headers={"HX-Request": "true"})
+    body = response.get_data(as_text=True)
+    assert response.status_code == 200
+    assert "<html" not in body and "<form" in body
+    response = client.post(path, data={}, headers={"HX-Request": "true"})
+    assert response.status_code == 422
+    assert "This field is required." in response.get_data(as_text=True)

@@ -91,12 +91,26 @@ def test_signed_in_people_are_never_served_or_stored(counted, client, calls, mak
     assert len(calls) == 3  # nothing a signed-in request built was kept for others
 
 
-def test_pages_for_everyone_are_shared_by_signed_in_people(counted, client, calls, make_user):
+def test_fragments_for_everyone_are_shared_by_signed_in_people(counted, client, calls, make_user):
+    htmx = {"HX-Request": "true"}
     make_user("ada")
-    client.get("/test/cached-for-everyone")
+    client.get("/test/cached-for-everyone", headers=htmx)
     Auth(client).sign_in("ada")
-    assert client.get("/test/cached-for-everyone").get_data(as_text=True) == "built 1"
+    page = client.get("/test/cached-for-everyone", headers=htmx).get_data(as_text=True)
+    assert page == "built 1"
     assert calls == ["/test/cached-for-everyone?"]
+
+
+def test_a_signed_in_full_page_is_never_shared_even_for_everyone(app, make_user):
+    # /updates/news is cached for everyone; its full page has the viewer's nav and CSRF token.
+    make_user("ada", display_name="Ada Okafor")
+    ada = app.test_client()
+    Auth(ada).sign_in("ada")
+    ada.get("/")  # the welcome message is shown and gone
+    assert "Ada Okafor" in ada.get("/updates/news?x=1").get_data(as_text=True)
+    leaked = app.test_client().get("/updates/news?x=1").get_data(as_text=True)
+    assert "Ada Okafor" not in leaked
+    assert "X-CSRFToken" not in leaked
 
 
 def test_a_visitor_with_a_message_waiting_gets_a_fresh_page(counted, client, calls):

@@ -80,3 +80,23 @@ def test_app_uses_the_top_level_templates_and_static_folders(app):
     root = Path(__file__).resolve().parent.parent
     assert Path(app.static_folder) == root / "static"
     assert Path(app.template_folder) == root / "templates"
+
+
+def test_trusted_proxies_give_the_client_address_and_scheme(make_app):
+    app = make_app(TRUSTED_PROXIES=1)
+
+    @app.get("/test/who")
+    def who():
+        from flask import request, url_for
+
+        return f"{request.remote_addr} {url_for('hub.index', _external=True)}"
+
+    headers = {"X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"}
+    body = app.test_client().get("/test/who", headers=headers).get_data(as_text=True)
+    assert body == "203.0.113.9 https://localhost/"
+
+
+def test_trusted_proxies_must_be_a_number(clean_env, tmp_path):
+    clean_env.setenv("TRUSTED_PROXIES", "yes")
+    with pytest.raises(RuntimeError, match="TRUSTED_PROXIES must be a whole number"):
+        load_config(str(tmp_path), overrides={})

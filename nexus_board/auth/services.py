@@ -1,6 +1,7 @@
 """Account rules: who may register, how passwords are checked and changed."""
 
 import re
+from functools import cache
 
 from flask import current_app
 from sqlalchemy import func, select
@@ -11,13 +12,12 @@ from ..errors import Invalid
 from ..extensions import db
 from ..models import Role, Track, User
 from ..models.user import new_session_token
+from ..text import one_line_problem
 
 USERNAME = re.compile(r"[a-z0-9_-]{3,32}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MIN_PASSWORD = 12
 MAX_PASSWORD = 256
-# Checked when the user does not exist, so both failures take the same time.
-_DUMMY_HASH = generate_password_hash("not a real password", method="pbkdf2:sha256:1000")
 
 
 def register(
@@ -71,7 +71,8 @@ def authenticate(login: str, password: str) -> User | None:
     column = User.email if "@" in login else User.username
     user = db.session.scalar(select(User).where(column == login))
     if user is None:
-        check_password_hash(_DUMMY_HASH, password)
+        # Check a password anyway, hashed the same way, so both failures take the same time.
+        check_password_hash(_dummy_hash(current_app.config["PASSWORD_HASH_METHOD"]), password)
         return None
     return user if check_password_hash(user.password_hash, password) else None
 
@@ -106,6 +107,11 @@ def hash_password(password: str) -> str:
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
+@cache
+def _dummy_hash(method: str) -> str:
+    return generate_password_hash("not anyone's password", method=method)
+
+
 def _exists(condition) -> bool:
     return db.session.scalar(select(func.count()).select_from(User).where(condition)) > 0
 
@@ -117,7 +123,8 @@ def _clean_email(email: str | None) -> str | None:
 def _check_display_name(name: str) -> dict:
     if not 1 <= len(name.strip()) <= 80:
         return {"display_name": "Enter a display name of up to 80 characters."}
-    return {}
+    problem = one_line_problem(name.strip())
+    return {"display_name": problem} if problem else {}
 
 
 def _check_email(email: str | None) -> dict:

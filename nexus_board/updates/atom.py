@@ -6,6 +6,7 @@ from feedgen.feed import FeedGenerator
 from flask import Response, url_for
 
 from ..models.types import utcnow
+from ..text import strip_controls
 from . import queries
 from .display import update_html
 
@@ -28,14 +29,14 @@ def response(filters: queries.Filters) -> Response:
         permalink = url_for("updates.show", update_id=update.id, _external=True)
         entry.id(permalink)
         entry.link(href=permalink)
-        entry.title(f"{update.author.display_name}: {_headline(update.body)}")
+        entry.title(strip_controls(f"{update.author.display_name}: {_headline(update.body)}"))
         entry.author(
-            name=update.author.display_name,
+            name=strip_controls(update.author.display_name),
             uri=url_for("profiles.show", username=update.author.username, _external=True),
         )
         entry.published(update.created_at)
         entry.updated(update.created_at)
-        entry.content(str(update_html(update, external=True)), type="html")
+        entry.content(strip_controls(str(update_html(update, external=True))), type="html")
         for tag in update.tag_names:
             entry.category(term=tag)
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

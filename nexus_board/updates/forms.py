@@ -25,7 +25,10 @@ class UpdateForm(FlaskForm):
         value = (self.contract.data or "").strip()
         if not value:
             return None
-        return int(value) if value.isdigit() else 0  # 0 names no contract: the service refuses it
+        # Anything but a plain id names no contract (0): the service refuses it next to the field.
+        if not (value.isascii() and value.isdigit() and len(value) <= 9):
+            return 0
+        return int(value)
 
 
 class FeedFilterForm(FlaskForm):

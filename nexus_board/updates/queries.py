@@ -5,15 +5,13 @@ neither repeat nor skip rows while new updates arrive.
 """
 
 from dataclasses import dataclass, field
-from datetime import datetime
 
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
-from ..errors import DomainError
 from ..extensions import db
 from ..models import Update, UpdateTag, User
-from ..pagination import BROKEN, decode_cursor, encode_cursor
+from ..pagination import decode_time_cursor, encode_cursor
 
 PAGE_SIZE = 20
 
@@ -54,7 +52,7 @@ def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE
     if skip_pinned:
         stmt = stmt.where(Update.pinned_at.is_(None))
     if before:
-        created, update_id = parse_cursor(before)
+        created, update_id = decode_time_cursor(before)
         stmt = stmt.where(
             or_(
                 Update.created_at < created,
@@ -89,7 +87,7 @@ def count_newer(filters: Filters, after: str | None) -> int:
     """How many updates matching `filters` are newer than the cursor `after` (all if None)."""
     stmt = _matching(filters, select(func.count()).select_from(Update))
     if after:
-        created, update_id = parse_cursor(after)
+        created, update_id = decode_time_cursor(after)
         stmt = stmt.where(
             or_(
                 Update.created_at > created,
@@ -114,17 +112,6 @@ def count_all() -> int:
 
 def cursor_of(update: Update) -> str:
     return encode_cursor(update.created_at.isoformat(), update.id)
-
-
-def parse_cursor(token: str) -> tuple[datetime, int]:
-    created, update_id = decode_cursor(token, 2)
-    try:
-        moment = datetime.fromisoformat(created)
-    except (TypeError, ValueError):
-        raise DomainError(BROKEN) from None
-    if moment.tzinfo is None or not isinstance(update_id, int) or isinstance(update_id, bool):
-        raise DomainError(BROKEN)
-    return moment, update_id
 
 
 def _matching(filters: Filters, stmt: Select | None = None) -> Select:

@@ -8,6 +8,7 @@ from ..extensions import db
 from ..models import Update, UpdateTag, User
 from ..models.types import utcnow
 from ..models.update import MAX_BODY
+from ..text import strip_controls
 from . import contracts
 from .text import scan
 
@@ -77,8 +78,8 @@ def get_update_or_404(update_id: int) -> Update:
 
 
 def clean_body(body: str | None) -> str:
-    """Trim the text and count a line break as one character, whatever the browser sent."""
-    return (body or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    """Trim the text, drop control characters and count a line break as one character."""
+    return strip_controls((body or "").replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _existing_users(usernames: list[str]) -> list[User]:
