@@ -72,11 +72,17 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 def register_blueprints(app: Flask) -> None:
+    from .api import bp as api
+    from .api import stateless
+    from .api.token_views import bp as tokens
     from .auth import bp as auth
     from .board import bp as board
     from .hub import bp as hub
+    from .mocks import bp as mocks
+    from .openapi import bp as openapi
     from .profiles import bp as profiles
     from .updates import bp as updates
 
-    for blueprint in (hub, auth, profiles, board, updates):
+    for blueprint in (hub, auth, profiles, board, updates, openapi, tokens, api, mocks):
         app.register_blueprint(blueprint)
+    stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

@@ -30,6 +30,8 @@ def load_config(instance_path: str, overrides: dict) -> dict:
             "RATELIMIT_STORAGE_URL", _ratelimit_storage(cache_url, instance)
         ),
         "HTMX_CDN": os.environ.get("HTMX_CDN", "").lower() in ("1", "true", "yes"),
+        # Per client address, for the public mock server (a limits string).
+        "MOCK_RATE_LIMIT": os.environ.get("MOCK_RATE_LIMIT", "600 per minute"),
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",

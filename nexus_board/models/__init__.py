@@ -2,17 +2,22 @@
 
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .openapi_import import PendingImport
 from .project import Project
+from .token import ApiToken
 from .update import Update, UpdateTag
 from .user import Role, Track, User
+from .verification import Verification
 
 __all__ = [
+    "ApiToken",
     "Comment",
     "Contract",
     "ContractResponse",
     "ContractStatus",
     "ContractTag",
     "HttpMethod",
+    "PendingImport",
     "Project",
     "Revision",
     "Role",
@@ -20,4 +25,5 @@ __all__ = [
     "Update",
     "UpdateTag",
     "User",
+    "Verification",
 ]
