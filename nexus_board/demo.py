@@ -7,6 +7,7 @@ from .board.demo import seed_board
 from .extensions import db
 from .models import Role, User
 from .updates.demo import seed_updates
+from .verify.demo import seed_verifications
 
 LEARNERS = [
     # username, display name, track
@@ -26,7 +27,7 @@ LEARNERS = [
 ]
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_board, seed_updates]
+SEEDERS = [seed_board, seed_updates, seed_verifications]
 
 
 def seed(password: str) -> int:

@@ -18,6 +18,7 @@ def index():
     """Where everything is, for people who start at the root."""
     return {
         "openapi": url_for("api.openapi", _external=True),
+        "docs": url_for("openapi.api_docs", _external=True),
         "contracts": url_for("api.contracts", _external=True),
         "projects": url_for("api.projects", _external=True),
         "learners": url_for("api.learners", _external=True),

@@ -198,5 +198,7 @@ SCHEMAS = {
     "LearnerPage": page_of("Learner"),
     "UpdatePage": page_of("Update", pinned={"type": "array", "items": ref("Update")}),
     "ProjectList": obj({"items": {"type": "array", "items": ref("Project")}}),
-    "Index": obj(dict.fromkeys(("openapi", "contracts", "projects", "learners", "updates"), URL)),
+    "Index": obj(
+        dict.fromkeys(("openapi", "docs", "contracts", "projects", "learners", "updates"), URL)
+    ),
 }

@@ -1,4 +1,4 @@
-"""A project's API page (Swagger UI on the mock server) and its OpenAPI downloads."""
+"""A project's API page (Swagger UI on the mock server), its OpenAPI downloads, the API docs."""
 
 import hashlib
 import json
@@ -21,6 +21,12 @@ def page(slug):
         mock_url=mock_url(slug),
         spec_url=url_for("openapi.export_json", slug=slug),
     )
+
+
+@bp.get("/docs/api")
+def api_docs():
+    """The JSON API's own document in Swagger UI, with how to get a token."""
+    return render("api/docs.html")
 
 
 @bp.get("/projects/<slug>/openapi.json")

@@ -19,6 +19,11 @@
         request.credentials = "omit"; // the mock server needs no cookies
         return request;
       },
+      onComplete: function () {
+        // Swagger UI shows "Servers" above its select without tying them together.
+        var servers = root.querySelector("select#servers");
+        if (servers) servers.setAttribute("aria-label", "Server to send requests to");
+      },
     });
   }
 
