@@ -25,5 +25,6 @@ TARGETS = [
     Target("feed, cached", "/updates"),
     Target("feed, uncached", "/updates", server="uncached"),
     # When the board lands: Target("board, cached", "/board", goal=0.3),
-    # When mocks land:      Target("mock", "/mock/<contract>/...", goal=0.7),
+    # A demo contract's mock (GET /api/v1/products/{id} of E-commerce API): no session, no SQL.
+    Target("mock", "/mock/e-commerce-api/api/v1/products/42", goal=0.7),
 ]

@@ -18,6 +18,7 @@ from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite
 from .templating import register_templating
 
 ROOT = Path(__file__).resolve().parent.parent
+LARGEST_ID = 2**31 - 1
 
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
@@ -81,19 +82,30 @@ def create_app(config: dict | None = None) -> Flask:
 
 
 class DatabaseInt(IntegerConverter):
-    """`<int:…>` that only matches what an INTEGER column can hold: larger ids are a 404."""
+    """`<int:…>` for row ids: a number no INTEGER column holds becomes 0, an id no row has.
 
-    def __init__(self, url_map, fixed_digits=0, min=0, max=2**31 - 1, signed=False):  # noqa: A002
-        super().__init__(url_map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+    The view then answers its own 404, instead of the database failing on the number.
+    (Refusing the match instead makes werkzeug answer 405 where a route has other methods.)
+    """
+
+    def to_python(self, value: str) -> int:
+        number = super().to_python(value)
+        return number if number <= LARGEST_ID else 0
 
 
 def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseInt
+    from .api import bp as api
+    from .api import stateless
+    from .api.token_views import bp as tokens
     from .auth import bp as auth
     from .board import bp as board
     from .hub import bp as hub
+    from .mocks import bp as mocks
+    from .openapi import bp as openapi
     from .profiles import bp as profiles
     from .updates import bp as updates
 
-    for blueprint in (hub, auth, profiles, board, updates):
+    for blueprint in (hub, auth, profiles, board, updates, openapi, tokens, api, mocks):
         app.register_blueprint(blueprint)
+    stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

@@ -1,4 +1,4 @@
-"""`flask nexus …` commands: demo data and admins."""
+"""`flask nexus …` commands: demo data, admins, and verifying a backend against its contracts."""
 
 import click
 from flask import current_app
@@ -8,8 +8,10 @@ from .auth import services
 from .errors import Invalid
 from .extensions import db
 from .models import Role
+from .verify.command import verify_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
+nexus.add_command(verify_command)
 
 
 @nexus.command("demo")

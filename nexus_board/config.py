@@ -31,6 +31,8 @@ def load_config(instance_path: str, overrides: dict) -> dict:
         ),
         "HTMX_CDN": os.environ.get("HTMX_CDN", "").lower() in ("1", "true", "yes"),
         "TRUSTED_PROXIES": _count(os.environ.get("TRUSTED_PROXIES", "0"), "TRUSTED_PROXIES"),
+        # Per client address, for the public mock server (a limits string).
+        "MOCK_RATE_LIMIT": os.environ.get("MOCK_RATE_LIMIT", "600 per minute"),
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",

@@ -8,6 +8,7 @@ from .extensions import db
 from .models import Role, User
 from .profiles.demo import seed_profiles
 from .updates.demo import seed_updates
+from .verify.demo import seed_verifications
 
 LEARNERS = [
     # username, display name, track
@@ -27,7 +28,7 @@ LEARNERS = [
 ]
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_profiles, seed_board, seed_updates]
+SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications]
 
 
 def seed(password: str) -> int:

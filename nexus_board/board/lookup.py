@@ -13,11 +13,12 @@ GONE = "There is no contract with that number. It may have been deleted."
 
 
 def card_options() -> tuple:
-    """What a card shows, loaded with the contract (one row join and one IN query)."""
+    """What a card shows, loaded with the contract (row joins and one IN query)."""
     return (
         joinedload(Contract.project),
         joinedload(Contract.author),
         joinedload(Contract.claimer),
+        joinedload(Contract.verification),
         selectinload(Contract.tags),
     )
 

@@ -24,6 +24,7 @@ CARD = (
     joinedload(Contract.project).load_only(Project.slug, Project.name),
     joinedload(Contract.author).load_only(User.username, User.display_name),
     joinedload(Contract.claimer).load_only(User.username, User.display_name),
+    joinedload(Contract.verification),  # "verified ✓/✗" (flask nexus verify --record)
     selectinload(Contract.tags),
     *(defer(getattr(Contract, name)) for name in UNSHOWN),
 )

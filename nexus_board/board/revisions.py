@@ -15,7 +15,7 @@ LABELS = {
     "tags": "Tags",
 }
 # Fields mocks are built from: changing one invalidates them.
-MOCKED = ("method", "path", "request_example", "response")
+MOCKED = ("project", "method", "path", "request_example", "response")
 
 
 def changes(old: ContractSpec, new: ContractSpec) -> list[dict]:

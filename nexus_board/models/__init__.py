@@ -2,6 +2,7 @@
 
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
     ExtraSection,
@@ -13,10 +14,13 @@ from .profile import (
     Topic,
 )
 from .project import Project
+from .token import ApiToken
 from .update import Update, UpdateTag
 from .user import Role, Track, User
+from .verification import Verification
 
 __all__ = [
+    "ApiToken",
     "Challenge",
     "Comment",
     "Contract",
@@ -27,6 +31,7 @@ __all__ = [
     "HttpMethod",
     "Learning",
     "LearningKind",
+    "OpenApiImport",
     "PendingImport",
     "Profile",
     "Project",
@@ -38,4 +43,5 @@ __all__ = [
     "Update",
     "UpdateTag",
     "User",
+    "Verification",
 ]

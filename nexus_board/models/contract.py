@@ -98,6 +98,8 @@ class Contract(db.Model):
     tags: Mapped[list["ContractTag"]] = relationship(
         cascade="all, delete-orphan", order_by="ContractTag.name", passive_deletes=True
     )
+    # The last check against a running backend (`flask nexus verify --record`), if any.
+    verification: Mapped["Verification | None"] = relationship(viewonly=True)  # noqa: F821
 
     __mapper_args__ = {"version_id_col": version}
 

@@ -1,0 +1,110 @@
+"""What the API returns: models as plain JSON-ready dicts, with absolute links."""
+
+from flask import url_for
+
+from ..board import examples
+from ..models import Contract, Project, Revision, Update, User
+
+
+def person(user: User | None) -> dict | None:
+    if user is None:
+        return None
+    return {"username": user.username, "display_name": user.display_name}
+
+
+def learner(user: User) -> dict:
+    """A public profile. Learnings (technologies, challenges, takeaways) join this dict when
+    the profiles area lands: add them here and to the Learner schema in spec.py."""
+    return {
+        **person(user),
+        "track": str(user.track),
+        "admin": user.is_admin,
+        "joined_at": _time(user.created_at),
+        "url": url_for("api.learner", username=user.username, _external=True),
+        "html_url": url_for("profiles.show", username=user.username, _external=True),
+    }
+
+
+def project(row: Project, contract_count: int) -> dict:
+    return {
+        "slug": row.slug,
+        "name": row.name,
+        "contracts": contract_count,
+        "openapi_url": url_for("openapi.export_json", slug=row.slug, _external=True),
+        "mock_url": url_for("mocks.serve", slug=row.slug, path="", _external=True),
+        "html_url": url_for("openapi.page", slug=row.slug, _external=True),
+    }
+
+
+def contract(row: Contract) -> dict:
+    verification = row.verification
+    return {
+        "id": row.id,
+        "url": url_for("api.contract", contract_id=row.id, _external=True),
+        "html_url": url_for("board.show", contract_id=row.id, _external=True),
+        # The template as written: {id} stays readable, not %7Bid%7D.
+        "mock_url": url_for("mocks.serve", slug=row.project.slug, path="", _external=True)
+        + row.path.lstrip("/"),
+        "project": {"slug": row.project.slug, "name": row.project.name},
+        "method": str(row.method),
+        "path": row.path,
+        "summary": row.summary,
+        "description": row.description,
+        "auth_required": row.auth_required,
+        "request_example": examples.load(row.request_example),
+        "responses": [
+            {
+                "status_code": r.status_code,
+                "description": r.description,
+                "example": examples.load(r.example),
+            }
+            for r in row.responses
+        ],
+        "tags": row.tag_names,
+        "status": str(row.status),
+        "author": person(row.author),
+        "claimer": person(row.claimer),
+        "version": row.version,
+        "implemented_at": _time(row.implemented_at),
+        "created_at": _time(row.created_at),
+        "updated_at": _time(row.updated_at),
+        "verification": None if verification is None else {
+            "passed": verification.passed,
+            "status_code": verification.status_code,
+            "detail": verification.detail,
+            "contract_version": verification.contract_version,
+            "checked_at": _time(verification.checked_at),
+        },
+    }  # fmt: skip
+
+
+def revision(row: Revision) -> dict:
+    return {
+        "version": row.version,
+        "editor": person(row.editor),
+        "created_at": _time(row.created_at),
+        "breaking": row.breaking,
+        "breaking_reasons": row.breaking_reasons,
+        "changes": [
+            {k: change.get(k) for k in ("field", "label", "old", "new")} for change in row.changes
+        ],
+    }
+
+
+def update(row: Update) -> dict:
+    return {
+        "id": row.id,
+        "url": url_for("updates.show", update_id=row.id, _external=True),
+        "author": person(row.author),
+        "body": row.body,
+        "tags": row.tag_names,
+        "mentions": [user.username for user in row.mentions],
+        "announcement": row.announcement,
+        "pinned": row.pinned,
+        "contract_id": row.contract_id,
+        "created_at": _time(row.created_at),
+    }
+
+
+def _time(moment) -> str | None:
+    return None if moment is None else moment.isoformat().replace("+00:00", "Z")

@@ -1,0 +1,7 @@
+"""Contracts as OpenAPI: each project's document (JSON, YAML, Swagger UI) and imports."""
+
+from flask import Blueprint
+
+bp = Blueprint("openapi", __name__)
+
+from . import import_views, views  # noqa: E402, F401

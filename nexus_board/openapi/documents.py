@@ -1,0 +1,41 @@
+"""A project's OpenAPI document, built once per board change and kept in the shared cache."""
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from ..caching import cached_value
+from ..errors import NotFound
+from ..extensions import db
+from ..models import Contract, Project
+from .export import document
+
+NO_PROJECT = "There is no project with that name. Projects appear when a contract is posted."
+
+
+def get_project_or_404(slug: str) -> Project:
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    if project is None:
+        raise NotFound(NO_PROJECT)
+    return project
+
+
+def project_document(slug: str, mock_url: str) -> dict:
+    """The project's document with its mock server as the server to try requests on."""
+    found = cached_value(f"openapi/{slug}", "board", compute=lambda: _build(slug))
+    if found is None:
+        raise NotFound(NO_PROJECT)
+    server = {"url": mock_url, "description": "Nexus Board mock server: answers with the examples"}
+    head = {"openapi": found["openapi"], "info": found["info"], "servers": [server]}
+    return head | {key: value for key, value in found.items() if key not in head}
+
+
+def _build(slug: str) -> dict | None:
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    if project is None:
+        return None
+    contracts = db.session.scalars(
+        select(Contract)
+        .where(Contract.project_id == project.id)
+        .options(selectinload(Contract.responses), selectinload(Contract.tags))
+    ).all()
+    return document(project, list(contracts))

@@ -1,0 +1,155 @@
+"""An OpenAPI document's operations as contract drafts, with notes on what was adapted.
+
+The drafts are checked later by the board's own rules (`specs.clean`), exactly like a form.
+"""
+
+import re
+from dataclasses import asdict
+
+from ..board import examples
+from ..board.specs import MAX_DESCRIPTION, MAX_TAGS, ContractDraft, ResponseDraft
+from ..models import HttpMethod
+from .sample import Sampler
+
+METHODS = [method.lower() for method in HttpMethod]
+OTHER_METHODS = ("head", "options", "trace")
+MAX_SUMMARY = 200
+MAX_RESPONSE_DESCRIPTION = 200
+
+
+def operations(document: dict) -> tuple[list[dict], list[dict]]:
+    """([{"draft": {...}, "notes": [...]}], [{"endpoint": ..., "reason": ...}]) in document order.
+
+    Drafts are plain dicts (stored with a pending import); `to_draft` makes them drafts again.
+    """
+    reader = Sampler(document, response=True)  # what the client reads back
+    writer = Sampler(document, response=False)  # what the client writes
+    found, skipped = [], []
+    for path, item in (document.get("paths") or {}).items():
+        item = reader.resolve(item)
+        if not isinstance(item, dict):
+            continue
+        for method, operation in item.items():
+            endpoint = f"{method.upper()} {path}"
+            if method in OTHER_METHODS:
+                skipped.append(
+                    {
+                        "endpoint": endpoint,
+                        "reason": "Contracts are GET, POST, PUT, PATCH or DELETE.",
+                    }
+                )
+            elif method in METHODS and isinstance(operation, dict):
+                draft, notes = _draft(document, path, method, operation, reader, writer)
+                found.append({"draft": asdict(draft), "notes": notes})
+    return found, skipped
+
+
+def to_draft(stored: dict, project: str) -> ContractDraft:
+    """A stored draft, for `project`."""
+    values = dict(stored, project=project)
+    values["responses"] = [ResponseDraft(**r) for r in stored.get("responses", [])]
+    return ContractDraft(**values)
+
+
+def _draft(document, path, method, operation, reader, writer) -> tuple[ContractDraft, list[str]]:
+    notes: list[str] = []
+    description = (operation.get("description") or "").strip()
+    if len(description) > MAX_DESCRIPTION:
+        description = description[: MAX_DESCRIPTION - 1] + "…"
+        notes.append("The description was shortened to 10,000 characters.")
+    tags = [str(tag) for tag in operation.get("tags") or []]
+    if len(tags) > MAX_TAGS:
+        notes.append(f"Only the first {MAX_TAGS} tags were kept.")
+    draft = ContractDraft(
+        method=method.upper(),
+        path=path,
+        summary=_summary(operation, description, f"{method.upper()} {path}"),
+        description=description,
+        auth_required=_auth_required(operation, document),
+        request_example=_request_example(operation, method, writer, notes),
+        tags=", ".join(tags[:MAX_TAGS]),
+        responses=_responses(operation, reader, notes),
+    )
+    return draft, notes
+
+
+def _summary(operation: dict, description: str, fallback: str) -> str:
+    summary = " ".join(str(operation.get("summary") or "").split())
+    if not summary and operation.get("operationId"):
+        words = re.sub(r"[_\-]+|(?<=[a-z])(?=[A-Z])", " ", str(operation["operationId"])).strip()
+        summary = words[:1].upper() + words[1:].lower()
+    if not summary and description:
+        summary = description.splitlines()[0].strip("# ")
+    summary = summary or fallback
+    return summary if len(summary) <= MAX_SUMMARY else summary[: MAX_SUMMARY - 1] + "…"
+
+
+def _auth_required(operation: dict, document: dict) -> bool:
+    """Security names requirements; an empty one ({}) means anonymous callers are welcome too."""
+    security = operation.get("security", document.get("security")) or []
+    return bool(security) and all(bool(requirement) for requirement in security)
+
+
+def _request_example(operation: dict, method: str, sampler: Sampler, notes: list) -> str:
+    body = sampler.resolve(operation.get("requestBody"))
+    media, kind = _media(body, sampler)
+    if media is None:
+        if HttpMethod(method.upper()).takes_body:
+            notes.append("The document shows no JSON request body: the example is {}.")
+            return "{}"
+        return ""
+    if kind != "json":
+        notes.append(f"The request is sent as {kind}; its example shows the fields as JSON.")
+    example = _dump(_example(media, sampler))
+    if not example and HttpMethod(method.upper()).takes_body:
+        notes.append("The document shows no example or schema for the request body: it is {}.")
+        return "{}"
+    return example
+
+
+def _responses(operation: dict, sampler: Sampler, notes: list) -> list[ResponseDraft]:
+    found = []
+    for code, response in (operation.get("responses") or {}).items():
+        if not str(code).isdigit():
+            notes.append(f"The {code} response was left out: contracts list exact status codes.")
+            continue
+        response = sampler.resolve(response) or {}
+        description = " ".join(str(response.get("description") or "").split())
+        if len(description) > MAX_RESPONSE_DESCRIPTION:
+            description = description[: MAX_RESPONSE_DESCRIPTION - 1] + "…"
+        media, kind = _media(response, sampler)
+        example = ""
+        if media is not None and kind == "json":
+            example = _dump(_example(media, sampler))
+        elif media is not None:
+            notes.append(f"Response {code} is {kind}: it is kept without an example.")
+        found.append(ResponseDraft(str(code), description, example))
+    return found
+
+
+def _media(holder, sampler: Sampler) -> tuple[dict | None, str]:
+    """The JSON media type object of a request body or response (else the first one)."""
+    content = holder.get("content") if isinstance(holder, dict) else None
+    if not isinstance(content, dict) or not content:
+        return None, ""
+    for name, media in content.items():
+        if "json" in name.lower() and isinstance(media, dict):
+            return media, "json"
+    name, media = next(iter(content.items()))
+    return (media if isinstance(media, dict) else {}), name
+
+
+def _example(media: dict, sampler: Sampler):
+    if "example" in media:
+        return media["example"]
+    named = media.get("examples")
+    if isinstance(named, dict) and named:
+        first = sampler.resolve(next(iter(named.values())))
+        if isinstance(first, dict) and "value" in first:
+            return first["value"]
+    return sampler.example(media.get("schema"))
+
+
+def _dump(value) -> str:
+    """The example as the board stores it; nothing for no example."""
+    return "" if value is None else examples.dump(value)

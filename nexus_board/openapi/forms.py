@@ -1,0 +1,33 @@
+"""The import form: which project, and the document as a file or pasted text."""
+
+from flask_wtf import FlaskForm
+from flask_wtf.file import FileField
+from wtforms import HiddenField, StringField, TextAreaField
+
+
+class ImportForm(FlaskForm):
+    project = StringField(
+        "Project",
+        description="An existing project to update, or a new name, like E-commerce API.",
+        render_kw={"list": "project-names", "autocomplete": "off"},
+    )
+    document = FileField(
+        "OpenAPI document (JSON or YAML, up to 1 MB)",
+        description="OpenAPI 3.0 or 3.1, such as `./manage.py spectacular --file schema.yml`.",
+        render_kw={"accept": ".json,.yaml,.yml,application/json,application/yaml"},
+    )
+    text = TextAreaField(
+        "Or paste it here",
+        render_kw={"rows": 8, "class": "code", "spellcheck": "false"},
+    )
+
+    def upload(self) -> tuple[str, bytes]:
+        """(file name, bytes) of the chosen file, else of the pasted text."""
+        chosen = self.document.data
+        if chosen and getattr(chosen, "filename", ""):
+            return chosen.filename, chosen.read()  # MAX_CONTENT_LENGTH bounds it
+        return "", (self.text.data or "").encode()
+
+
+class ConfirmForm(FlaskForm):
+    fingerprint = HiddenField()

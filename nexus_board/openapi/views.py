@@ -1,0 +1,68 @@
+"""A project's API page (Swagger UI on the mock server), its OpenAPI downloads, the API docs."""
+
+import hashlib
+import json
+
+import yaml
+from flask import Response, request, url_for
+
+from ..caching import generations
+from ..rendering import render
+from . import bp
+from .documents import get_project_or_404, project_document
+
+
+@bp.get("/projects/<slug>/api")
+def page(slug):
+    project = get_project_or_404(slug)
+    return render(
+        "api/project.html",
+        project=project,
+        mock_url=mock_url(slug),
+        spec_url=url_for("openapi.export_json", slug=slug),
+    )
+
+
+@bp.get("/docs/api")
+def api_docs():
+    """The JSON API's own document in Swagger UI, with how to get a token."""
+    return render("api/docs.html")
+
+
+@bp.get("/projects/<slug>/openapi.json")
+def export_json(slug):
+    return _download(slug, "json")
+
+
+@bp.get("/projects/<slug>/openapi.yaml")
+def export_yaml(slug):
+    return _download(slug, "yaml")
+
+
+def mock_url(slug: str) -> str:
+    """The project's mock server, absolute (Swagger UI and downloaded files call it)."""
+    return url_for("mocks.serve", slug=slug, path="", _external=True).rstrip("/")
+
+
+def _download(slug: str, kind: str):
+    marks = generations("board")
+    etag = hashlib.blake2b(f"{marks}/{request.host}/{slug}/{kind}".encode(), digest_size=16)
+    if marks and request.if_none_match.contains_weak(etag.hexdigest()):
+        response = Response(status=304)
+    else:
+        doc = project_document(slug, mock_url(slug))
+        if kind == "json":
+            body, mimetype = json.dumps(doc, indent=2, ensure_ascii=False), "application/json"
+        else:
+            body = yaml.safe_dump(doc, sort_keys=False, allow_unicode=True)
+            mimetype = "application/yaml"
+        response = Response(body, mimetype=mimetype)
+        if request.args.get("download"):
+            filename = f"{slug}.openapi.{kind}"
+            response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+    if marks:
+        response.set_etag(etag.hexdigest(), weak=True)
+    response.headers["Cache-Control"] = "no-cache"
+    # Public data: code generators on a frontend's dev server may fetch it.
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
