@@ -1,9 +1,12 @@
 """What the API returns: models as plain JSON-ready dicts, with absolute links."""
 
+from dataclasses import asdict
+
 from flask import url_for
 
 from ..board import examples
 from ..models import Contract, Project, Revision, Update, User
+from ..profiles.data import ProfileData
 
 
 def person(user: User | None) -> dict | None:
@@ -12,17 +15,24 @@ def person(user: User | None) -> dict | None:
     return {"username": user.username, "display_name": user.display_name}
 
 
-def learner(user: User) -> dict:
-    """A public profile. Learnings (technologies, challenges, takeaways) join this dict when
-    the profiles area lands: add them here and to the Learner schema in spec.py."""
+def learner(user: User, learnings: tuple[str, ...] = ()) -> dict:
+    """A learner as listed: who they are and their first few learnings."""
     return {
         **person(user),
         "track": str(user.track),
         "admin": user.is_admin,
         "joined_at": _time(user.created_at),
+        "learnings": list(learnings),
         "url": url_for("api.learner", username=user.username, _external=True),
         "html_url": url_for("profiles.show", username=user.username, _external=True),
+        "readme_url": url_for("profiles.readme", username=user.username, _external=True),
     }
+
+
+def profile(user: User, data: ProfileData) -> dict:
+    """One learner with everything on their profile, as the README export holds it."""
+    technologies = tuple(item.name for item in data.technologies)
+    return {**learner(user, technologies[:3]), "profile": asdict(data)}
 
 
 def project(row: Project, contract_count: int) -> dict:

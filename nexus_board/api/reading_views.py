@@ -5,6 +5,8 @@ from flask import g, jsonify, request, url_for
 from ..caching import cached_page
 from ..errors import NotFound
 from ..models import Track
+from ..profiles.queries import top_learnings
+from ..profiles.snapshot import snapshot
 from ..updates import queries as updates
 from ..updates.listing import filters_from
 from . import bp, present, queries
@@ -44,7 +46,12 @@ def projects():
 def learners():
     track = choice(request.args, "track", [t.value for t in Track])
     page = queries.learners(track, request.args.get("cursor"), limit_from(request.args))
-    return body(page, present.learner, lambda cursor: _next("api.learners", cursor))
+    learnings = top_learnings(user.id for user in page.items)
+    return body(
+        page,
+        lambda user: present.learner(user, learnings.get(user.id, ())),
+        lambda cursor: _next("api.learners", cursor),
+    )
 
 
 @bp.get("/learners/<username>")
@@ -53,7 +60,7 @@ def learner(username):
     user = queries.learner(username)
     if user is None:
         raise NotFound(f"There is no learner called {username!r}.")
-    return present.learner(user)
+    return present.profile(user, snapshot(user))
 
 
 @bp.get("/updates", endpoint="updates")

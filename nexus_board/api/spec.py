@@ -110,7 +110,7 @@ PATHS = {
         "parameters": [
             {"name": "username", "in": "path", "required": True, "schema": {"type": "string"}}
         ],
-        "get": reading("One learner's public profile", "Learner", 404),
+        "get": reading("One learner's whole public profile", "LearnerProfile", 404),
     },  # fmt: skip
     "/updates": {
         "get": reading(

@@ -130,12 +130,40 @@ SCHEMAS = {
             "track": {"enum": [t.value for t in Track]},
             "admin": {"type": "boolean"},
             "joined_at": TIME,
+            "learnings": {"type": "array", "items": STRING, "description": "The first few."},
             "url": URL,
             "html_url": URL,
+            "readme_url": URL,
         },
-        description="A public profile. Learnings (technologies, challenges, takeaways) will "
-        "join it when learner profiles land.",
+        description="A learner as listed.",
     ),
+    "LearnerProfile": {
+        "allOf": [ref("Learner"), obj({"profile": ref("Profile")})],
+        "description": "A learner with their whole public profile.",
+    },
+    "Profile": obj(
+        {
+            **dict.fromkeys(
+                ("headline", "overview", "project_focus", "discord_handle", "github_url"), STRING
+            ),
+            "technologies": {"type": "array", "items": ref("Learning")},
+            "concepts": {"type": "array", "items": ref("Learning")},
+            "challenges": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "title": STRING,
+                        "solution": STRING,
+                        "tags": {"type": "array", "items": STRING},
+                    }
+                ),
+            },
+            "takeaways": {"type": "array", "items": STRING},
+            "sections": {"type": "array", "items": obj({"title": STRING, "body": STRING})},
+        },
+        description="Markdown fields (overview, solutions, section bodies) are raw Markdown.",
+    ),
+    "Learning": obj({"name": STRING, "note": STRING}),
     "Project": obj(
         {
             "slug": STRING,

@@ -148,6 +148,29 @@ def test_learners_and_one_learner(client, people):
     assert client.get(paged["next"]).json["items"][0]["username"] == "gabriel"
 
 
+def test_learners_carry_their_profile(app, client, people):
+    from nexus_board.caching import invalidate
+    from nexus_board.extensions import db
+    from nexus_board.models import User
+    from nexus_board.profiles import services as profiles
+
+    with app.app_context():
+        ada = db.session.get(User, people["ada"])
+        profiles.add_learning(ada, kind="technology", name="Django", note="DRF views")
+        profiles.add_learning(ada, kind="concept", name="Caching Strategies")
+        profiles.add_challenge(ada, title="Slow list endpoint", solution="Added `select_related`.")
+        profiles.add_takeaway(ada, text="Write tests early.")
+        db.session.commit()
+    invalidate("profiles")
+    listed = client.get("/api/v1/learners").json["items"]
+    assert next(p for p in listed if p["username"] == "ada")["learnings"][0] == "Django"
+    profile = client.get("/api/v1/learners/ada").json["profile"]
+    assert profile["technologies"] == [{"name": "Django", "note": "DRF views"}]
+    assert profile["concepts"] == [{"name": "Caching Strategies", "note": ""}]
+    assert profile["challenges"][0]["title"] == "Slow list endpoint"
+    assert profile["takeaways"] == ["Write tests early."]
+
+
 def test_updates_newest_first_with_pinned_ones_apart(client, people, make_update):
     make_update(people["ada"], "Shipped the orders endpoint #django")
     make_update(people["gabriel"], "Using the mock for the cart #react @ada")
