@@ -53,7 +53,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['claimer_id'], ['users.id'], name=op.f('fk_contracts_claimer_id_users')),
     sa.ForeignKeyConstraint(['project_id'], ['projects.id'], name=op.f('fk_contracts_project_id_projects')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_contracts')),
-    sa.UniqueConstraint('project_id', 'method', 'path_key', name='uq_contracts_endpoint')
+    sa.UniqueConstraint('project_id', 'method', 'path_key', name='uq_contracts_endpoint'),
+    sqlite_autoincrement=True,
     )
     with op.batch_alter_table('contracts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_contracts_author_id'), ['author_id'], unique=False)

@@ -7,11 +7,11 @@ from flask_login import current_user, login_required
 
 from ..auth.decorators import track_required
 from ..caching import invalidate
-from ..errors import Invalid
+from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
 from ..rendering import render
-from . import bp, policy, queries, revisions, services
+from . import archive, bp, policy, queries, revisions, services
 from .forms import CommentForm, ContractForm
 from .lookup import get_contract_or_404
 from .specs import draft_of
@@ -19,7 +19,20 @@ from .specs import draft_of
 
 @bp.get("/contracts/<int:contract_id>")
 def show(contract_id):
-    contract = get_contract_or_404(contract_id)
+    try:
+        contract = get_contract_or_404(contract_id)
+    except NotFound:
+        deleted = archive.find_deleted(contract_id)
+        if deleted is None:
+            raise
+        return render(
+            "board/deleted.html",
+            deleted=deleted,
+            record=archive.readable(deleted),
+            status=410,
+            diff_lines=revisions.diff_lines,
+            is_short=revisions.is_short,
+        )
     return render(
         "board/contract.html",
         contract=contract,

@@ -12,7 +12,7 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 from ..caching import generations
 from ..extensions import db
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
-from ..pagination import decode_cursor, encode_cursor
+from ..pagination import decode_time_cursor, encode_cursor
 from .filters import BoardFilters
 from .lookup import card_options
 
@@ -41,8 +41,8 @@ class Column:
 
 
 def marker() -> str:
-    """Changes whenever the board does (every write invalidates "board"): polls compare it."""
-    return generations("board")
+    """Changes whenever the board does, or a name shown on it (profiles): polls compare it."""
+    return generations("board", "profiles")
 
 
 def board(filters: BoardFilters, viewer_id: int | None) -> list[Column]:
@@ -73,11 +73,7 @@ def column_page(
     status: ContractStatus, filters: BoardFilters, viewer_id: int | None, cursor: str
 ) -> Column:
     """The next page of one column after `cursor` (from the previous page)."""
-    moment, last_id = decode_cursor(cursor, 2)
-    try:
-        after = datetime.fromisoformat(moment)
-    except (TypeError, ValueError):
-        after, last_id = None, None
+    after, last_id = decode_time_cursor(cursor)
     query = (
         filters.apply(select(Contract), viewer_id)
         .where(Contract.status == status)
@@ -85,13 +81,12 @@ def column_page(
         .limit(COLUMN_SIZE + 1)
         .options(*CARD)
     )
-    if after is not None and isinstance(last_id, int):
-        query = query.where(
-            or_(
-                Contract.status_changed_at < after,
-                and_(Contract.status_changed_at == after, Contract.id < last_id),
-            )
+    query = query.where(
+        or_(
+            Contract.status_changed_at < after,
+            and_(Contract.status_changed_at == after, Contract.id < last_id),
         )
+    )
     return _column(status, None, list(db.session.scalars(query).unique()))
 
 

@@ -14,7 +14,7 @@ from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
-from . import policy, revisions
+from . import archive, policy, revisions
 from .breaking import breaking_reasons
 from .policy import Action
 from .specs import ContractDraft, ContractSpec, clean
@@ -97,7 +97,7 @@ def update_contract(
 
 
 def delete_contract(contract: Contract, user: User) -> None:
-    """Delete a contract; an author cannot while someone holds it (see the policy)."""
+    """Delete a contract, keeping its history; an author cannot while someone holds it."""
     policy.check(user, contract, Action.DELETE)
     query = (
         delete(Contract)
@@ -106,6 +106,7 @@ def delete_contract(contract: Contract, user: User) -> None:
     )
     if not user.is_admin:  # a claim may land after the check: only delete it unclaimed
         query = query.where(Contract.claimer_id.is_(None))
+    archive.archive(contract, user)  # rolled back with the delete if the delete is refused
     if db.session.execute(query).rowcount != 1:
         db.session.rollback()
         contract = db.session.get(Contract, contract.id)

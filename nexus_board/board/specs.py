@@ -20,6 +20,11 @@ MAX_RESPONSES = 20
 TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,29}")
 
 
+def project_slug(name: str) -> str:
+    """The project's URL name; ASCII and at most 80 characters, whatever the name's script."""
+    return slugify(name, max_length=80, word_boundary=True)
+
+
 @dataclass
 class ResponseDraft:
     status_code: int | str | None = None
@@ -66,7 +71,7 @@ class ContractSpec:
 
     @property
     def project_slug(self) -> str:
-        return slugify(self.project)
+        return project_slug(self.project)
 
     @classmethod
     def of(cls, contract: Contract) -> "ContractSpec":
@@ -107,7 +112,7 @@ def clean(draft: ContractDraft) -> ContractSpec:
     """Check every field of `draft`; raise Invalid naming each bad one."""
     errors: dict[str, str] = {}
     project = " ".join(draft.project.split())
-    if not 2 <= len(project) <= 80 or not slugify(project):
+    if not 2 <= len(project) <= 80 or not project_slug(project):
         errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
     try:
         method = HttpMethod(draft.method.strip().upper())

@@ -57,6 +57,8 @@ class Contract(db.Model):
         ),
         # Board columns: newest first within a status, paged by (status_changed_at, id).
         Index("ix_contracts_column", "status", "status_changed_at", "id"),
+        # Never reuse a deleted contract's id on SQLite (its archive and links keep that id).
+        {"sqlite_autoincrement": True},
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -42,3 +42,23 @@ class Comment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
     author: Mapped[User] = relationship()
+
+
+class DeletedContract(db.Model):
+    """What a deleted contract was, with its history and comments, so deleting erases nothing.
+
+    `record` holds plain values: {"spec": {...}, "author": {...}, "created_at": ISO time,
+    "revisions": [...], "comments": [...]}.
+    """
+
+    __tablename__ = "deleted_contracts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(Integer, index=True)
+    endpoint: Mapped[str] = mapped_column(Text)
+    project_name: Mapped[str] = mapped_column(Text)
+    deleted_by_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    deleted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    record: Mapped[dict] = mapped_column(JSON)
+
+    deleted_by: Mapped[User] = relationship()

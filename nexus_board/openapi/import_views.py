@@ -2,11 +2,11 @@
 
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
-from slugify import slugify
 
 from ..auth.decorators import track_required
 from ..auth.forms import show_errors
 from ..board import queries, revisions
+from ..board.specs import project_slug
 from ..caching import invalidate
 from ..errors import DomainError, Invalid
 from ..extensions import db, limiter
@@ -63,7 +63,7 @@ def confirm(import_id):
     invalidate("board", "mocks")
     flash(f"Imported into {plan.project}: {len(plan.created)} created, "
           f"{len(plan.changed)} changed.", "success")  # fmt: skip
-    return redirect(url_for("board.index", project=slugify(plan.project)), 303)
+    return redirect(url_for("board.index", project=project_slug(plan.project)), 303)
 
 
 @bp.post("/projects/import/<int:import_id>/cancel")

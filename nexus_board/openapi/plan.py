@@ -9,13 +9,12 @@ import hashlib
 import json
 from dataclasses import dataclass, field
 
-from slugify import slugify
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..board import policy, revisions, services
 from ..board.breaking import breaking_reasons
-from ..board.specs import ContractDraft, ContractSpec, clean
+from ..board.specs import ContractDraft, ContractSpec, clean, project_slug
 from ..errors import Invalid
 from ..extensions import db
 from ..models import Contract, Project, User
@@ -57,7 +56,7 @@ class Plan:
 
 def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User) -> Plan:
     """Compare the document's drafts with the project's contracts as they are now."""
-    home = db.session.scalar(select(Project).where(Project.slug == slugify(project)))
+    home = db.session.scalar(select(Project).where(Project.slug == project_slug(project)))
     plan = Plan(project=home.name if home else project, exists=home is not None)
     existing = _contracts(home)
     seen: set[tuple] = set()

@@ -6,9 +6,9 @@ the database, so the confirm may land on any worker.
 
 from datetime import timedelta
 
-from slugify import slugify
 from sqlalchemy import delete, select
 
+from ..board.specs import project_slug
 from ..errors import Conflict, Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..models import OpenApiImport, User
@@ -37,7 +37,7 @@ def start_import(user: User, project: str, filename: str, data: bytes) -> OpenAp
         raise Forbidden("Only backend learners can import contracts.")
     errors = {}
     project = " ".join((project or "").split())
-    if not 2 <= len(project) <= 80 or not slugify(project):
+    if not 2 <= len(project) <= 80 or not project_slug(project):
         errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
     document = {}
     try:

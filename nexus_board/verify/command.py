@@ -3,10 +3,10 @@
 import click
 import httpx
 from flask.cli import with_appcontext
-from slugify import slugify
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from ..board.specs import project_slug
 from ..caching import invalidate
 from ..extensions import db
 from ..models import Contract, Project
@@ -62,7 +62,7 @@ def verify_command(project, base_url, unsafe, params, headers, record, timeout):
 
 
 def _contracts(name: str) -> list[Contract]:
-    project = db.session.scalar(select(Project).where(Project.slug == slugify(name)))
+    project = db.session.scalar(select(Project).where(Project.slug == project_slug(name)))
     if project is None:
         names = ", ".join(db.session.scalars(select(Project.slug).order_by(Project.slug)))
         raise click.ClickException(f"No project {name!r}. Projects: {names or 'none yet'}.")

@@ -113,13 +113,13 @@ def test_filtering_with_htmx_returns_only_the_columns(client, contract):
     assert response.status_code == 200
     assert "<html" not in page and 'class="board-grid"' in page
     assert "HX-Request" in response.headers["Vary"]
-    assert re.search(r'id="board-poll" hx-get="/board\?since=\w+&amp;method=GET"', page)
+    assert re.search(r'id="board-poll" hx-get="/board\?since=[\w.]+&amp;method=GET"', page)
 
 
 def test_polling_answers_204_until_the_board_changes(client, app, contract, count_queries):
     contract()
     page = client.get("/board", headers=HX).get_data(as_text=True)
-    marker = re.search(r"since=(\w+)", page).group(1)
+    marker = re.search(r"since=([\w.]+)", page).group(1)
     with count_queries() as queries:
         response = client.get(f"/board?since={marker}", headers=HX)
     assert response.status_code == 204 and response.get_data() == b""
@@ -195,3 +195,17 @@ def test_visitors_get_the_board_from_the_cache_until_it_changes(
     after = client.get("/board").get_data(as_text=True)
     assert counts(after) == {"open": 0, "claimed": 1, "in_progress": 0, "done": 0}
     assert "Claimed by <strong>Gabriel Nunes</strong>" in after
+
+
+def test_a_renamed_learner_shows_on_the_cached_board_at_once(app, client, contract):
+    contract()
+    assert "by Ada Okafor" in client.get("/board").get_data(as_text=True)  # now cached
+    ada = app.test_client()
+    ada.post("/sign-in", data={"login": "ada", "password": "correct horse battery staple"})
+    ada.post("/settings", data={"display_name": "Ada Renamed", "track": "backend"})
+    assert "by Ada Renamed" in client.get("/board").get_data(as_text=True)
+
+
+def test_a_made_up_column_cursor_is_a_400(client):
+    naive = "WyIyMDIwLTAxLTAxVDAwOjAwOjAwIiw1XQ"  # ["2020-01-01T00:00:00", 5]: no time zone
+    assert client.get(f"/board/columns/open?cursor={naive}").status_code == 400

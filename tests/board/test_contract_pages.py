@@ -201,7 +201,35 @@ def test_the_author_deletes_an_open_contract(client, auth, app, contract):
     assert (response.status_code, response.headers["Location"]) == (303, "/board")
     assert "Deleted GET /api/v1/products/{id}." in client.get("/board").get_data(as_text=True)
     assert contracts(app) == 0
-    assert client.get(f"/contracts/{contract_id}").status_code == 404
+    assert client.get(f"/contracts/{contract_id}").status_code == 410  # gone, history kept
+    assert client.get("/contracts/99999").status_code == 404
+
+
+def test_a_deleted_contract_keeps_its_history_and_comments(client, auth, app, contract):
+    contract_id = contract()
+    auth.sign_in("gabriel")
+    client.post(f"/contracts/{contract_id}/comments", data={"body": "Is **id** a UUID?"})
+    auth.sign_out()
+    auth.sign_in("ada")
+    page = client.get(f"/contracts/{contract_id}/edit").get_data(as_text=True)
+    version = re.search(r'name="version"[^>]*value="(\d+)"', page).group(1)
+    fields = form(summary="Get one product by id", version=version)
+    assert client.post(f"/contracts/{contract_id}/edit", data=fields).status_code == 303
+    client.post(f"/contracts/{contract_id}/delete")
+
+    response = client.get(f"/contracts/{contract_id}")
+    page = response.get_data(as_text=True)
+    assert response.status_code == 410
+    assert "Ada Okafor deleted this contract" in page
+    assert "Get one product by id" in page and "Version 2" in page  # the edit, from → to
+    assert "<strong>id</strong>" in page and "Gabriel Nunes" in page  # the comment
+    with app.app_context():  # the next contract gets a new number, never the deleted one's
+        from nexus_board.models import User
+
+        from .factories import post
+
+        ada = db.session.scalar(select(User.id).where(User.username == "ada"))
+        assert post(ada, path="/api/v1/other") > contract_id
 
 
 def test_a_claimed_contract_cannot_be_deleted_by_its_author(client, auth, app, contract):
@@ -212,6 +240,10 @@ def test_a_claimed_contract_cannot_be_deleted_by_its_author(client, auth, app, c
     assert response.status_code == 409
     assert "Gabriel Nunes is building on this contract" in response.get_data(as_text=True)
     assert contracts(app) == 1
+    with app.app_context():  # nothing archived for a refused delete
+        from nexus_board.models.contract_activity import DeletedContract
+
+        assert db.session.scalar(select(func.count()).select_from(DeletedContract)) == 0
 
 
 def test_the_contract_page_costs_a_fixed_number_of_queries(client, auth, contract, count_queries):

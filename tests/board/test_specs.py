@@ -134,3 +134,22 @@ def test_all_errors_are_reported_at_once():
     with pytest.raises(Invalid) as raised:
         clean(draft(project="", path="nope", summary="", method="PUT"))
     assert {"project", "path", "summary", "request_example"} <= set(raised.value.errors)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"price": NaN}', "NaN is not JSON"),
+        ('{"price": Infinity}', "Infinity is not JSON"),
+        ("1" * 5000, "Not valid JSON"),
+    ],
+)
+def test_examples_javascript_could_not_read_are_refused(text, message):
+    with pytest.raises(examples.ExampleError, match=message):
+        examples.normalize(text)
+
+
+@pytest.mark.parametrize("name", ["ß" * 80, "\ufdfa" * 80, "Ünïcödé " * 10])
+def test_project_slugs_fit_their_column_whatever_the_script(name):
+    spec = clean(draft(project=name[:80]))
+    assert 1 <= len(spec.project_slug) <= 80
