@@ -21,10 +21,13 @@ def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
-    number = max(request.args.get("page", 1, type=int), 1)
     query = directory_query(text, Track(track) if track else None)
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+    pages = max(1, -(-total // PER_PAGE))
+    number = max(request.args.get("page", 1, type=int), 1)
+    users = []  # past the last page (however far: no offset the database cannot hold)
+    if number <= pages:
+        users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
     return render(
         "profiles/directory.html",
         "results",
@@ -33,7 +36,7 @@ def directory():
         q=text,
         track=track,
         page=number,
-        pages=max(1, -(-total // PER_PAGE)),
+        pages=pages,
         total=total,
     )
 

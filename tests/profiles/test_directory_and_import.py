@@ -145,14 +145,15 @@ def test_upload_preview_on_one_worker_confirm_on_another(client, auth, make_user
     ("data", "status", "message"),
     [
         ({"text": ""}, 422, "Choose your README file, or paste its Markdown below."),
-        ({"text": "x" * (200 * 1024 + 1)}, 413, "That README is 200 KB; the limit is 200 KB."),
+        ({"text": "x" * (200 * 1024 + 1)}, 413, "That README is 201 KB; the limit is 200 KB."),
         ({"readme": (io.BytesIO(b""), "empty.md")}, 422, "That README is empty."),
         (
             {"readme": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00IHDR"), "photo.png")},
             415,
             "That file is not a text README",
         ),
-        ({"readme": (io.BytesIO(b"a" * 300_000), "big.md")}, 413, "the limit is 200 KB"),
+        ({"readme": (io.BytesIO(b"a" * 300_000), "big.md")}, 413, "is 293 KB; the limit is 200"),
+        ({"readme": (io.BytesIO(b"a" * (200 * 1024 + 1)), "big.md")}, 413, "is 201 KB; the"),
     ],
 )
 def test_bad_imports_say_why_next_to_the_field(client, auth, make_user, data, status, message):
@@ -181,7 +182,7 @@ def test_a_request_larger_than_the_app_allows_is_a_413_with_the_form(client, aut
         "/u/ada/import", data={"readme": upload}, content_type="multipart/form-data"
     )
     assert response.status_code == 413
-    assert "The limit is 200 KB." in response.get_data(as_text=True)
+    assert "That README is over 200 KB." in response.get_data(as_text=True)
 
 
 def test_import_pages_are_csp_ready(client, auth, make_user):
