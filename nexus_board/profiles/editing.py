@@ -98,11 +98,14 @@ def update_item(username, key, item_id):
 def delete_item(username, key, item_id):
     page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
     item = get_item_or_404(lst, page.learner, item_id)
-    label, related = lst.label(item), related_challenges(item)
+    label, related, after = lst.label(item), related_challenges(item), page.after(lst, item)
     services.delete_item(item)
     saved()
+    # The whole list answers: its neighbours' move buttons and its empty state change too.
+    page = ProfilePage(page.learner)
+    page.focus, page.opened = ((key, after, "edit"), None) if after else (None, key)
     message = f"Deleted {lst.noun} “{label}”."
-    return answer(page, "deleted", message=message, oob=["related"], related=related)
+    return answer(page, "list", lst=lst, message=message, oob=["related"], related=related)
 
 
 @bp.post(ITEM + "/<int:item_id>/move")
