@@ -3,6 +3,7 @@
 from flask import make_response, request
 from sqlalchemy import func, select
 
+from ..caching import cached_page, cached_value
 from ..extensions import db
 from ..models import Track
 from ..rendering import render
@@ -17,6 +18,7 @@ PER_PAGE = 24
 
 
 @bp.get("/learners")
+@cached_page("profiles")
 def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
@@ -42,6 +44,7 @@ def directory():
 
 
 @bp.get("/u/<username>")
+@cached_page("profiles")
 def show(username):
     return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
 
@@ -49,9 +52,15 @@ def show(username):
 @bp.get("/u/<username>/README.md")
 def readme(username):
     """The profile as a Project Nexus README, ready to commit to a repository."""
-    learner = get_learner_or_404(username)
-    text = export_readme(snapshot(learner), display_name=learner.display_name, track=learner.track)
+    # The text is cached under the same generation as the profile page, so the two always agree;
+    # the headers are set here on every answer (a cached page would keep only the body).
+    text = cached_value(f"readme/{username.lower()}", "profiles", compute=lambda: export(username))
     response = make_response(text)
     response.mimetype = "text/markdown"
     response.headers["Content-Disposition"] = 'inline; filename="README.md"'
     return response
+
+
+def export(username: str) -> str:
+    learner = get_learner_or_404(username)
+    return export_readme(snapshot(learner), display_name=learner.display_name, track=learner.track)
