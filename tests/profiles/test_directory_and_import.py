@@ -68,6 +68,15 @@ def test_directory_answers_htmx_with_results_and_the_count(client, cohort):
     assert "Django" in html  # the card shows the learner's learnings
 
 
+@pytest.mark.parametrize("query", ["élodie", "ÉLODIE", "Élo", "ødegaard", "ΣΩΚΡΆΤΗΣ"])
+def test_directory_search_folds_case_beyond_ascii(client, make_user, query):
+    make_user("elodie", display_name="Élodie Ødegaard")
+    make_user("sokratis", display_name="Σωκράτης Παππάς")
+    make_user("ada", display_name="Ada Okafor")
+    found = names(client.get(f"/learners?q={query}").get_data(as_text=True))
+    assert found == (["Σωκράτης Παππάς"] if query.startswith("Σ") else ["Élodie Ødegaard"])
+
+
 def test_directory_empty_states(client, cohort):
     html = client.get("/learners?q=cobol").get_data(as_text=True)
     assert "No learners match “cobol”." in html and names(html) == []
