@@ -29,6 +29,13 @@ def answer(page: ProfilePage, block: str, *, status=200, message=None, oob=(), *
     )
 
 
+def refused(form, error: Invalid) -> None:
+    """Show a service's errors in `form`: by field, or above the fields when none is named."""
+    show_errors(form, error)
+    if not error.errors:
+        form.form_errors.append(error.message)
+
+
 def saved() -> None:
     db.session.commit()
     invalidate("profiles")
@@ -42,7 +49,7 @@ def add_item(username, key):
     try:
         item = lst.add(page.learner, lst.values(form))
     except Invalid as error:
-        show_errors(form, error)
+        refused(form, error)
         page.forms[key] = form
         return answer(page, "list", lst=lst, status=422)
     saved()
@@ -76,7 +83,7 @@ def update_item(username, key, item_id):
     try:
         lst.update(item, lst.values(form))
     except Invalid as error:
-        show_errors(form, error)
+        refused(form, error)
         page.editing, page.forms[(key, item.id)] = (key, item.id), form
         return answer(page, "item", lst=lst, item=item, status=422)
     saved()
@@ -91,11 +98,14 @@ def update_item(username, key, item_id):
 def delete_item(username, key, item_id):
     page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
     item = get_item_or_404(lst, page.learner, item_id)
-    label, related = lst.label(item), related_challenges(item)
+    label, related, after = lst.label(item), related_challenges(item), page.after(lst, item)
     services.delete_item(item)
     saved()
+    # The whole list answers: its neighbours' move buttons and its empty state change too.
+    page = ProfilePage(page.learner)
+    page.focus, page.opened = ((key, after, "edit"), None) if after else (None, key)
     message = f"Deleted {lst.noun} “{label}”."
-    return answer(page, "deleted", message=message, oob=["related"], related=related)
+    return answer(page, "list", lst=lst, message=message, oob=["related"], related=related)
 
 
 @bp.post(ITEM + "/<int:item_id>/move")

@@ -39,7 +39,7 @@ class ChallengeForm(ProfileForm):
     solution = TextAreaField("Solution", description="How you solved it. " + MARKDOWN)
     tag_ids = SelectMultipleField(
         "Related learnings (optional)",
-        coerce=int,
+        coerce=str,  # kept as sent: the service turns them into ids and says which are bad
         widget=ListWidget(prefix_label=False),
         option_widget=CheckboxInput(),
         validate_choice=False,  # the service checks the learnings are the owner's

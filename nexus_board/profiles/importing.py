@@ -1,5 +1,7 @@
 """Importing a README: upload or paste → preview → confirm or cancel. Full pages, PRG."""
 
+import os
+
 from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 from werkzeug.exceptions import RequestEntityTooLarge
@@ -32,7 +34,7 @@ def start_import(username):
                 url_for(".preview_import", username=username, import_id=pending.id), 303
             )
     except RequestEntityTooLarge:
-        form.readme.errors, status = [TooLarge.message_for(None)], 413
+        form.readme.errors, status = [TooLarge.message_for()], 413
     except DomainError as error:
         field = form.readme if form.readme.data else form.text
         field.errors, status = [error.message], error.status
@@ -45,7 +47,7 @@ def too_large(error):
     if request.endpoint != "profiles.start_import" or not current_user.is_authenticated:
         return handle_http_error(error)
     form = ImportForm(formdata=None)
-    form.readme.errors = [TooLarge.message_for(None)]
+    form.readme.errors = [TooLarge.message_for()]
     learner = get_owner_or_403(request.view_args["username"])
     return render("profiles/import.html", learner=learner, form=form, status=413)
 
@@ -54,7 +56,10 @@ def readme_source(form: ImportForm) -> tuple[str, str]:
     """The README's text and file name, from the upload if there is one, else the paste."""
     upload = form.readme.data
     if upload and upload.filename:
-        return decode(upload.stream.read(MAX_BYTES + 1)), upload.filename
+        data = upload.stream.read(MAX_BYTES + 1)  # enough to know it is too large
+        if len(data) > MAX_BYTES:
+            raise TooLarge(TooLarge.message_for(upload_size(upload)))
+        return decode(data), upload.filename
     text = form.text.data or ""
     if not text.strip():
         raise Invalid(NOTHING, errors={"readme": NOTHING})
@@ -62,6 +67,14 @@ def readme_source(form: ImportForm) -> tuple[str, str]:
     if size > MAX_BYTES:
         raise TooLarge(TooLarge.message_for(size))
     return text, ""
+
+
+def upload_size(upload) -> int | None:
+    """The whole upload's size in bytes: the form parser has already spooled it to a file."""
+    try:
+        return upload.stream.seek(0, os.SEEK_END)
+    except (AttributeError, OSError, ValueError):
+        return None
 
 
 @bp.get(IMPORT + "/<import_id>")

@@ -10,12 +10,13 @@ from datetime import timedelta
 
 from sqlalchemy import delete, or_
 
+from ..errors import Invalid
 from ..extensions import db
 from ..models import PendingImport, User
 from ..models.types import utcnow
 from .data import DETAILS, LISTS, ChallengeData, ProfileData
 from .readme import ParsedReadme, default_title, parse_readme
-from .rules import one_line, topic_key
+from .rules import LIMITS, MAX_ITEMS, check_length, one_line, topic_key
 from .snapshot import replace_profile, snapshot
 
 KEEP_FOR = timedelta(days=1)
@@ -54,6 +55,7 @@ class Plan:
     parsed: ParsedReadme
     final: ProfileData
     parts: list[Part]
+    problems: dict[str, str] = field(default_factory=dict)  # by part: what stops the import
 
     @property
     def changes_anything(self) -> bool:
@@ -84,11 +86,36 @@ def plan_import(user: User, pending: PendingImport) -> Plan:
     parsed = parse(user, pending.source)
     current = snapshot(user)
     final = merge(current, parsed.profile)
-    return Plan(parsed, final, compare(current, parsed.profile, final))
+    return Plan(parsed, final, compare(current, parsed.profile, final), problems(final))
+
+
+def problems(final: ProfileData) -> dict[str, str]:
+    """What would stop `final` from being saved, naming the part, so the preview can say it."""
+    found = {}
+    for name in ("headline", "overview", "project_focus"):
+        check_length(found, name, getattr(final, name), name, LABELS[name])
+    for challenge in final.challenges:  # README tags naming no learning join the solution
+        if len(challenge.solution) > LIMITS["solution"]:
+            found["challenges"] = (
+                f"{LABELS['challenges']}: the solution to “{challenge.title}”, with its related "
+                f"learnings, is {len(challenge.solution):,} characters; the limit is "
+                f"{LIMITS['solution']:,}."
+            )
+    for name in LISTS:
+        count = len(getattr(final, name))
+        if count > MAX_ITEMS:
+            found[name] = (
+                f"{LABELS[name]}: your README has {count:,}; a profile keeps at most "
+                f"{MAX_ITEMS}. Merge or remove some in your README, then import it again."
+            )
+    return found
 
 
 def confirm_import(user: User, pending: PendingImport) -> Plan:
+    """Apply the import, or refuse it whole (nothing written) if a part does not fit."""
     plan = plan_import(user, pending)
+    if plan.problems:
+        raise Invalid("This README cannot be imported as it is.", errors=plan.problems)
     replace_profile(user, plan.final)
     db.session.delete(pending)
     return plan

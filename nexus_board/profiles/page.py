@@ -61,6 +61,13 @@ class ProfilePage:
         ids = [each.id for each in self.items(lst)]
         return (not ids or ids[0] == item.id, not ids or ids[-1] == item.id)
 
+    def after(self, lst: ItemList, item) -> int | None:
+        """The item that takes `item`'s place when it goes: the next one, else the one before."""
+        ids = [each.id for each in self.items(lst)]
+        index = ids.index(item.id)
+        rest = ids[index + 1 :] + ids[:index][::-1]
+        return rest[0] if rest else None
+
     @cached_property
     def editable(self) -> bool:
         return current_user.is_authenticated and current_user.id == self.learner.id

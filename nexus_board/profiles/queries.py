@@ -6,6 +6,7 @@ from sqlalchemy import Select, case, distinct, exists, func, or_, select
 
 from ..extensions import db
 from ..models import Challenge, Learning, LearningKind, Profile, Role, Topic, Track, User
+from . import matching
 from .rules import one_line, topic_key
 
 
@@ -92,9 +93,9 @@ def directory_query(text: str = "", track: Track | None = None) -> Select:
         )
         query = query.where(
             or_(
-                func.lower(User.display_name).contains(lowered, autoescape=True),
+                matching.lowered(User.display_name).contains(lowered, autoescape=True),
                 User.username.contains(lowered, autoescape=True),
                 topic,
             )
         )
-    return query.order_by(func.lower(User.display_name), User.id)
+    return query.order_by(matching.lowered(User.display_name), User.id)

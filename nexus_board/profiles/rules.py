@@ -18,7 +18,8 @@ LIMITS = {
     "section_title": 200,
     "body": 200_000,
 }
-MAX_ITEMS = 200  # per list; a README of 200 KB never comes close
+MAX_ITEMS = 200  # per list: a profile page shows every item, so lists stay short
+MAX_ID = 2**31 - 1  # ids are 32-bit integer columns: anything larger names no row
 
 DISCORD = re.compile(r"[A-Za-z0-9_.]{2,32}(#\d{4})?")
 GITHUB = re.compile(r"https://github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9._-]+)*")
@@ -65,6 +66,37 @@ def check_length(errors: dict, field: str, value: str, limit_name: str, label: s
     limit = LIMITS[limit_name]
     if len(value) > limit:
         errors[field] = f"{label} is {len(value):,} characters; the limit is {limit:,}."
+
+
+def check_name(errors: dict, field: str, name: str) -> None:
+    """A learning name: given, and short enough both as written and as its topic key."""
+    check_required(errors, field, name, "Enter a technology or concept, like Docker.")
+    check_length(errors, field, name, "name", "The name")
+    key = topic_key(name)
+    if field not in errors and len(key) > LIMITS["name"]:
+        errors[field] = (
+            f"The name counts as {len(key):,} characters once letters like ß or ligatures are "
+            f"spelled out; the limit is {LIMITS['name']:,}."
+        )
+
+
+def name_fits(name: str) -> bool:
+    errors = {}
+    check_name(errors, "name", name)
+    return not errors
+
+
+def parse_ids(values) -> set[int] | None:
+    """Row ids as a form sends them ("12"), or None if any is not one ("²", "-1", 10**25)."""
+    ids = set()
+    for value in values:
+        text = str(value).strip()
+        if not (text.isascii() and text.isdecimal() and len(text) <= 10):
+            return None
+        if not 0 < int(text) <= MAX_ID:
+            return None
+        ids.add(int(text))
+    return ids
 
 
 def check_required(errors: dict, field: str, value: str, message: str) -> None:

@@ -11,6 +11,7 @@ from . import rules
 from .topics import topic_for
 
 ORDERED = (Learning, Challenge, Takeaway, ExtraSection)
+PLURALS = {LearningKind.TECHNOLOGY: "technologies", LearningKind.CONCEPT: "concepts"}
 
 
 def profile_for(user: User) -> Profile:
@@ -61,7 +62,7 @@ def add_learning(user: User, *, kind: LearningKind | str, name: str, note: str =
     except ValueError:
         raise Invalid("Choose technology or concept.", errors={"kind": "Choose one."}) from None
     learning = Learning(user_id=user.id, kind=kind)
-    _check_room(Learning, user, Learning.kind == kind)
+    _check_room(Learning, user, Learning.kind == kind, plural=PLURALS[kind])
     learning.position = _next_position(Learning, user, Learning.kind == kind)
     return _save_learning(learning, name, note, adding=True)
 
@@ -73,8 +74,7 @@ def update_learning(learning: Learning, *, name: str, note: str = "") -> Learnin
 def _save_learning(learning: Learning, name: str, note: str, *, adding: bool) -> Learning:
     name, note = rules.clean_name(name), rules.one_line(note)
     errors = {}
-    rules.check_required(errors, "name", name, "Enter a technology or concept, like Docker.")
-    rules.check_length(errors, "name", name, "name", "The name")
+    rules.check_name(errors, "name", name)
     rules.check_length(errors, "note", note, "note", "The note")
     if errors:
         raise Invalid("The learning was not saved.", errors=errors)
@@ -96,7 +96,7 @@ def _save_learning(learning: Learning, name: str, note: str, *, adding: bool) ->
 
 
 def add_challenge(user: User, *, title: str, solution: str = "", tag_ids=()) -> Challenge:
-    _check_room(Challenge, user)
+    _check_room(Challenge, user, plural="challenges")
     challenge = Challenge(user_id=user.id, position=_next_position(Challenge, user))
     update_challenge(challenge, title=title, solution=solution, tag_ids=tag_ids)
     db.session.add(challenge)
@@ -109,12 +109,13 @@ def update_challenge(challenge: Challenge, *, title: str, solution: str = "", ta
     rules.check_required(errors, "title", title, "Describe the challenge in a line.")
     rules.check_length(errors, "title", title, "title", "The challenge")
     rules.check_length(errors, "solution", solution, "solution", "The solution")
-    ids = {int(i) for i in tag_ids}
-    tags = db.session.scalars(
-        select(Learning).where(Learning.user_id == challenge.user_id, Learning.id.in_(ids))
-    ).all()
-    if len(tags) != len(ids):
-        errors["tags"] = "Choose related learnings from your own list."
+    ids = rules.parse_ids(tag_ids)
+    tags = []
+    if ids:
+        query = select(Learning).where(Learning.user_id == challenge.user_id, Learning.id.in_(ids))
+        tags = db.session.scalars(query).all()
+    if ids is None or len(tags) != len(ids):
+        errors["tag_ids"] = "Choose related learnings from your own list."
     if errors:
         raise Invalid("The challenge was not saved.", errors=errors)
     challenge.title, challenge.solution = title, solution
@@ -123,7 +124,7 @@ def update_challenge(challenge: Challenge, *, title: str, solution: str = "", ta
 
 
 def add_takeaway(user: User, *, text: str) -> Takeaway:
-    _check_room(Takeaway, user)
+    _check_room(Takeaway, user, plural="takeaways")
     takeaway = Takeaway(user_id=user.id, position=_next_position(Takeaway, user))
     update_takeaway(takeaway, text=text)
     db.session.add(takeaway)
@@ -142,7 +143,7 @@ def update_takeaway(takeaway: Takeaway, *, text: str) -> Takeaway:
 
 
 def add_section(user: User, *, title: str, body: str = "") -> ExtraSection:
-    _check_room(ExtraSection, user)
+    _check_room(ExtraSection, user, plural="extra sections")
     section = ExtraSection(user_id=user.id, position=_next_position(ExtraSection, user))
     update_section(section, title=title, body=body)
     db.session.add(section)
@@ -188,10 +189,12 @@ def _next_position(model, user: User, *where) -> int:
     return 0 if highest is None else highest + 1
 
 
-def _check_room(model, user: User, *where) -> None:
+def _check_room(model, user: User, *where, plural: str) -> None:
     query = select(func.count()).select_from(model).where(model.user_id == user.id, *where)
     if db.session.scalar(query) >= rules.MAX_ITEMS:
-        raise Invalid(f"A list holds at most {rules.MAX_ITEMS} items. Remove one first.")
+        raise Invalid(
+            f"You have {rules.MAX_ITEMS} {plural}, the most a profile keeps. Remove one first."
+        )
 
 
 def _flush(message: str) -> None:

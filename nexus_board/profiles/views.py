@@ -3,6 +3,7 @@
 from flask import make_response, request
 from sqlalchemy import func, select
 
+from ..caching import cached_page, cached_value
 from ..extensions import db
 from ..models import Track
 from ..rendering import render
@@ -17,14 +18,18 @@ PER_PAGE = 24
 
 
 @bp.get("/learners")
+@cached_page("profiles")
 def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
-    number = max(request.args.get("page", 1, type=int), 1)
     query = directory_query(text, Track(track) if track else None)
     total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+    pages = max(1, -(-total // PER_PAGE))
+    number = max(request.args.get("page", 1, type=int), 1)
+    users = []  # past the last page (however far: no offset the database cannot hold)
+    if number <= pages:
+        users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
     return render(
         "profiles/directory.html",
         "results",
@@ -33,12 +38,13 @@ def directory():
         q=text,
         track=track,
         page=number,
-        pages=max(1, -(-total // PER_PAGE)),
+        pages=pages,
         total=total,
     )
 
 
 @bp.get("/u/<username>")
+@cached_page("profiles")
 def show(username):
     return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
 
@@ -46,9 +52,15 @@ def show(username):
 @bp.get("/u/<username>/README.md")
 def readme(username):
     """The profile as a Project Nexus README, ready to commit to a repository."""
-    learner = get_learner_or_404(username)
-    text = export_readme(snapshot(learner), display_name=learner.display_name, track=learner.track)
+    # The text is cached under the same generation as the profile page, so the two always agree;
+    # the headers are set here on every answer (a cached page would keep only the body).
+    text = cached_value(f"readme/{username.lower()}", "profiles", compute=lambda: export(username))
     response = make_response(text)
     response.mimetype = "text/markdown"
     response.headers["Content-Disposition"] = 'inline; filename="README.md"'
     return response
+
+
+def export(username: str) -> str:
+    learner = get_learner_or_404(username)
+    return export_readme(snapshot(learner), display_name=learner.display_name, track=learner.track)

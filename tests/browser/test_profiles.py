@@ -38,10 +38,28 @@ def test_add_edit_and_delete_a_challenge_inline(page, make_user, assert_accessib
     expect(challenges.get_by_role("heading", name="Slow API pages")).to_be_visible()
     expect(challenges.get_by_role("button", name="Edit “Slow API pages”")).to_be_focused()
 
+    add = page.get_by_role("form", name="Add a challenge")
+    add.get_by_label("Challenge", exact=True).fill("Flaky webhooks")
+    add.get_by_role("button", name="Add challenge").click()
+    expect(challenges.get_by_role("heading", name="Flaky webhooks")).to_be_visible()
+
+    # Deleting an item hands keyboard focus to the one that takes its place…
     page.once("dialog", lambda dialog: dialog.accept())
     challenges.get_by_role("button", name="Delete “Slow API pages”").click()
     expect(challenges.get_by_role("heading", name="Slow API pages")).to_have_count(0)
     expect(page.locator("#profile-status")).to_have_text("Deleted challenge “Slow API pages”.")
+    expect(challenges.get_by_role("button", name="Edit “Flaky webhooks”")).to_be_focused()
+    expect(challenges.get_by_role("button", name="Move “Flaky webhooks” up")).to_be_disabled()
+    assert_accessible(page)
+    # …and to the add form once the list is empty.
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.keyboard.press("Tab")  # from Edit to Delete, as a keyboard user would
+    expect(challenges.get_by_role("button", name="Delete “Flaky webhooks”")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("No challenges written up yet.")).to_be_visible()
+    add = page.get_by_role("form", name="Add a challenge")
+    expect(add.get_by_label("Challenge", exact=True)).to_be_focused()
+    assert_accessible(page)
     page.reload()
     expect(page.get_by_text("No challenges written up yet.")).to_be_visible()
 

@@ -68,6 +68,15 @@ def test_directory_answers_htmx_with_results_and_the_count(client, cohort):
     assert "Django" in html  # the card shows the learner's learnings
 
 
+@pytest.mark.parametrize("query", ["élodie", "ÉLODIE", "Élo", "ødegaard", "ΣΩΚΡΆΤΗΣ"])
+def test_directory_search_folds_case_beyond_ascii(client, make_user, query):
+    make_user("elodie", display_name="Élodie Ødegaard")
+    make_user("sokratis", display_name="Σωκράτης Παππάς")
+    make_user("ada", display_name="Ada Okafor")
+    found = names(client.get(f"/learners?q={query}").get_data(as_text=True))
+    assert found == (["Σωκράτης Παππάς"] if query.startswith("Σ") else ["Élodie Ødegaard"])
+
+
 def test_directory_empty_states(client, cohort):
     html = client.get("/learners?q=cobol").get_data(as_text=True)
     assert "No learners match “cobol”." in html and names(html) == []
@@ -145,14 +154,15 @@ def test_upload_preview_on_one_worker_confirm_on_another(client, auth, make_user
     ("data", "status", "message"),
     [
         ({"text": ""}, 422, "Choose your README file, or paste its Markdown below."),
-        ({"text": "x" * (200 * 1024 + 1)}, 413, "That README is 200 KB; the limit is 200 KB."),
+        ({"text": "x" * (200 * 1024 + 1)}, 413, "That README is 201 KB; the limit is 200 KB."),
         ({"readme": (io.BytesIO(b""), "empty.md")}, 422, "That README is empty."),
         (
             {"readme": (io.BytesIO(b"\x89PNG\r\n\x1a\n\x00\x00IHDR"), "photo.png")},
             415,
             "That file is not a text README",
         ),
-        ({"readme": (io.BytesIO(b"a" * 300_000), "big.md")}, 413, "the limit is 200 KB"),
+        ({"readme": (io.BytesIO(b"a" * 300_000), "big.md")}, 413, "is 293 KB; the limit is 200"),
+        ({"readme": (io.BytesIO(b"a" * (200 * 1024 + 1)), "big.md")}, 413, "is 201 KB; the"),
     ],
 )
 def test_bad_imports_say_why_next_to_the_field(client, auth, make_user, data, status, message):
@@ -181,7 +191,7 @@ def test_a_request_larger_than_the_app_allows_is_a_413_with_the_form(client, aut
         "/u/ada/import", data={"readme": upload}, content_type="multipart/form-data"
     )
     assert response.status_code == 413
-    assert "The limit is 200 KB." in response.get_data(as_text=True)
+    assert "That README is over 200 KB." in response.get_data(as_text=True)
 
 
 def test_import_pages_are_csp_ready(client, auth, make_user):

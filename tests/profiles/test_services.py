@@ -59,7 +59,7 @@ def test_challenge_tags_must_be_the_learners_own(learner, make_user):
     db.session.flush()
     with pytest.raises(Invalid) as caught:
         services.add_challenge(learner, title="Retries", tag_ids=[mine.id, theirs.id])
-    assert "tags" in caught.value.errors
+    assert "tag_ids" in caught.value.errors
     challenge = services.add_challenge(
         learner, title="Retries", solution="Backoff", tag_ids=[mine.id]
     )

@@ -5,6 +5,7 @@ import re
 import pytest
 from sqlalchemy import select
 
+from nexus_board.caching import invalidate
 from nexus_board.extensions import db
 from nexus_board.models import LearningKind, User
 from nexus_board.profiles import imports, services
@@ -173,7 +174,7 @@ def test_add_then_fail_validation_keeps_the_input(client, auth, ada, app):
         assert snapshot_of("ada").takeaways == ["Test early", "Ship small"]
 
 
-def test_update_swaps_the_row_back_and_delete_answers_empty(client, auth, ada, app):
+def test_update_swaps_the_row_back_and_delete_answers_the_list(client, auth, ada, app):
     auth.sign_in("ada")
     url = f"/u/ada/challenges/{ada['challenges']}"
     data = {
@@ -190,21 +191,39 @@ def test_update_swaps_the_row_back_and_delete_answers_empty(client, auth, ada, a
     )
     deleted = client.delete(f"/u/ada/technologies/{ada['technologies']}", headers=HX)
     body = deleted.get_data(as_text=True)
-    assert deleted.status_code == 200
-    assert (
-        re.sub(
-            r"<p id=\"profile-status\".*?</p>|<li id=\"challenges-\d+\".*?</li>",
-            "",
-            body,
-            flags=re.S,
-        ).strip()
-        == ""
-    )
+    assert deleted.status_code == 200 and "<html" not in body
+    assert body.lstrip().startswith('<section id="technologies"')
+    assert "No technologies listed yet." in body
+    assert f'id="technologies-{ada["technologies"]}"' not in body
+    # The list is empty: focus goes to its add form, which is open.
+    assert re.search(r'<input(?=[^>]*id="new-technologies-name")[^>]*autofocus', body)
     assert f'<li id="challenges-{ada["challenges"]}" class="item" hx-swap-oob="true">' in body
+    assert "Deleted technology “Docker”." in body
     with app.app_context():
         data = snapshot_of("ada")
     assert data.technologies == [] and data.challenges[0].title == "Slow pages"
     assert data.challenges[0].tags == ()
+
+
+def test_delete_moves_focus_to_the_item_that_takes_its_place(client, auth, ada, app):
+    auth.sign_in("ada")
+    for text in ("Second", "Third"):
+        client.post("/u/ada/takeaways", data={"new-takeaways-text": text}, headers=HX)
+    with app.app_context():
+        first, second, third = items_of("ada", "takeaways")
+
+    def edit_focused(response) -> list[str]:
+        html = response.get_data(as_text=True)
+        return re.findall(r'aria-label="Edit “([^”]+)”"[^>]*autofocus', html)
+
+    # The next item takes the place; the one that becomes first can no longer move up.
+    response = client.delete(f"/u/ada/takeaways/{first}", headers=HX)
+    assert response.status_code == 200 and edit_focused(response) == ["Second"]
+    assert re.search(r'aria-label="Move “Second” up" disabled', response.get_data(as_text=True))
+    # The last item goes: the one before it takes the focus.
+    response = client.delete(f"/u/ada/takeaways/{third}", headers=HX)
+    assert edit_focused(response) == ["Second"]
+    assert client.get(f"/u/ada/takeaways/{second}", headers=HX).status_code == 200
 
 
 def test_move_answers_the_list_with_focus_on_the_moved_item(client, auth, ada, app):
@@ -261,6 +280,7 @@ def test_profile_page_queries_do_not_grow_with_items(client, ada, app, count_que
             services.add_challenge(user, title=f"Challenge {n}")
             services.add_takeaway(user, text=f"Takeaway {n}")
         db.session.commit()
+        invalidate("profiles")  # as the views do after every write
     assert statements() == few
 
 

@@ -1,5 +1,6 @@
 """README import and export: bytes → text → profile, and profile → Markdown."""
 
+import math
 import re
 import unicodedata
 
@@ -49,10 +50,12 @@ class TooLarge(DomainError):
     status = 413
 
     @staticmethod
-    def message_for(size: int | None) -> str:
-        found = f"That README is {size / 1024:,.0f} KB; t" if size else "T"
+    def message_for(size: int | None = None) -> str:
+        """The message for a README of `size` bytes, or one only known to be over the limit."""
+        limit = f"{MAX_BYTES // 1024} KB"
+        found = f"{math.ceil(size / 1024):,} KB; the limit is {limit}" if size else f"over {limit}"
         return (
-            f"{found}he limit is {MAX_BYTES // 1024} KB. Remove the parts you do not need "
+            f"That README is {found}. Remove the parts you do not need "
             "(long logs, generated docs) and try again."
         )
 
@@ -72,6 +75,8 @@ def decode(data: bytes) -> str:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = data.decode("cp1252", errors="replace")
+    if "\x00" in text:  # only UTF-16 gets here with one; no database stores it in text
+        raise _not_text()
     controls = sum(unicodedata.category(c) == "Cc" and c not in "\t\n\r\f" for c in text)
     if controls > max(8, len(text) // 100):
         raise _not_text()

@@ -14,6 +14,7 @@ from ..rules import (
     clean_name,
     discord_error,
     github_error,
+    name_fits,
     one_line,
 )
 from .headings import heading_key
@@ -52,7 +53,7 @@ def learning_from_item(item: SyntaxTreeNode) -> LearningData | None:
 
 def learning(name: str, note: str) -> LearningData | None:
     name = clean_name(name)
-    if not name or len(name) > LIMITS["name"] or len(note) > LIMITS["note"]:
+    if not name_fits(name) or len(note) > LIMITS["note"]:
         return None
     return LearningData(name, one_line(note))
 
