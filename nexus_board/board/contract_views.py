@@ -6,7 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from ..auth.decorators import track_required
-from ..caching import invalidate
+from ..caching import cached_page, invalidate
 from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
@@ -18,6 +18,7 @@ from .specs import draft_of
 
 
 @bp.get("/contracts/<int:contract_id>")
+@cached_page("board", "profiles", "updates")  # for visitors; names and linked updates show too
 def show(contract_id):
     try:
         contract = get_contract_or_404(contract_id)
@@ -38,7 +39,8 @@ def show(contract_id):
         contract=contract,
         history=queries.revisions_of(contract_id),
         comments=queries.comments_on(contract_id),
-        comment_form=CommentForm(formdata=None),
+        # A form makes a CSRF token; visitors get no form, so their page can be cached.
+        comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
         allowed=policy.allowed,
         diff_lines=revisions.diff_lines,
         is_short=revisions.is_short,

@@ -260,3 +260,17 @@ def test_the_contract_page_costs_a_fixed_number_of_queries(client, auth, contrac
     assert page.count('class="comment"') == 12
     assert len(many) == len(few), many
     assert re.search(r"Comments <span class=\"count\">12</span>", page)
+
+
+def test_visitors_get_the_contract_page_from_the_cache_until_it_changes(
+    client, auth, app, contract, count_queries
+):
+    contract_id = contract()
+    visitor = app.test_client()
+    visitor.get(f"/contracts/{contract_id}")
+    with count_queries() as queries:
+        assert visitor.get(f"/contracts/{contract_id}").status_code == 200
+    assert queries == []
+    auth.sign_in("gabriel")
+    client.post(f"/contracts/{contract_id}/comments", data={"body": "A fresh question"})
+    assert "A fresh question" in visitor.get(f"/contracts/{contract_id}").get_data(as_text=True)

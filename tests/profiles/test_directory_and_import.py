@@ -202,3 +202,16 @@ def test_import_pages_are_csp_ready(client, auth, make_user):
         page = client.get(url).get_data(as_text=True)
         assert not re.search(r"<script(?![^>]*\ssrc=)", page), url
         assert " style=" not in page and "<style" not in page and "hx-on" not in page
+
+
+def test_directory_page_links_swap_the_results_and_update_the_url(app, client, make_user):
+    from nexus_board.profiles.views import PER_PAGE
+
+    for n in range(PER_PAGE + 1):
+        make_user(f"learner{n:03d}")
+    page = client.get("/learners").get_data(as_text=True)
+    nav = page.split('class="pagination"')[1].split("</nav>")[0]
+    assert 'hx-target="#results"' in nav and 'hx-push-url="true"' in nav
+    second = client.get("/learners?page=2", headers={"HX-Request": "true"})
+    assert "<html" not in second.get_data(as_text=True)
+    assert "Page 2 of 2" in second.get_data(as_text=True)
