@@ -1,4 +1,4 @@
-"""A realistic dataset for the benchmark: a cohort of 73 with 2,500 updates over two months."""
+"""A realistic dataset for the benchmark: a cohort of 73, 2,500 updates, 2,000 contracts."""
 
 import random
 from datetime import timedelta
@@ -9,12 +9,25 @@ from nexus_board import create_app
 from nexus_board.auth.services import hash_password
 from nexus_board.demo import seed
 from nexus_board.extensions import db
-from nexus_board.models import Track, Update, UpdateTag, User
+from nexus_board.models import (
+    Contract,
+    ContractResponse,
+    ContractStatus,
+    ContractTag,
+    Project,
+    Track,
+    Update,
+    UpdateTag,
+    User,
+)
 from nexus_board.models.types import utcnow
 from nexus_board.updates.text import scan
 
 EXTRA_LEARNERS = 60
 UPDATES = 2500
+CONTRACTS = 2000
+RESOURCES = ["products", "orders", "carts", "users", "payments", "reviews", "invoices",
+             "shipments", "coupons", "categories"]  # fmt: skip
 PASSWORD = "bench-password-not-secret"  # noqa: S105  (a throwaway local dataset)
 TAGS = ["django", "drf", "postgresql", "celery", "docker", "redis", "nextjs", "typescript",
         "tailwind", "graphql", "react-query", "testing", "security", "openapi", "performance",
@@ -40,6 +53,7 @@ def build(settings: dict) -> None:
         learners = _extra_learners()
         db.session.flush()
         _updates(learners)
+        _contracts(learners)
         db.session.commit()
         db.engine.dispose()
 
@@ -76,3 +90,35 @@ def _updates(learners: list[User]) -> None:
             mentions=[mentioned] if mention else [],
         )
         db.session.add(update)
+
+
+def _contracts(learners: list[User]) -> None:
+    """A busy board: contracts in every column, over ten projects, with tags and responses."""
+    rng = random.Random(7)
+    backend = [u for u in learners if u.track is Track.BACKEND]
+    frontend = [u for u in learners if u.track is Track.FRONTEND]
+    projects = [Project(name=f"Bench project {n}", slug=f"bench-project-{n}") for n in range(10)]
+    now = utcnow()
+    statuses = list(ContractStatus)
+    for n in range(CONTRACTS):
+        status = statuses[n % len(statuses)]
+        resource = RESOURCES[n % len(RESOURCES)]
+        path = f"/api/v1/{resource}/{n}/{{id}}"
+        db.session.add(
+            Contract(
+                project=projects[n % len(projects)],
+                method=rng.choice(["GET", "POST", "PATCH", "DELETE"]),
+                path=path,
+                path_key=path.replace("{id}", "{}"),
+                summary=f"{resource.title()} endpoint {n}",
+                status=status,
+                author=rng.choice(backend),
+                claimer=None if status is ContractStatus.OPEN else rng.choice(frontend),
+                seen_version=None if status is ContractStatus.OPEN else 1,
+                status_changed_at=now - timedelta(minutes=n),
+                responses=[
+                    ContractResponse(status_code=200, description="OK", example='{"id": 1}')
+                ],
+                tags=[ContractTag(name=resource), ContractTag(name=rng.choice(TAGS))],
+            )
+        )

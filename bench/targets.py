@@ -24,7 +24,11 @@ TARGETS = [
     Target("hub, uncached", "/", server="uncached"),
     Target("feed, cached", "/updates"),
     Target("feed, uncached", "/updates", server="uncached"),
-    # When the board lands: Target("board, cached", "/board", goal=0.3),
+    Target("board, cached", "/board", goal=0.3),
+    Target("board, uncached", "/board", server="uncached"),
+    Target("contract page, cached", "/contracts/1"),
+    Target("learners, cached", "/learners"),
+    Target("profile, cached", "/u/ada"),
     # A demo contract's mock (GET /api/v1/products/{id} of E-commerce API): no session, no SQL.
     Target("mock", "/mock/e-commerce-api/api/v1/products/42", goal=0.7),
 ]
