@@ -2,6 +2,7 @@
 
 from flask import g, jsonify, request, url_for
 
+from ..board import queries as board_queries
 from ..board import revisions, services
 from ..board.filters import BoardFilters
 from ..board.lookup import GONE, get_contract
@@ -42,7 +43,7 @@ def contracts():
 def contract(contract_id):
     row = (contract_id <= MAX_ID and queries.contract(contract_id)) or _gone()
     data = present.contract(row)
-    data["history"] = [present.revision(r) for r in queries.history(contract_id)]
+    data["history"] = [present.revision(r) for r in board_queries.revisions_of(contract_id)]
     return data
 
 

@@ -5,7 +5,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..board.filters import BoardFilters
 from ..extensions import db
-from ..models import Contract, ContractStatus, Project, Revision, User
+from ..models import Contract, ContractStatus, Project, User
 from ..pagination import decode_cursor, encode_cursor
 from .listing import Page
 
@@ -44,16 +44,6 @@ def contracts(filters: BoardFilters, status: ContractStatus | None, people: dict
 
 def contract(contract_id: int) -> Contract | None:
     return db.session.scalar(select(Contract).where(Contract.id == contract_id).options(*FULL))
-
-
-def history(contract_id: int) -> list[Revision]:
-    query = (
-        select(Revision)
-        .where(Revision.contract_id == contract_id)
-        .order_by(Revision.version.desc())
-        .options(joinedload(Revision.editor))
-    )
-    return list(db.session.scalars(query))
 
 
 def learners(track: str | None, cursor: str | None, limit: int) -> Page:
