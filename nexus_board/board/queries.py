@@ -174,6 +174,19 @@ def comments_on(contract_id: int) -> list[Comment]:
     return list(db.session.scalars(query))
 
 
+def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
+    """A project and all its contracts with responses and tags (for exports and mocks)."""
+    project = db.session.scalar(select(Project).where(Project.slug == slug))
+    if project is None:
+        return None
+    contracts = db.session.scalars(
+        select(Contract)
+        .where(Contract.project_id == project.id)
+        .options(selectinload(Contract.responses), selectinload(Contract.tags))
+    ).all()
+    return project, list(contracts)
+
+
 def project_choices() -> list[Project]:
     return list(db.session.scalars(select(Project).order_by(Project.name)))
 

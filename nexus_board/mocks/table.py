@@ -8,9 +8,9 @@ session, no user. Every write that changes a method, path or example calls
 import logging
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
 from ..board import examples, paths
+from ..board import queries as board_queries
 from ..caching import generations
 from ..extensions import cache, db
 from ..models import Contract, Project
@@ -43,14 +43,10 @@ def routes_for(slug: str) -> dict | None:
 
 
 def _compile(slug: str) -> dict | None:
-    project = db.session.scalar(select(Project).where(Project.slug == slug))
-    if project is None:
+    found = board_queries.project_with_contracts(slug)
+    if found is None:
         return None
-    contracts = db.session.scalars(
-        select(Contract)
-        .where(Contract.project_id == project.id)
-        .options(selectinload(Contract.responses))
-    ).all()
+    project, contracts = found
     routes = [_route(contract) for contract in contracts]
     # Literal segments win over parameters: /items/new before /items/{id}.
     routes.sort(key=lambda r: (r["params"], -len(r["template"]), r["template"], r["method"]))

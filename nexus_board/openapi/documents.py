@@ -1,12 +1,12 @@
 """A project's OpenAPI document, built once per board change and kept in the shared cache."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
 
+from ..board import queries as board_queries
 from ..caching import cached_value
 from ..errors import NotFound
 from ..extensions import db
-from ..models import Contract, Project
+from ..models import Project
 from .export import document
 
 NO_PROJECT = "There is no project with that name. Projects appear when a contract is posted."
@@ -30,12 +30,5 @@ def project_document(slug: str, mock_url: str) -> dict:
 
 
 def _build(slug: str) -> dict | None:
-    project = db.session.scalar(select(Project).where(Project.slug == slug))
-    if project is None:
-        return None
-    contracts = db.session.scalars(
-        select(Contract)
-        .where(Contract.project_id == project.id)
-        .options(selectinload(Contract.responses), selectinload(Contract.tags))
-    ).all()
-    return document(project, list(contracts))
+    found = board_queries.project_with_contracts(slug)
+    return None if found is None else document(*found)
