@@ -8,7 +8,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import database, login
+from . import build, caching, database, login
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
@@ -62,6 +62,7 @@ def create_app(config: dict | None = None) -> Flask:
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
     cache.init_app(app)
+    caching.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
@@ -78,6 +79,7 @@ def create_app(config: dict | None = None) -> Flask:
     from .cli import nexus
 
     app.cli.add_command(nexus)
+    build.check_servable(app)
     return app
 
 

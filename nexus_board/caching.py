@@ -1,39 +1,88 @@
-"""The cache: one generation marker per area of data, so one write invalidates every variant.
+"""The cache, and the only module that talks to it: one generation marker per area of data.
 
-A cached page's key includes the generations of the areas it shows. A write calls
-`invalidate(area)`, which replaces that area's marker: every key built from the old one (every
-page, filter, fragment) is then never read again and ages out. Cache failures never fail a request.
+A key holds the build's fingerprint and the markers of the areas it shows. A service that writes
+calls `changed(area)`; when the session commits, those areas get new markers, so every key built
+from the old ones (every page, filter, fragment) is never read again and ages out. A rollback
+forgets them: a write can neither forget to invalidate nor invalidate what it did not write.
+Cache failures never fail a request.
 
-`cached_page` serves public pages from the cache to anonymous visitors and answers conditional
-requests (polls) with 304 from the same key; `cached_value` keeps expensive reads.
+- `cached_page`: public pages and fragments for visitors, and 304s for polls, from one key.
+- `cached_value`: an expensive read, kept in the shared cache.
+- `process_copy`: a hot read kept in this process, checked against the markers about once a second.
 """
 
 import hashlib
 import logging
 import secrets
+import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import wraps
+from pathlib import Path
 from typing import Any, TypeVar
 
-from flask import current_app, make_response, request, session
+from flask import Flask, current_app, has_app_context, make_response, request, session
 from flask_login import current_user
+from sqlalchemy import event
 from werkzeug.wrappers import Response
 
-from .extensions import cache
+from . import build
+from .extensions import cache, db
 from .rendering import wants_fragment
 
 log = logging.getLogger(__name__)
 
 AREAS = frozenset({"board", "profiles", "updates", "mocks"})
+CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are read again
+PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
+COPIES = "nexus_board.copies"  # in app.extensions: this process's copies, by name
 T = TypeVar("T")
+clock = time.monotonic
 
 
-def _marker_key(area: str) -> str:
-    return f"generation/{area}"
+def init_app(app: Flask) -> None:
+    """Give the app its build fingerprint and copies, and the session its commit hooks."""
+    folders = (Path(app.root_path, app.template_folder), Path(app.static_folder))
+    app.config.setdefault("BUILD_FINGERPRINT", build.fingerprint(*folders))
+    app.extensions[COPIES] = {}
+    if not event.contains(db.session, "after_commit", _publish):
+        event.listen(db.session, "after_commit", _publish)
+        event.listen(db.session, "after_transaction_end", _forget)
+
+
+def changed(*areas: str) -> None:
+    """Record that the open transaction changes `areas`: their markers move when it commits."""
+    session = db.session()
+    if not session.in_transaction():
+        session.begin()  # so a rollback, even with nothing written yet, forgets them
+    session.info.setdefault(PENDING, set()).update(_checked(area) for area in areas)
+
+
+def _publish(session) -> None:
+    areas = session.info.pop(PENDING, None)
+    if areas:
+        _replace_markers(areas)
+
+
+def _forget(session, transaction) -> None:
+    """The outermost transaction ended: after a commit this is empty, after a rollback not."""
+    if transaction.parent is None:
+        session.info.pop(PENDING, None)
+
+
+def _replace_markers(areas: set[str]) -> None:
+    try:
+        cache.set_many({_marker_key(area): secrets.token_hex(6) for area in areas}, timeout=0)
+    except Exception:
+        log.exception("cache unavailable while invalidating %s", ", ".join(sorted(areas)))
+    if has_app_context():  # this process sees its own write at once, others within a second
+        copies = current_app.extensions[COPIES]
+        for name in [name for name, copy in copies.items() if areas & copy.areas]:
+            copies.pop(name, None)
 
 
 def generations(*areas: str) -> str:
-    """The current markers of `areas`, joined for use in a cache key ('' if the cache is down)."""
+    """The build and the current markers of `areas`, for a key or ETag ('' if the cache is down)."""
     keys = [_marker_key(_checked(area)) for area in areas]
     try:
         values = cache.get_many(*keys)
@@ -44,21 +93,12 @@ def generations(*areas: str) -> str:
     except Exception:
         log.exception("cache unavailable while reading generations")
         return ""
-    return ".".join(values)
+    return ".".join([current_app.config["BUILD_FINGERPRINT"], *values])
 
 
-def invalidate(*areas: str) -> None:
-    """Forget every cached page or fragment built from `areas`."""
-    try:
-        cache.set_many({_marker_key(_checked(a)): secrets.token_hex(6) for a in areas}, timeout=0)
-    except Exception:
-        log.exception("cache unavailable while invalidating %s", ", ".join(areas))
-
-
-def _checked(area: str) -> str:
-    if area not in AREAS:
-        raise ValueError(f"unknown cache area {area!r}")
-    return area
+def tag(*parts: str) -> str:
+    """An ETag for a response built from `parts` (generations first)."""
+    return hashlib.blake2b("/".join(parts).encode(), digest_size=16).hexdigest()
 
 
 def anonymous_visitor() -> bool:
@@ -100,7 +140,7 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
                 return view(*args, **kwargs)
             viewer = "all" if shared else str(getattr(current_user, "id", "anonymous"))
             key = f"page/{marks}/{int(fragment)}/{viewer}/{request.host_url}{request.full_path}"
-            etag = hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
+            etag = tag(key)
             if request.if_none_match.contains_weak(etag):
                 return _tagged(Response(status=304), etag, shared, everyone)
             stored = _get(key) if shared else None
@@ -119,19 +159,6 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
     return decorator
 
 
-def cached_value(name: str, *areas: str, compute: Callable[[], T], timeout=None) -> T:
-    """`compute()`, kept in the cache until one of `areas` changes (plain data only)."""
-    marks = generations(*areas)
-    if not marks:
-        return compute()
-    key = f"value/{name}/{marks}"
-    value = _get(key)
-    if value is None:
-        value = compute()
-        _set(key, value, timeout)
-    return value
-
-
 def _tagged(response: Response, etag: str, shared: bool, everyone: bool) -> Response:
     response.set_etag(etag, weak=True)
     # Browsers and proxies may keep it, but must ask again each time (a 304 is cheap).
@@ -140,6 +167,61 @@ def _tagged(response: Response, etag: str, shared: bool, everyone: bool) -> Resp
     if not everyone:
         response.vary.add("Cookie")  # a signed-in visitor gets a different page
     return response
+
+
+def cached_value(name: str, *areas: str, compute: Callable[[], T], timeout=None) -> T:
+    """`compute()`, kept in the shared cache until one of `areas` changes (plain data only)."""
+    marks = generations(*areas)
+    return remembered(f"value/{name}/{marks}", compute, timeout) if marks else compute()
+
+
+@dataclass
+class Copy:
+    areas: frozenset[str]
+    marks: str
+    value: Any
+    checked_at: float
+
+
+def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
+    """`compute()` kept in this process (and the shared cache) for hot paths.
+
+    The markers are read at most once every CHECK_EVERY seconds, so another worker's write shows
+    here within about a second; this process's own writes drop the copy at once.
+    """
+    copies, now = current_app.extensions[COPIES], clock()
+    copy = copies.get(name)
+    if copy is not None and now - copy.checked_at < CHECK_EVERY:
+        return copy.value
+    marks = generations(*areas)
+    if not marks:  # nothing to check a copy against: answer fresh
+        copies.pop(name, None)
+        return compute()
+    if copy is None or copy.marks != marks:
+        value = remembered(f"value/{name}/{marks}", compute, None)
+        copy = copies[name] = Copy(frozenset(areas), marks, value, now)
+    copy.checked_at = now
+    return copy.value
+
+
+def remembered(key: str, compute: Callable[[], T], timeout: int | None) -> T:
+    """The value stored under `key`, else `compute()` stored there (a None is never stored)."""
+    value = _get(key)
+    if value is None:
+        value = compute()
+        if value is not None:
+            _set(key, value, timeout)
+    return value
+
+
+def _marker_key(area: str) -> str:
+    return f"generation/{area}"
+
+
+def _checked(area: str) -> str:
+    if area not in AREAS:
+        raise ValueError(f"unknown cache area {area!r}")
+    return area
 
 
 def _get(key: str) -> Any:

@@ -117,6 +117,15 @@ class Auth:
         self.client = client
 
     def sign_in(self, login="learner", password=PASSWORD, **extra):
+        """Sign in, and fail the test here if that did not work."""
+        response = self.attempt(login, password, **extra)
+        assert response.status_code == 303, f"signing in as {login!r} failed"
+        with self.client.session_transaction() as sess:
+            assert "_user_id" in sess, f"signing in as {login!r} left no session"
+        return response
+
+    def attempt(self, login, password=PASSWORD, **extra):
+        """Post the sign-in form, whatever comes of it."""
         return self.client.post("/sign-in", data={"login": login, "password": password, **extra})
 
     def sign_out(self):
@@ -134,6 +143,42 @@ def signed_in(client, auth, make_user):
     make_user("learner", track="backend")
     auth.sign_in("learner")
     return client
+
+
+# The people most tests need: username -> (display name, track, role).
+CAST = {
+    "ada": ("Ada Okafor", "backend", "learner"),
+    "brian": ("Brian Mwangi", "backend", "learner"),
+    "gabriel": ("Gabriel Nunes", "frontend", "learner"),
+    "hana": ("Hana Tesfaye", "frontend", "learner"),
+    "mentor": ("Grace Mentor", "backend", "admin"),
+}
+
+
+@pytest.fixture
+def cast(make_user):
+    """User ids: ada and brian (backend), gabriel and hana (frontend), mentor (admin).
+
+    Each has the email <username>@example.com and the password PASSWORD.
+    """
+    return {
+        name: make_user(
+            name, display_name=display, track=track, role=role, email=f"{name}@example.com"
+        )
+        for name, (display, track, role) in CAST.items()
+    }
+
+
+@pytest.fixture
+def client_as(app):
+    """A new client signed in as an existing user: `client_as("ada")`."""
+
+    def make(username):
+        client = app.test_client()
+        Auth(client).sign_in(username)
+        return client
+
+    return make
 
 
 @pytest.fixture
@@ -195,8 +240,7 @@ def redis_url():
 def make_update(app):
     """Post an update through the service: make_update(user_id, "text #tag", created_at=...).
 
-    It does not invalidate caches (views do): make data before the first request, or post
-    through the client to test invalidation.
+    Like every write through a service, its commit retires the cached pages that show updates.
     """
 
     def make(author_id, body="Working on the API #django", *, created_at=None, **options):

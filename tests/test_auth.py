@@ -96,8 +96,8 @@ def test_sign_in_by_username_or_email(client, auth, make_user, login):
 
 def test_wrong_password_and_unknown_user_get_the_same_message(client, auth, make_user):
     make_user("ada")
-    wrong_password = auth.sign_in("ada", "not the password at all")
-    unknown_user = auth.sign_in("nobody", PASSWORD)
+    wrong_password = auth.attempt("ada", "not the password at all")
+    unknown_user = auth.attempt("nobody", PASSWORD)
     assert wrong_password.status_code == unknown_user.status_code == 422
     message = "That username or email and password do not match an account."
     assert message in wrong_password.get_data(as_text=True)

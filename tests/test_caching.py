@@ -1,6 +1,7 @@
 """Page and value caching: keys per variant, complete invalidation, failures that fail nothing."""
 
 import concurrent.futures
+import contextlib
 import http.cookiejar
 import logging
 import re
@@ -11,9 +12,9 @@ import pytest
 from flask import flash, request
 from flask_migrate import upgrade
 
-from nexus_board import create_app
+from nexus_board import caching, create_app
 from nexus_board.auth import services as accounts
-from nexus_board.caching import cached_page, cached_value, generations, invalidate
+from nexus_board.caching import cached_page, cached_value, changed, generations, process_copy
 from nexus_board.extensions import db
 from nexus_board.rendering import render
 
@@ -21,6 +22,13 @@ from .conftest import PASSWORD, Auth, config_for
 from .services import free_port, gunicorn
 
 HTMX = {"HX-Request": "true"}
+
+
+def commit_change(app, *areas):
+    """A commit that changed `areas`, as every service's write ends."""
+    with app.app_context():
+        changed(*areas)
+        db.session.commit()
 
 
 @pytest.fixture
@@ -31,7 +39,10 @@ def calls():
 @pytest.fixture
 def counted(app, calls):
     """A cached page that counts how often it is really built."""
+    return add_counted_routes(app, calls)
 
+
+def add_counted_routes(app, calls):
     @app.get("/test/cached")
     @cached_page("updates")
     def cached():
@@ -68,12 +79,10 @@ def test_one_entry_per_url_and_kind_until_the_area_changes(counted, client, call
     assert len(calls) == 5
     assert "<html" not in client.get("/test/cached", headers=HTMX).get_data(as_text=True)
     assert "<html" in client.get("/test/cached").get_data(as_text=True)
-    with counted.app_context():
-        invalidate("board")  # not an area this page shows
+    commit_change(counted, "board")  # not an area this page shows
     client.get("/test/cached")
     assert len(calls) == 5
-    with counted.app_context():
-        invalidate("updates")  # every variant goes at once
+    commit_change(counted, "updates")  # every variant goes at once
     for url in ("/test/cached", "/test/cached?page=2", "/test/cached?tag=x&page=2"):
         client.get(url)
     client.get("/test/cached", headers=HTMX)
@@ -147,8 +156,104 @@ def test_cached_values_last_until_their_area_changes(app):
     with app.test_request_context():
         assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 1}
         assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 1}
-        invalidate("profiles")
+    commit_change(app, "profiles")
+    with app.test_request_context():
         assert cached_value("test/numbers", "profiles", compute=compute) == {"learners": 2}
+
+
+def test_a_write_invalidates_when_it_commits_not_before(counted, client, calls):
+    client.get("/test/cached")
+    with counted.app_context():
+        changed("updates")
+        client.get("/test/cached")  # the change is not committed yet: others see the old data
+        assert len(calls) == 1
+        db.session.commit()
+    client.get("/test/cached")
+    assert len(calls) == 2
+
+
+def test_a_rolled_back_write_invalidates_nothing(counted, client, calls):
+    client.get("/test/cached")
+    with counted.app_context():
+        changed("updates")
+        db.session.rollback()
+        db.session.commit()  # a later commit of nothing does not bring it back
+    client.get("/test/cached")
+    assert len(calls) == 1
+
+
+def test_a_rolled_back_savepoint_keeps_what_the_transaction_changed(counted, client, calls):
+    client.get("/test/cached")
+    with counted.app_context():
+        changed("updates")
+        with contextlib.suppress(LookupError), db.session.begin_nested():
+            raise LookupError  # like a unique topic another learner created first
+        db.session.commit()
+    client.get("/test/cached")
+    assert len(calls) == 2
+
+
+def test_a_new_build_serves_neither_the_old_builds_pages_nor_its_304s(make_app, calls):
+    old = add_counted_routes(make_app(), calls)
+    first = old.test_client().get("/test/cached")
+    etag = first.headers["ETag"].strip('W/"')
+    assert old.test_client().get("/test/cached", headers={"If-None-Match": etag}).status_code == 304
+    new = add_counted_routes(make_app(BUILD_FINGERPRINT="next-release"), calls)  # same cache
+    again = new.test_client().get("/test/cached", headers={"If-None-Match": etag})
+    assert again.status_code == 200 and again.headers["ETag"] != first.headers["ETag"]
+    assert len(calls) == 2  # built again by the new build, not read from the old one's entry
+
+
+def test_the_fingerprint_follows_templates_and_vendored_files(tmp_path):
+    from nexus_board.build import fingerprint
+
+    templates, static = tmp_path / "templates", tmp_path / "static"
+    (static / "vendor").mkdir(parents=True)
+    templates.mkdir()
+    (templates / "base.html").write_text("<html>")
+    (static / "vendor" / "htmx.min.js").write_text("htmx 2.0.3")
+    seen = {fingerprint(templates, static)}
+    for path, text in ((templates / "base.html", "<html lang=en>"),
+                       (static / "vendor" / "htmx.min.js", "htmx 2.0.4")):  # fmt: skip
+        path.write_text(text)
+        fingerprint.cache_clear()  # computed once per process: a deploy starts new ones
+        seen.add(fingerprint(templates, static))
+    assert len(seen) == 3
+
+
+def test_a_process_copy_checks_the_markers_about_once_a_second(make_app, monkeypatch):
+    now = [100.0]
+    monkeypatch.setattr(caching, "clock", lambda: now[0])
+    worker, other = make_app(), make_app()  # two workers sharing one cache
+    computed = []
+
+    def read():
+        with worker.app_context():
+            return process_copy("test/table", "mocks", compute=lambda: computed.append(1) or 1)
+
+    read()
+    read()
+    assert len(computed) == 1
+    commit_change(other, "mocks")  # another worker's write
+    now[0] += caching.CHECK_EVERY / 2
+    read()
+    assert len(computed) == 1  # not looked at yet
+    now[0] += caching.CHECK_EVERY
+    read()
+    assert len(computed) == 2
+
+
+def test_a_process_copy_sees_its_own_process_write_at_once(app):
+    computed = []
+
+    def read():
+        with app.app_context():
+            return process_copy("test/table", "mocks", compute=lambda: computed.append(1) or 1)
+
+    read()
+    commit_change(app, "mocks")
+    read()
+    assert len(computed) == 2
 
 
 def test_unknown_areas_are_a_programming_error(app):
@@ -177,8 +282,7 @@ def test_an_unreachable_redis_serves_everything_uncached_and_logs(make_app, make
 def test_redis_cache_is_shared_and_invalidated_across_app_instances(make_app, make_user, redis_url):
     settings = {"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": redis_url}
     first, second = make_app(**settings), make_app(**settings)  # one database, two "workers"
-    with first.app_context():
-        invalidate("updates", "profiles", "board")  # start clean whatever ran before
+    commit_change(first, "updates", "profiles", "board")  # start clean whatever ran before
     make_user("ada")
     assert "No updates yet." in first.test_client().get("/").get_data(as_text=True)
     writer = second.test_client()

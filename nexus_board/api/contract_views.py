@@ -3,11 +3,11 @@
 from flask import g, jsonify, request, url_for
 
 from ..board import queries as board_queries
-from ..board import revisions, services
+from ..board import services
 from ..board.filters import BoardFilters
 from ..board.lookup import GONE, get_contract
 from ..board.specs import draft_of
-from ..caching import cached_page, invalidate
+from ..caching import cached_page
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import ContractStatus, HttpMethod
@@ -61,7 +61,6 @@ def post_contract():
     except Invalid as error:
         raise json_errors(error) from None
     db.session.commit()
-    invalidate("board", "mocks")
     response = jsonify(present.contract(queries.contract(row.id)))
     response.status_code = 201
     response.headers["Location"] = _url(row.id)
@@ -92,9 +91,6 @@ def update_contract(contract_id):
     except Invalid as error:
         raise json_errors(error) from None
     db.session.commit()
-    invalidate("board")
-    if revision and revisions.touches_mocks(revision.changes):
-        invalidate("mocks")
     data = present.contract(queries.contract(contract_id))
     data["revision"] = present.revision(revision) if revision else None
     return data

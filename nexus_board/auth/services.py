@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from ..caching import changed
 from ..errors import Invalid
 from ..extensions import db
 from ..models import Role, Track, User
@@ -62,6 +63,7 @@ def register(
             "The account could not be created.",
             errors={"username": "That username or email is taken."},
         ) from None
+    changed("profiles")  # the hub and the directory list learners
     return user
 
 
@@ -89,6 +91,7 @@ def update_settings(user: User, *, display_name: str, track: Track | str, email:
     user.display_name = display_name.strip()
     user.track = track
     user.email = email
+    changed("profiles")  # names and tracks show on public pages
 
 
 def change_password(user: User, *, current: str, new: str) -> None:

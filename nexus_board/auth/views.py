@@ -3,7 +3,6 @@
 from flask import current_app, flash, redirect, request, url_for
 from flask_login import current_user, login_required, login_user, logout_user
 
-from ..caching import invalidate
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..rendering import render
@@ -33,7 +32,6 @@ def sign_up():
             show_errors(form, error)
         else:
             db.session.commit()
-            invalidate("profiles")  # the hub and directory list learners
             login_user(user)
             flash(f"Welcome to Nexus Board, {user.display_name}!", "success")
             return redirect(safe_next(request.args.get("next")), 303)
@@ -78,7 +76,6 @@ def settings():
             show_errors(form, error)
         else:
             db.session.commit()
-            invalidate("profiles")  # names and tracks show on public pages
             flash("Your settings are saved.", "success")
             return redirect(url_for("auth.settings"), 303)
     return _settings_page(form, PasswordForm(formdata=None))

@@ -4,7 +4,6 @@ from flask import abort, request
 from flask_login import current_user, login_required
 
 from ..auth.forms import show_errors
-from ..caching import invalidate
 from ..errors import Invalid
 from ..extensions import db, limiter
 from . import bp, lifecycle, responses, services
@@ -34,7 +33,6 @@ def act(contract_id, action):
     except lifecycle.MoveRefused as refused:
         return responses.refused(refused.contract, refused.message)
     db.session.commit()
-    invalidate("board")
     message = SAID[action].format(contract.endpoint)
     return responses.done(contract, message, moved=action is not Action.IMPLEMENT)
 
@@ -45,7 +43,6 @@ def acknowledge(contract_id):
     version = request.form.get("version", type=int) or abort(400, "Say which version you read.")
     contract = lifecycle.acknowledge(contract_id, current_user, version)
     db.session.commit()
-    invalidate("board")
     return responses.done(contract, "Changes marked as read.", moved=False)
 
 
@@ -62,6 +59,5 @@ def comment(contract_id):
             show_errors(form, error)
         else:
             db.session.commit()
-            invalidate("board")
             return responses.commented(contract, added)
     return responses.thread(contract, form, status=422 if form.errors else 200)

@@ -6,7 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from ..auth.decorators import track_required
-from ..caching import cached_page, invalidate
+from ..caching import cached_page
 from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
@@ -18,7 +18,7 @@ from .specs import draft_of
 
 
 @bp.get("/contracts/<int:contract_id>")
-@cached_page("board", "profiles", "updates")  # for visitors; names and linked updates show too
+@cached_page("board", "profiles")  # for visitors; the names of its people show too
 def show(contract_id):
     try:
         contract = get_contract_or_404(contract_id)
@@ -59,7 +59,6 @@ def new():
         except (Invalid, services.Duplicate) as error:
             return _form_page(form, error=error)
         db.session.commit()
-        invalidate("board", "mocks")
         flash(f"Posted {contract.endpoint}. Frontend learners can claim it now.", "success")
         return redirect(url_for("board.show", contract_id=contract.id), 303)
     return _form_page(form)
@@ -79,9 +78,6 @@ def edit(contract_id):
         except (Invalid, services.Duplicate, services.StaleEdit) as error:
             return _form_page(form, contract, error=error)
         db.session.commit()
-        invalidate("board")
-        if revision and revisions.touches_mocks(revision.changes):
-            invalidate("mocks")
         flash(f"Saved version {revision.version}." if revision else "Nothing changed.", "success")
         return redirect(url_for("board.show", contract_id=contract_id), 303)
     return _form_page(form, contract)
@@ -94,7 +90,6 @@ def delete(contract_id):
     endpoint = contract.endpoint
     services.delete_contract(contract, current_user)
     db.session.commit()
-    invalidate("board", "mocks")
     flash(f"Deleted {endpoint}.", "success")
     return redirect(url_for("board.index"), 303)
 

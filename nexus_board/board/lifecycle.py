@@ -7,6 +7,7 @@ re-checks the state in its WHERE clause, and only a row count of 1 means the mov
 
 from sqlalchemy import update
 
+from ..caching import changed
 from ..errors import Conflict, Forbidden
 from ..extensions import db
 from ..models import Contract, User
@@ -89,7 +90,10 @@ def _update(contract_id: int, conditions: list, values: dict) -> bool:
         .values(**values)
         .execution_options(synchronize_session=False)
     )
-    return result.rowcount == 1
+    if result.rowcount != 1:
+        return False
+    changed("board")
+    return True
 
 
 def _refused(contract_id: int, user: User, action: Action):

@@ -1,13 +1,12 @@
 """The board's rendered columns and filter choices, kept in the shared cache.
 
-Keys start with the board's generation, so every write (which calls `invalidate("board")`)
-retires them all at once. The columns also vary by viewer: visitors share one copy; a signed-in
-learner's copy is keyed by user and session, because it holds their buttons and CSRF token.
-A cache that is down only costs speed: the page is rendered as if nothing were cached.
+Both are cached values of the board (and, for the names on cards, profiles), so every write
+there retires them all at once. The columns also vary by viewer: visitors share one copy; a
+signed-in learner's copy is keyed by user and session, because it holds their buttons and CSRF
+token. A cache that is down only costs speed: the page is rendered as if nothing were cached.
 """
 
 import hashlib
-import logging
 from urllib.parse import urlencode
 
 from flask import current_app, render_template, session
@@ -15,25 +14,24 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from ..extensions import cache
+from ..caching import cached_value
 from . import policy, queries
 from .filters import BoardFilters
-
-log = logging.getLogger(__name__)
 
 
 def columns_html(filters: BoardFilters, marker: str) -> Markup:
     """The four columns as HTML, from the cache when the board has not changed."""
-    key = f"board/columns/{marker}/{_viewer()}/{urlencode(sorted(filters.args().items()))}"
-    return Markup(_cached(key if marker else None, lambda: _render_columns(filters, marker)))  # noqa: S704  (our own template's output)
+    name = f"board/columns/{_viewer()}/{urlencode(sorted(filters.args().items()))}"
+    html = cached_value(name, "board", "profiles", compute=lambda: _render(filters, marker))
+    return Markup(html)  # noqa: S704  (our own template's output)
 
 
-def choices(marker: str) -> dict:
+def choices() -> dict:
     """Projects and tags for the filter form."""
-    return _cached(f"board/choices/{marker}" if marker else None, _load_choices)
+    return cached_value("board/choices", "board", compute=_load_choices)
 
 
-def _render_columns(filters: BoardFilters, marker: str) -> str:
+def _render(filters: BoardFilters, marker: str) -> str:
     viewer = current_user.id if current_user.is_authenticated else None
     return render_template(
         "board/_columns.html",
@@ -55,21 +53,3 @@ def _viewer() -> str:
     generate_csrf()  # the session's CSRF secret exists from here on
     secret = session.get(current_app.config.get("WTF_CSRF_FIELD_NAME", "csrf_token"), "")
     return f"{current_user.id}.{hashlib.sha256(secret.encode()).hexdigest()[:16]}"
-
-
-def _cached(key: str | None, make):
-    if key is not None:
-        try:
-            found = cache.get(key)
-        except Exception:
-            log.exception("cache unavailable while reading %s", key)
-            found = None
-        if found is not None:
-            return found
-    value = make()
-    if key is not None:
-        try:
-            cache.set(key, value)
-        except Exception:
-            log.exception("cache unavailable while writing %s", key)
-    return value

@@ -10,6 +10,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
@@ -56,6 +57,7 @@ def create_contract(draft: ContractDraft, author: User) -> Contract:
     _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
     db.session.add(contract)
     _flush_unique(spec)
+    changed("board", "mocks")
     return contract
 
 
@@ -93,6 +95,7 @@ def update_contract(
     )
     db.session.add(revision)
     db.session.flush()
+    changed("board", *(["mocks"] if revisions.touches_mocks(change_list) else []))
     return revision
 
 
@@ -113,6 +116,7 @@ def delete_contract(contract: Contract, user: User) -> None:
         if contract is None:
             return
         raise Conflict(policy.conflict_message(contract, Action.DELETE))
+    changed("board", "mocks")
     db.session.expunge(contract)
 
 
@@ -129,6 +133,7 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
     comment = Comment(contract_id=contract.id, author=author, body=body)
     db.session.add(comment)
     db.session.flush()
+    changed("board")
     return comment
 
 

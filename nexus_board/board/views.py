@@ -30,7 +30,7 @@ def index():
         "columns",
         columns_html=page_cache.columns_html(filters, marker),
         filters=filters,
-        choices=lambda: page_cache.choices(marker),  # the full page's filter form only
+        choices=page_cache.choices,  # the full page's filter form only
     )
 
 

@@ -1,45 +1,30 @@
-"""Each project's mock routes, compiled once per contract change and kept in the shared cache.
+"""Each project's mock routes, compiled once per contract change and kept in every process.
 
-A mock request reads the "mocks" generation and then its project's table: no database, no
-session, no user. Every write that changes a method, path or example calls
-`invalidate("mocks")`, which retires every table at once.
+A mock request reads its project's table from this process's copy (no database, no session, no
+user); the copy checks the "mocks" generation about once a second. Every contract write that
+changes a method, path or example moves that generation when it commits.
 """
-
-import logging
 
 from sqlalchemy import select
 
 from ..board import examples, paths
 from ..board import queries as board_queries
-from ..caching import generations
-from ..extensions import cache, db
+from ..caching import process_copy
+from ..extensions import db
 from ..models import Contract, Project
 from ..openapi.schema import infer
-
-log = logging.getLogger(__name__)
 
 
 def routes_for(slug: str) -> dict | None:
     """{"project": name, "routes": [...]} for the project `slug`, or None if there is none."""
-    marks = generations("mocks")
-    if not marks:  # the cache is down: answer from the database
-        return _compile(slug)
-    key = f"mock/routes/{marks}/{slug}"
-    table = _read(key)
-    if table is not None:
-        return table
-    # Unknown names must not cost a query each: one cached list of projects answers them.
-    known_key = f"mock/projects/{marks}"
-    known = _read(known_key)
-    if known is None:
-        known = set(db.session.scalars(select(Project.slug)))
-        _write(known_key, known)
-    if slug not in known:
+    # Unknown names must not cost a query each: one copy of the project names answers them.
+    if slug not in process_copy("mocks/projects", "mocks", compute=_project_slugs):
         return None
-    table = _compile(slug)
-    if table is not None:
-        _write(key, table)
-    return table
+    return process_copy(f"mocks/routes/{slug}", "mocks", compute=lambda: _compile(slug))
+
+
+def _project_slugs() -> frozenset[str]:
+    return frozenset(db.session.scalars(select(Project.slug)))
 
 
 def _compile(slug: str) -> dict | None:
@@ -65,18 +50,3 @@ def _route(contract: Contract) -> dict:
         "responses": {r.status_code: r.example for r in contract.responses},
         "request_schema": None if contract.request_example is None else infer(request_example),
     }
-
-
-def _read(key: str):
-    try:
-        return cache.get(key)
-    except Exception:
-        log.exception("cache unavailable while reading %s", key)
-        return None
-
-
-def _write(key: str, value) -> None:
-    try:
-        cache.set(key, value)
-    except Exception:
-        log.exception("cache unavailable while writing %s", key)

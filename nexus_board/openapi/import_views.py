@@ -7,7 +7,6 @@ from ..auth.decorators import track_required
 from ..auth.forms import show_errors
 from ..board import queries, revisions
 from ..board.specs import project_slug
-from ..caching import invalidate
 from ..errors import DomainError, Invalid
 from ..extensions import db, limiter
 from ..models import Track
@@ -60,7 +59,6 @@ def confirm(import_id):
         plan = services.preview(pending, current_user)
         return _preview_page(pending, plan, error=error.message, status=error.status)
     db.session.commit()
-    invalidate("board", "mocks")
     flash(f"Imported into {plan.project}: {len(plan.created)} created, "
           f"{len(plan.changed)} changed.", "success")  # fmt: skip
     return redirect(url_for("board.index", project=project_slug(plan.project)), 303)

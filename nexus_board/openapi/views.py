@@ -1,12 +1,11 @@
 """A project's API page (Swagger UI on the mock server), its OpenAPI downloads, the API docs."""
 
-import hashlib
 import json
 
 import yaml
 from flask import Response, request, url_for
 
-from ..caching import generations
+from ..caching import generations, tag
 from ..rendering import render
 from . import bp
 from .documents import get_project_or_404, project_document
@@ -46,8 +45,8 @@ def mock_url(slug: str) -> str:
 
 def _download(slug: str, kind: str):
     marks = generations("board")
-    etag = hashlib.blake2b(f"{marks}/{request.host}/{slug}/{kind}".encode(), digest_size=16)
-    if marks and request.if_none_match.contains_weak(etag.hexdigest()):
+    etag = tag(marks, request.host, slug, kind)
+    if marks and request.if_none_match.contains_weak(etag):
         response = Response(status=304)
     else:
         doc = project_document(slug, mock_url(slug))
@@ -61,7 +60,7 @@ def _download(slug: str, kind: str):
             filename = f"{slug}.openapi.{kind}"
             response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     if marks:
-        response.set_etag(etag.hexdigest(), weak=True)
+        response.set_etag(etag, weak=True)
     response.headers["Cache-Control"] = "no-cache"
     # Public data: code generators on a frontend's dev server may fetch it.
     response.headers["Access-Control-Allow-Origin"] = "*"

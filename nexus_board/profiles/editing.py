@@ -8,7 +8,6 @@ from flask import request
 from flask_login import login_required
 
 from ..auth.forms import show_errors
-from ..caching import invalidate
 from ..errors import Invalid
 from ..extensions import db
 from ..rendering import render
@@ -38,7 +37,6 @@ def refused(form, error: Invalid) -> None:
 
 def saved() -> None:
     db.session.commit()
-    invalidate("profiles")
 
 
 @bp.post(ITEM)

@@ -4,6 +4,7 @@ they check the rules, change the session and raise `Invalid` naming the bad fiel
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from ..caching import changed
 from ..errors import Conflict, Invalid
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, LearningKind, Profile, Takeaway, User
@@ -38,6 +39,7 @@ def update_details(user: User, **values) -> Profile:
     profile = profile_for(user)
     for name, value in clean.items():
         setattr(profile, name, value)
+    changed("profiles")
     return profile
 
 
@@ -92,6 +94,7 @@ def _save_learning(learning: Learning, name: str, note: str, *, adding: bool) ->
     if adding:
         db.session.add(learning)
     _flush("That learning was just added. Reload the page to see it.")
+    changed("profiles")
     return learning
 
 
@@ -120,6 +123,7 @@ def update_challenge(challenge: Challenge, *, title: str, solution: str = "", ta
         raise Invalid("The challenge was not saved.", errors=errors)
     challenge.title, challenge.solution = title, solution
     challenge.tags = sorted(tags, key=lambda t: (t.kind != LearningKind.TECHNOLOGY, t.position))
+    changed("profiles")
     return challenge
 
 
@@ -139,6 +143,7 @@ def update_takeaway(takeaway: Takeaway, *, text: str) -> Takeaway:
     if errors:
         raise Invalid("The takeaway was not saved.", errors=errors)
     takeaway.text = text
+    changed("profiles")
     return takeaway
 
 
@@ -159,11 +164,13 @@ def update_section(section: ExtraSection, *, title: str, body: str = "") -> Extr
     if errors:
         raise Invalid("The section was not saved.", errors=errors)
     section.title, section.body = title, body
+    changed("profiles")
     return section
 
 
 def delete_item(item) -> None:
     db.session.delete(item)
+    changed("profiles")
 
 
 def move_item(item, direction: str) -> None:
@@ -181,6 +188,7 @@ def move_item(item, direction: str) -> None:
         items[index], items[target] = items[target], items[index]
     for position, each in enumerate(items):
         each.position = position
+    changed("profiles")
 
 
 def _next_position(model, user: User, *where) -> int:

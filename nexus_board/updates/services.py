@@ -3,6 +3,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..caching import changed
 from ..errors import Forbidden, Invalid, NotFound
 from ..extensions import db
 from ..models import Update, UpdateTag, User
@@ -41,6 +42,7 @@ def post_update(
     )
     db.session.add(update)
     db.session.flush()
+    changed("updates")
     return update
 
 
@@ -50,6 +52,7 @@ def delete_update(update: Update, by: User) -> None:
         raise Forbidden("You can only delete your own updates.")
     db.session.delete(update)
     db.session.flush()
+    changed("updates")
 
 
 def set_pinned(update: Update, pinned: bool, by: User) -> None:
@@ -60,6 +63,7 @@ def set_pinned(update: Update, pinned: bool, by: User) -> None:
         raise Invalid("Only announcements can be pinned.")
     if pinned != update.pinned:
         update.pinned_at = utcnow() if pinned else None
+        changed("updates")
     db.session.flush()
 
 

@@ -4,7 +4,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
 from ..auth.forms import show_errors
-from ..caching import cached_page, invalidate
+from ..caching import cached_page
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..rendering import render, wants_fragment
@@ -42,7 +42,6 @@ def post():
             show_errors(form, error)
         else:
             db.session.commit()
-            invalidate("updates")
             return _done(
                 "Your update is posted.", "composer", "posted", form=composer_form(empty=True),
                 update=update, contract_links=contract_links([update]),
@@ -65,7 +64,6 @@ def show(update_id):
 def delete(update_id):
     services.delete_update(services.get_update_or_404(update_id), by=current_user)
     db.session.commit()
-    invalidate("updates")
     return _done("The update is deleted.", "notice", template="show")
 
 
@@ -76,7 +74,6 @@ def set_pinned(update_id, pinned):
     update = services.get_update_or_404(update_id)
     services.set_pinned(update, pinned, by=current_user)
     db.session.commit()
-    invalidate("updates")
     message = "Pinned at the top of the feed and the hub." if pinned else "Unpinned."
     return _done(
         message, "item", template="show", update=update, contract_links=contract_links([update])

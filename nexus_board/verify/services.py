@@ -1,5 +1,6 @@
 """Recording verification results, so the board shows "verified ✓/✗ at <time>"."""
 
+from ..caching import changed
 from ..extensions import db
 from ..models import Verification
 from ..models.types import utcnow
@@ -25,4 +26,6 @@ def record_results(results: list[Result], base_url: str) -> int:
         row.checked_at = now
         recorded += 1
     db.session.flush()
+    if recorded:
+        changed("board")
     return recorded

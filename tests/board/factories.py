@@ -5,7 +5,7 @@ import json
 from nexus_board.board import lifecycle, services
 from nexus_board.board.policy import Action
 from nexus_board.board.specs import ContractDraft, ResponseDraft
-from nexus_board.caching import invalidate
+from nexus_board.caching import changed
 from nexus_board.extensions import db
 from nexus_board.models import User
 
@@ -75,5 +75,5 @@ def bulk(author_id: int, claimer_id: int, n: int, project: str = "Bulk") -> None
                 tags=[ContractTag(name=f"tag{i % 7}"), ContractTag(name="bulk")],
             )
         )
+    changed("board")  # as every service that writes to the board does
     db.session.commit()
-    invalidate("board")  # as every real write does

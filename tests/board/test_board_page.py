@@ -5,7 +5,8 @@ import re
 import pytest
 
 from nexus_board.board.queries import COLUMN_SIZE
-from nexus_board.caching import invalidate
+from nexus_board.caching import changed
+from nexus_board.extensions import db
 
 from .factories import bulk
 
@@ -125,7 +126,8 @@ def test_polling_answers_204_until_the_board_changes(client, app, contract, coun
     assert response.status_code == 204 and response.get_data() == b""
     assert queries == []  # nothing changed: no database work at all
     with app.app_context():
-        invalidate("board")  # what every write does
+        changed("board")  # what every board service does before its commit
+        db.session.commit()
     response = client.get(f"/board?since={marker}", headers=HX)
     assert response.status_code == 200
     assert f"since={marker}" not in response.get_data(as_text=True)

@@ -274,3 +274,16 @@ def test_visitors_get_the_contract_page_from_the_cache_until_it_changes(
     auth.sign_in("gabriel")
     client.post(f"/contracts/{contract_id}/comments", data={"body": "A fresh question"})
     assert "A fresh question" in visitor.get(f"/contracts/{contract_id}").get_data(as_text=True)
+
+
+def test_a_new_update_leaves_the_cached_contract_page_alone(
+    client, auth, app, contract, count_queries
+):
+    contract_id = contract()
+    visitor = app.test_client()
+    visitor.get(f"/contracts/{contract_id}")
+    auth.sign_in("gabriel")
+    assert client.post("/updates", data={"body": "Claimed the products list"}).status_code == 303
+    with count_queries() as queries:
+        assert visitor.get(f"/contracts/{contract_id}").status_code == 200
+    assert queries == []  # the page shows no updates: posting one does not retire it
