@@ -99,7 +99,6 @@ def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseInt
     from .api import bp as api
     from .api import stateless
-    from .api.token_views import bp as tokens
     from .auth import bp as auth
     from .board import bp as board
     from .hub import bp as hub
@@ -108,6 +107,6 @@ def register_blueprints(app: Flask) -> None:
     from .profiles import bp as profiles
     from .updates import bp as updates
 
-    for blueprint in (hub, auth, profiles, board, updates, openapi, tokens, api, mocks):
+    for blueprint in (hub, auth, profiles, board, updates, openapi, api, mocks):
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

@@ -8,6 +8,7 @@ from markupsafe import Markup
 _parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
     ["table", "strikethrough"]
 )
+_inline = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -29,6 +30,13 @@ def render_markdown(text: str | None, *, heading_offset: int = 0) -> Markup:
                 token.tag = f"h{level}"
     html = _parser.renderer.render(tokens, _parser.options, {})
     return Markup(sanitize(html))  # noqa: S704  (sanitized just now)
+
+
+def render_inline_markdown(text: str | None) -> Markup:
+    """One line of user Markdown (a learning's note) as sanitized inline HTML, no <p>."""
+    if not text:
+        return Markup("")
+    return Markup(sanitize(_inline.renderInline(text)))  # noqa: S704  (sanitized just now)
 
 
 def sanitize(html: str) -> str:

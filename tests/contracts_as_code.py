@@ -2,7 +2,7 @@
 
 import json
 
-from nexus_board.api import tokens
+from nexus_board.auth import tokens
 from nexus_board.extensions import db
 from nexus_board.models import User
 

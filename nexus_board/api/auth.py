@@ -4,9 +4,9 @@ from functools import wraps
 
 from flask import g, request
 
+from ..auth import tokens
 from ..errors import error_response
 from ..extensions import db
-from . import tokens
 
 REALM = 'Bearer realm="Nexus Board"'
 

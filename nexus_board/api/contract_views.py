@@ -14,7 +14,7 @@ from ..models import ContractStatus, HttpMethod
 from . import bp, present, queries
 from .auth import token_required
 from .inputs import draft_from, json_errors
-from .listing import body, choice, limit_from
+from .paging import body, choice, limit_from
 
 MAX_ID = 2**31 - 1  # beyond any id; larger numbers would overflow the database's integers
 SHOWN = ("board", "profiles")  # contracts, and the names of their people

@@ -6,7 +6,7 @@ from flask import url_for
 
 from ..board import examples
 from ..models import Contract, Project, Revision, Update, User
-from ..profiles.data import ProfileData
+from ..profiles.values import ProfileData
 
 
 def person(user: User | None) -> dict | None:

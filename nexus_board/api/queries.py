@@ -7,7 +7,7 @@ from ..board.filters import BoardFilters
 from ..extensions import db
 from ..models import Contract, ContractStatus, Project, User
 from ..pagination import decode_cursor, encode_cursor
-from .listing import Page
+from .paging import Page
 
 FULL = (
     joinedload(Contract.project),

@@ -5,13 +5,12 @@ from flask import g, jsonify, request, url_for
 from ..caching import cached_page
 from ..errors import NotFound
 from ..models import Track
-from ..profiles.queries import top_learnings
-from ..profiles.snapshot import snapshot
+from ..profiles.queries import snapshot, top_learnings
 from ..updates import queries as updates
-from ..updates.listing import filters_from
+from ..updates.filters import filters_from
 from . import bp, present, queries
 from .auth import token_required
-from .listing import body, choice, limit_from
+from .paging import body, choice, limit_from
 from .spec import api_document
 
 

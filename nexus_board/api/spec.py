@@ -4,7 +4,7 @@ Tests validate it and run schemathesis against it, so it must say what the views
 """
 
 from ..models import ContractStatus, HttpMethod, Track
-from .listing import MAX_LIMIT
+from .paging import MAX_LIMIT
 from .spec_schemas import SCHEMAS, ref
 
 ERRORS = {

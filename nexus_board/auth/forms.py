@@ -55,6 +55,14 @@ class PasswordForm(FlaskForm):
     )
 
 
+class TokenForm(FlaskForm):
+    name = StringField(
+        "Token name",
+        description="What will use it, like “CI on GitHub” or “sync script”.",
+        render_kw={"maxlength": 60, "autocomplete": "off"},
+    )
+
+
 def show_errors(form: FlaskForm, error: Invalid) -> None:
     """Put a service's field errors next to the fields they belong to."""
     for name, message in error.errors.items():

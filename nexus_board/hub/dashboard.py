@@ -8,6 +8,7 @@ from flask import session
 from ..models import Update, User
 from ..models.types import utcnow
 from ..updates import queries
+from ..updates.filters import Filters
 from . import slots
 
 SEEN_KEY = "hub_seen_at"
@@ -32,7 +33,7 @@ def for_learner(user: User) -> Dashboard:
     return Dashboard(
         since=since,
         mentions=queries.mentions_of(user, MENTIONS),
-        own=queries.newest(queries.Filters(author=user), OWN),
+        own=queries.newest(Filters(author=user), OWN),
         work=slots.learner_work(user, since),
     )
 

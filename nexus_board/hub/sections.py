@@ -10,7 +10,7 @@ from ..extensions import db
 from ..models import Role, Track, User
 from ..profiles import queries as profile_queries
 from ..updates import queries
-from ..updates.listing import contract_links
+from ..updates.page import contract_links
 from . import dashboard, slots
 
 RECENT = 8

@@ -1,7 +1,7 @@
 """Hub sections fed by other areas (the board, profiles), as the plain shapes the hub renders.
 
 A function returning None means its area has nothing to show, and the hub hides the section.
-tests/hub/test_slots.py renders each shape with sample data; tests/hub/test_board_sections.py
+tests/hub/test_slots.py renders each shape with sample data; tests/hub/test_area_sections.py
 fills them from real contracts.
 """
 

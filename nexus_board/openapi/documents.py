@@ -1,22 +1,11 @@
 """A project's OpenAPI document, built once per board change and kept in the shared cache."""
 
-from sqlalchemy import select
-
 from ..board import queries as board_queries
 from ..caching import cached_value
 from ..errors import NotFound
-from ..extensions import db
-from ..models import Project
 from .export import document
 
 NO_PROJECT = "There is no project with that name. Projects appear when a contract is posted."
-
-
-def get_project_or_404(slug: str) -> Project:
-    project = db.session.scalar(select(Project).where(Project.slug == slug))
-    if project is None:
-        raise NotFound(NO_PROJECT)
-    return project
 
 
 def project_document(slug: str, mock_url: str) -> dict:

@@ -30,7 +30,7 @@ def start():
             db.session.commit()
             return redirect(url_for("openapi.preview", import_id=pending.id), 303)
     status = 422 if form.errors or form.form_errors else 200
-    return render("api/import.html", form=form, projects=queries.project_choices, status=status)
+    return render("openapi/import.html", form=form, projects=queries.project_choices, status=status)
 
 
 @bp.get("/projects/import/<int:import_id>")
@@ -76,7 +76,7 @@ def cancel(import_id):
 def _preview_page(pending, plan, *, error: str | None = None, status: int = 200):
     form = ConfirmForm(formdata=None, fingerprint=plan.fingerprint())
     return render(
-        "api/preview.html",
+        "openapi/preview.html",
         pending=pending,
         plan=plan,
         form=form,

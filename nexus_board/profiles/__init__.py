@@ -4,9 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("profiles", __name__)
 
-from . import editing, importing, views  # noqa: E402, F401
-from .filters import inline_markdown  # noqa: E402
-from .matching import setup  # noqa: E402
-
-bp.add_app_template_filter(inline_markdown, "inline_markdown")
-bp.record_once(setup)
+from . import edit_views, import_views, profile_views  # noqa: E402, F401

@@ -10,8 +10,8 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
 from ..models.profile import challenge_tags
-from .lists import LISTS, ItemList
-from .snapshot import ordered
+from .item_lists import LISTS, ItemList
+from .queries import ordered
 from .topics import suggestions
 
 

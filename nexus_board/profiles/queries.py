@@ -1,13 +1,51 @@
-"""Read-only questions about profiles, for the learners directory and the public hub."""
+"""Reading profiles: one whole profile as plain values, the learners directory, the hub's counts."""
 
 from dataclasses import dataclass
 
 from sqlalchemy import Select, case, distinct, exists, func, or_, select
+from sqlalchemy.orm import selectinload
 
+from ..database import lowered
 from ..extensions import db
-from ..models import Challenge, Learning, LearningKind, Profile, Role, Topic, Track, User
-from . import matching
+from ..models import (
+    Challenge,
+    ExtraSection,
+    Learning,
+    LearningKind,
+    Profile,
+    Role,
+    Takeaway,
+    Topic,
+    Track,
+    User,
+)  # fmt: skip
 from .rules import one_line, topic_key
+from .values import DETAILS, ChallengeData, LearningData, ProfileData, SectionData
+
+
+def ordered(model, user_id: int):
+    return select(model).where(model.user_id == user_id).order_by(model.position, model.id)
+
+
+def snapshot(user: User) -> ProfileData:
+    """Everything on `user`'s profile, in order, in a handful of queries."""
+    data = ProfileData()
+    profile = db.session.get(Profile, user.id)
+    for name in DETAILS:
+        setattr(data, name, getattr(profile, name) if profile else "")
+    for learning in db.session.scalars(ordered(Learning, user.id)):
+        items = data.technologies if learning.kind is LearningKind.TECHNOLOGY else data.concepts
+        items.append(LearningData(learning.name, learning.note))
+    challenges = ordered(Challenge, user.id).options(selectinload(Challenge.tags))
+    data.challenges = [
+        ChallengeData(c.title, c.solution, tuple(t.name for t in c.tags))
+        for c in db.session.scalars(challenges)
+    ]
+    data.takeaways = [t.text for t in db.session.scalars(ordered(Takeaway, user.id))]
+    data.sections = [
+        SectionData(s.title, s.body) for s in db.session.scalars(ordered(ExtraSection, user.id))
+    ]
+    return data
 
 
 @dataclass(frozen=True)
@@ -85,7 +123,7 @@ def directory_query(text: str = "", track: Track | None = None) -> Select:
         query = query.where(User.track == track)
     text = one_line(text)
     if text:
-        lowered = text.lower()
+        wanted = text.lower()
         topic = (
             exists()
             .where(Learning.user_id == User.id, Learning.topic_id == Topic.id)
@@ -93,9 +131,9 @@ def directory_query(text: str = "", track: Track | None = None) -> Select:
         )
         query = query.where(
             or_(
-                matching.lowered(User.display_name).contains(lowered, autoescape=True),
-                User.username.contains(lowered, autoescape=True),
+                lowered(User.display_name).contains(wanted, autoescape=True),
+                User.username.contains(wanted, autoescape=True),
                 topic,
             )
         )
-    return query.order_by(matching.lowered(User.display_name), User.id)
+    return query.order_by(lowered(User.display_name), User.id)

@@ -9,11 +9,12 @@ from ..models.types import utcnow
 from ..text import strip_controls
 from . import queries
 from .display import update_html
+from .filters import Filters
 
 ENTRIES = 50
 
 
-def response(filters: queries.Filters) -> Response:
+def response(filters: Filters) -> Response:
     """The newest updates matching `filters` as an Atom document."""
     args = filters.as_args()
     updates = queries.newest(filters, ENTRIES)
@@ -42,7 +43,7 @@ def response(filters: queries.Filters) -> Response:
     return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")
 
 
-def _title(filters: queries.Filters) -> str:
+def _title(filters: Filters) -> str:
     parts = ["Nexus Board updates"]
     if filters.tag:
         parts.append(f"tagged #{filters.tag}")

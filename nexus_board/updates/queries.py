@@ -12,24 +12,9 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..extensions import db
 from ..models import Update, UpdateTag, User
 from ..pagination import decode_time_cursor, encode_cursor
+from .filters import Filters
 
 PAGE_SIZE = 20
-
-
-@dataclass(frozen=True)
-class Filters:
-    tag: str | None = None
-    author: User | None = None
-    contract_id: int | None = None
-
-    @property
-    def empty(self) -> bool:
-        return self.tag is None and self.author is None and self.contract_id is None
-
-    def as_args(self) -> dict[str, str]:
-        """The query string arguments naming these filters (?tag=&learner=)."""
-        args = {"tag": self.tag, "learner": self.author.username if self.author else None}
-        return {name: value for name, value in args.items() if value}
 
 
 @dataclass
@@ -101,11 +86,6 @@ def mentions_of(user: User, limit: int) -> list[Update]:
     return _load(select(Update).where(Update.mentions.any(User.id == user.id)).limit(limit))
 
 
-def about_contract(contract_id: int, limit: int) -> list[Update]:
-    """The newest updates linked to a contract (for the board's contract page)."""
-    return newest(Filters(contract_id=contract_id), limit)
-
-
 def count_all() -> int:
     return db.session.scalar(select(func.count()).select_from(Update))
 
@@ -120,8 +100,6 @@ def _matching(filters: Filters, stmt: Select | None = None) -> Select:
         stmt = stmt.where(Update.tags.any(UpdateTag.tag == filters.tag))
     if filters.author is not None:
         stmt = stmt.where(Update.author_id == filters.author.id)
-    if filters.contract_id is not None:
-        stmt = stmt.where(Update.contract_id == filters.contract_id)
     return stmt
 
 

@@ -1,10 +1,9 @@
 """Rules for updates: posting, deleting, pinning. No request knowledge; raises domain errors."""
 
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload, selectinload
 
 from ..caching import changed
-from ..errors import Forbidden, Invalid, NotFound
+from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..models import Update, UpdateTag, User
 from ..models.types import utcnow
@@ -65,20 +64,6 @@ def set_pinned(update: Update, pinned: bool, by: User) -> None:
         update.pinned_at = utcnow() if pinned else None
         changed("updates")
     db.session.flush()
-
-
-def get_update_or_404(update_id: int) -> Update:
-    """The update with its author, tags and mentions loaded, or NotFound."""
-    update = db.session.scalar(
-        select(Update)
-        .where(Update.id == update_id)
-        .options(
-            joinedload(Update.author), selectinload(Update.tags), selectinload(Update.mentions)
-        )
-    )
-    if update is None:
-        raise NotFound("That update does not exist; it may have been deleted.")
-    return update
 
 
 def clean_body(body: str | None) -> str:

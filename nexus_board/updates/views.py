@@ -9,7 +9,9 @@ from ..errors import Invalid
 from ..extensions import db, limiter
 from ..rendering import render, wants_fragment
 from . import atom, bp, queries, services
-from .listing import composer_form, contract_links, feed_context, filters_from
+from .filters import filters_from
+from .lookup import get_update_or_404
+from .page import composer_form, contract_links, feed_context
 
 # Every page that shows updates also shows names (profiles) and contract links (board).
 SHOWN = ("updates", "profiles", "board")
@@ -53,7 +55,7 @@ def post():
 @bp.get("/updates/<int:update_id>")
 @cached_page(*SHOWN)
 def show(update_id):
-    update = services.get_update_or_404(update_id)
+    update = get_update_or_404(update_id)
     return render(
         "updates/show.html", "item", update=update, contract_links=contract_links([update])
     )
@@ -62,7 +64,7 @@ def show(update_id):
 @bp.post("/updates/<int:update_id>/delete")
 @login_required
 def delete(update_id):
-    services.delete_update(services.get_update_or_404(update_id), by=current_user)
+    services.delete_update(get_update_or_404(update_id), by=current_user)
     db.session.commit()
     return _done("The update is deleted.", "notice", template="show")
 
@@ -71,7 +73,7 @@ def delete(update_id):
 @bp.post("/updates/<int:update_id>/unpin", defaults={"pinned": False}, endpoint="unpin")
 @login_required
 def set_pinned(update_id, pinned):
-    update = services.get_update_or_404(update_id)
+    update = get_update_or_404(update_id)
     services.set_pinned(update, pinned, by=current_user)
     db.session.commit()
     message = "Pinned at the top of the feed and the hub." if pinned else "Unpinned."

@@ -2,9 +2,9 @@
 
 from hypothesis import strategies as st
 
-from nexus_board.profiles.data import ChallengeData, LearningData, ProfileData, SectionData
 from nexus_board.profiles.readme import default_title
 from nexus_board.profiles.rules import clean_name, one_line, topic_key
+from nexus_board.profiles.values import ChallengeData, LearningData, ProfileData, SectionData
 
 LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789éüßÅ–’🚀"
 # Single-line plain text with every character Markdown treats specially.

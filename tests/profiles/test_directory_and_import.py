@@ -10,7 +10,7 @@ from nexus_board import create_app
 from nexus_board.extensions import db
 from nexus_board.models import Challenge, LearningKind, PendingImport, User
 from nexus_board.profiles import services
-from nexus_board.profiles.views import PER_PAGE
+from nexus_board.profiles.profile_views import PER_PAGE
 
 from ..conftest import Client, config_for
 from .test_readme import REFERENCE, SAMPLES
@@ -205,7 +205,7 @@ def test_import_pages_are_csp_ready(client, auth, make_user):
 
 
 def test_directory_page_links_swap_the_results_and_update_the_url(app, client, make_user):
-    from nexus_board.profiles.views import PER_PAGE
+    from nexus_board.profiles.profile_views import PER_PAGE
 
     for n in range(PER_PAGE + 1):
         make_user(f"learner{n:03d}")

@@ -5,7 +5,6 @@ from pathlib import Path
 import pytest
 
 from nexus_board.errors import Invalid
-from nexus_board.profiles.data import ChallengeData, LearningData, SectionData
 from nexus_board.profiles.readme import (
     MAX_BYTES,
     NotText,
@@ -14,6 +13,7 @@ from nexus_board.profiles.readme import (
     default_title,
     parse_readme,
 )
+from nexus_board.profiles.values import ChallengeData, LearningData, SectionData
 
 SAMPLES = Path(__file__).parent / "readmes"
 REFERENCE = SAMPLES / "reference.md"  # the README learners keep today

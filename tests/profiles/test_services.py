@@ -6,9 +6,10 @@ from sqlalchemy import func, select
 from nexus_board.errors import Invalid
 from nexus_board.extensions import db
 from nexus_board.models import Challenge, Learning, LearningKind, PendingImport, Topic, User
-from nexus_board.profiles import imports, queries, services
+from nexus_board.profiles import queries, readme_import, services
+from nexus_board.profiles.queries import snapshot
 from nexus_board.profiles.readme import export_readme
-from nexus_board.profiles.snapshot import replace_profile, snapshot
+from nexus_board.profiles.readme_import import replace_profile
 
 TECH, CONCEPT = LearningKind.TECHNOLOGY, LearningKind.CONCEPT
 
@@ -122,28 +123,28 @@ def reference_source() -> str:
 def test_import_waits_for_confirmation_then_applies(learner):
     services.add_takeaway(learner, text="Mine")
     services.add_learning(learner, kind=CONCEPT, name="Testing")
-    pending = imports.start_import(learner, reference_source(), "README.md")
+    pending = readme_import.start_import(learner, reference_source(), "README.md")
     db.session.commit()
     assert snapshot(learner).takeaways == ["Mine"]  # nothing applied yet
-    plan = imports.plan_import(learner, pending)
+    plan = readme_import.plan_import(learner, pending)
     takeaways = next(p for p in plan.parts if p.name == "takeaways")
     assert [c.status for c in takeaways.changes] == ["new"] * 5 + ["removed"]
     concepts = next(p for p in plan.parts if p.name == "concepts")
     assert ("removed", "Testing") in [(c.status, c.label) for c in concepts.changes]
-    imports.confirm_import(learner, pending)
+    readme_import.confirm_import(learner, pending)
     db.session.commit()
     data = snapshot(learner)
     assert len(data.technologies) == 6 and len(data.challenges) == 4
     assert count(PendingImport) == 0
-    again = imports.start_import(learner, reference_source())
-    assert not imports.plan_import(learner, again).changes_anything
+    again = readme_import.start_import(learner, reference_source())
+    assert not readme_import.plan_import(learner, again).changes_anything
 
 
 def test_parts_missing_from_the_readme_are_kept(learner):
     services.update_details(learner, discord_handle="ada.okafor", overview="Old")
     services.add_learning(learner, kind=TECH, name="Go")
-    pending = imports.start_import(learner, "## Overview\n\nNew words\n")
-    imports.confirm_import(learner, pending)
+    pending = readme_import.start_import(learner, "## Overview\n\nNew words\n")
+    readme_import.confirm_import(learner, pending)
     data = snapshot(learner)
     assert (data.overview, data.discord_handle) == ("New words", "ada.okafor")
     assert [t.name for t in data.technologies] == ["Go"]
@@ -152,15 +153,15 @@ def test_parts_missing_from_the_readme_are_kept(learner):
 def test_readme_tags_naming_no_learning_stay_in_the_solution(learner):
     readme = "## Challenges\n\n| Challenge | Solution | Related |\n|---|---|---|\n"
     readme += "| Slow | Cache | Redis |\n"
-    imports.confirm_import(learner, imports.start_import(learner, readme))
+    readme_import.confirm_import(learner, readme_import.start_import(learner, readme))
     [challenge] = snapshot(learner).challenges
     assert challenge.tags == () and challenge.solution == "Cache\n\n**Related:** Redis"
 
 
 def test_a_new_import_replaces_the_pending_one(learner):
-    first = imports.start_import(learner, "# One\n").id
+    first = readme_import.start_import(learner, "# One\n").id
     db.session.commit()
-    second = imports.start_import(learner, "# Two\n").id
+    second = readme_import.start_import(learner, "# Two\n").id
     db.session.commit()
     assert list(db.session.scalars(select(PendingImport.id))) == [second] != [first]
 
@@ -179,7 +180,7 @@ def test_stored_profile_round_trips_through_its_readme(learner, make_user):
     before = snapshot(learner)
     readme = export_readme(before, display_name=learner.display_name, track=learner.track)
     twin = db.session.get(User, make_user("twin", display_name="Ada Okafor"))
-    replace_profile(twin, imports.parse(twin, readme).profile)
+    replace_profile(twin, readme_import.parse(twin, readme).profile)
     db.session.commit()
     assert snapshot(twin) == before
     assert before.technologies[0].name == "Python"  # the catalog's spelling

@@ -7,10 +7,10 @@ from sqlalchemy import select
 
 from nexus_board.extensions import db
 from nexus_board.models import LearningKind, User
-from nexus_board.profiles import imports, services
-from nexus_board.profiles.lists import LISTS
+from nexus_board.profiles import readme_import, services
+from nexus_board.profiles.item_lists import LISTS
 from nexus_board.profiles.page import ProfilePage
-from nexus_board.profiles.snapshot import snapshot
+from nexus_board.profiles.queries import snapshot
 
 HX = {"HX-Request": "true"}
 
@@ -41,7 +41,7 @@ def ada(app, make_user):
             "takeaways": services.add_takeaway(user, text="Test early"),
             "sections": services.add_section(user, title="Tips", body="Rest"),
         }
-        items["import"] = imports.start_import(user, "# Pending\n")
+        items["import"] = readme_import.start_import(user, "# Pending\n")
         db.session.flush()
         items = {k: v if isinstance(v, int) else v.id for k, v in items.items()}
         db.session.commit()

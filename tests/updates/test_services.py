@@ -7,6 +7,7 @@ from nexus_board.errors import Forbidden, Invalid, NotFound
 from nexus_board.extensions import db
 from nexus_board.models import Update, UpdateTag, User
 from nexus_board.updates import contracts, services
+from nexus_board.updates.lookup import get_update_or_404
 
 from ..board.factories import post
 
@@ -89,7 +90,7 @@ def test_authors_delete_their_own_admins_any_others_none(people):
 
 def test_missing_update_is_not_found(app):
     with app.app_context(), pytest.raises(NotFound):
-        services.get_update_or_404(12345)
+        get_update_or_404(12345)
 
 
 def test_a_contract_link_must_name_a_contract(people, app):

@@ -5,7 +5,6 @@ import re
 
 from markdown_it.tree import SyntaxTreeNode
 
-from ..data import ChallengeData, LearningData
 from ..rules import (
     LIMITS,
     clean_discord,
@@ -17,6 +16,7 @@ from ..rules import (
     name_fits,
     one_line,
 )
+from ..values import ChallengeData, LearningData
 from .headings import heading_key
 from .inline import inline_node, item_text, link_target, plain, split_label
 

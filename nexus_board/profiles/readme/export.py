@@ -3,7 +3,7 @@
 import re
 
 from ...models import Track
-from ..data import ChallengeData, LearningData, ProfileData
+from ..values import ChallengeData, LearningData, ProfileData
 from .headings import EXTRA, FOCUS, OVERVIEW, TITLE, classify
 from .inline import MD, escape
 

@@ -4,9 +4,9 @@ profile becomes an extra section, so nothing a learner wrote is lost."""
 from dataclasses import dataclass, field
 
 from ...models import LearningKind
-from ..data import LearningData, ProfileData, SectionData
 from ..rules import LIMITS, clean_markdown, one_line, topic_key
 from ..topics import catalog_kind
+from ..values import LearningData, ProfileData, SectionData
 from . import blocks as read
 from .headings import (
     CHALLENGES,

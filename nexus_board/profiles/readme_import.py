@@ -12,12 +12,13 @@ from sqlalchemy import delete, or_
 
 from ..errors import Invalid
 from ..extensions import db
-from ..models import PendingImport, User
+from ..models import Challenge, ExtraSection, Learning, LearningKind, PendingImport, Takeaway, User
 from ..models.types import utcnow
-from .data import DETAILS, LISTS, ChallengeData, ProfileData
+from . import services
+from .queries import ordered, snapshot
 from .readme import ParsedReadme, default_title, parse_readme
 from .rules import LIMITS, MAX_ITEMS, check_length, one_line, topic_key
-from .snapshot import replace_profile, snapshot
+from .values import DETAILS, LISTS, ChallengeData, ProfileData
 
 KEEP_FOR = timedelta(days=1)
 LABELS = {
@@ -188,3 +189,48 @@ def _status(before: str, after: str) -> str:
     if before == after:
         return "unchanged"
     return "new" if not before else "changed"
+
+
+def replace_profile(user: User, data: ProfileData) -> None:
+    """Make `user`'s profile hold exactly `data`, through the same checks as editing.
+
+    Learnings that stay keep their rows, so challenges tagged with them keep their tags.
+    """
+    services.update_details(user, **{name: getattr(data, name) for name in DETAILS})
+    wanted = [(LearningKind.TECHNOLOGY, item) for item in data.technologies]
+    wanted += [(LearningKind.CONCEPT, item) for item in data.concepts]
+    keys = {topic_key(item.name) for _kind, item in wanted}
+    existing = {
+        learning.topic.key: learning for learning in db.session.scalars(ordered(Learning, user.id))
+    }
+    for key, learning in existing.items():
+        if key not in keys:
+            db.session.delete(learning)
+    for model in (Challenge, Takeaway, ExtraSection):
+        for item in db.session.scalars(ordered(model, user.id)):
+            db.session.delete(item)
+    db.session.flush()
+    by_key = {}
+    positions = {LearningKind.TECHNOLOGY: 0, LearningKind.CONCEPT: 0}
+    for kind, item in wanted:
+        learning = existing.get(topic_key(item.name))
+        if learning is None:
+            learning = services.add_learning(user, kind=kind, name=item.name, note=item.note)
+        else:
+            learning.kind = kind
+            services.update_learning(learning, name=item.name, note=item.note)
+        learning.position, positions[kind] = positions[kind], positions[kind] + 1
+        by_key[topic_key(item.name)] = learning
+    db.session.flush()
+    for challenge in data.challenges:
+        ids = [by_key[topic_key(name)].id for name in challenge.tags if topic_key(name) in by_key]
+        services.add_challenge(
+            user, title=challenge.title, solution=challenge.solution, tag_ids=ids
+        )
+        db.session.flush()
+    for text in data.takeaways:
+        services.add_takeaway(user, text=text)
+        db.session.flush()
+    for section in data.sections:
+        services.add_section(user, title=section.title, body=section.body)
+        db.session.flush()

@@ -9,10 +9,10 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from ..errors import DomainError, Invalid, handle_http_error
 from ..extensions import db, limiter
 from ..rendering import render
-from . import bp, imports
-from .editing import saved
+from . import bp, readme_import
+from .edit_views import saved
 from .forms import ImportForm
-from .lookups import get_owner_or_403, get_pending_or_404
+from .lookup import get_owner_or_403, get_pending_or_404
 from .readme import MAX_BYTES, TooLarge, decode
 
 IMPORT = "/u/<username>/import"
@@ -28,7 +28,7 @@ def start_import(username):
     try:
         form = ImportForm()
         if form.is_submitted():
-            pending = imports.start_import(learner, *readme_source(form))
+            pending = readme_import.start_import(learner, *readme_source(form))
             db.session.commit()
             return redirect(
                 url_for(".preview_import", username=username, import_id=pending.id), 303
@@ -82,7 +82,7 @@ def upload_size(upload) -> int | None:
 def preview_import(username, import_id):
     learner = get_owner_or_403(username)
     pending = get_pending_or_404(learner, import_id)
-    plan = imports.plan_import(learner, pending)
+    plan = readme_import.plan_import(learner, pending)
     return render("profiles/preview.html", learner=learner, pending=pending, plan=plan)
 
 
@@ -92,10 +92,10 @@ def confirm_import(username, import_id):
     learner = get_owner_or_403(username)
     pending = get_pending_or_404(learner, import_id)
     try:
-        imports.confirm_import(learner, pending)
+        readme_import.confirm_import(learner, pending)
     except Invalid as error:
         db.session.rollback()  # nothing of a failed import is kept
-        plan = imports.plan_import(learner, pending)
+        plan = readme_import.plan_import(learner, pending)
         return render(
             "profiles/preview.html",
             learner=learner, pending=pending, plan=plan, error=error, status=422,
@@ -109,7 +109,7 @@ def confirm_import(username, import_id):
 @login_required
 def cancel_import(username, import_id):
     learner = get_owner_or_403(username)
-    imports.cancel_import(get_pending_or_404(learner, import_id))
+    readme_import.cancel_import(get_pending_or_404(learner, import_id))
     db.session.commit()
     flash("Import cancelled. Nothing on your profile changed.", "info")
     return redirect(url_for(".show", username=username), 303)

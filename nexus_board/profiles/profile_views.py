@@ -8,11 +8,10 @@ from ..extensions import db
 from ..models import Track
 from ..rendering import render
 from . import bp
-from .lookups import get_learner_or_404
+from .lookup import get_learner_or_404
 from .page import ProfilePage
-from .queries import directory_query, learner_cards
+from .queries import directory_query, learner_cards, snapshot
 from .readme import export_readme
-from .snapshot import snapshot
 
 PER_PAGE = 24
 

@@ -1,16 +1,13 @@
 """API tokens in account settings: create one (its secret shown once) and revoke one."""
 
-from flask import Blueprint, flash, redirect, url_for
+from flask import flash, redirect, url_for
 from flask_login import current_user, login_required
 
-from ..auth.forms import PasswordForm, SettingsForm, show_errors
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..rendering import render, wants_fragment
-from . import tokens
-from .forms import TokenForm
-
-bp = Blueprint("tokens", __name__)
+from . import bp, tokens
+from .forms import PasswordForm, SettingsForm, TokenForm, show_errors
 
 
 @bp.app_template_global()
@@ -27,7 +24,7 @@ def new_token_form():
 @bp.post("/settings/tokens")
 @login_required
 @limiter.limit("20 per hour")
-def create():
+def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         try:
@@ -43,7 +40,7 @@ def create():
 
 @bp.post("/settings/tokens/<int:token_id>/revoke")
 @login_required
-def revoke(token_id):
+def revoke_token(token_id):
     token = tokens.revoke_token(current_user, token_id)
     db.session.commit()
     message = f"Revoked the token “{token.name}”. Scripts using it now get 401."
@@ -55,7 +52,7 @@ def revoke(token_id):
 
 def _page(form, *, status: int = 200, **context):
     response = render(
-        "api/token_settings.html",
+        "auth/token_settings.html",
         "tokens",
         status=status,
         settings_form=SettingsForm(obj=current_user, formdata=None),

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..errors import Forbidden, NotFound
 from ..extensions import db
 from ..models import PendingImport, User
-from .lists import LISTS, ItemList
+from .item_lists import LISTS, ItemList
 
 NOT_YOURS = "You can only change your own profile."
 

@@ -13,8 +13,8 @@ from ..extensions import db
 from ..rendering import render
 from . import bp, services
 from .forms import DetailsForm
-from .lists import LIST_KEYS, LISTS
-from .lookups import get_item_or_404, get_learner_or_404, get_owner_or_403
+from .item_lists import LIST_KEYS, LISTS
+from .lookup import get_item_or_404, get_learner_or_404, get_owner_or_403
 from .page import ProfilePage, related_challenges
 
 ITEM = f"/u/<username>/<any({LIST_KEYS}):key>"

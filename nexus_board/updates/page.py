@@ -1,31 +1,14 @@
-"""What the feed page shows: filters read from the query string, one page, the composer."""
+"""What the feed page shows: one page under the query string's filters, and the composer."""
 
 from flask import request
 from flask_login import current_user
 from sqlalchemy import select
-from werkzeug.datastructures import MultiDict
 
-from ..errors import DomainError, NotFound
 from ..extensions import db
 from ..models import User
 from . import contracts, queries
-from .forms import FeedFilterForm, UpdateForm
-
-
-def read_filters(args: MultiDict) -> tuple[FeedFilterForm, queries.Filters | None]:
-    """The filter form and the filters it names (None while the form has errors)."""
-    form = FeedFilterForm(formdata=args)
-    if not form.validate():
-        return form, None
-    return form, queries.Filters(tag=form.tag.data, author=_learner(form.learner.data))
-
-
-def filters_from(args: MultiDict) -> queries.Filters:
-    """The filters in `args` (?tag=&learner=), or a 400/404 saying what is wrong."""
-    form, filters = read_filters(args)
-    if filters is None:
-        raise DomainError(" ".join(form.tag.errors))
-    return filters
+from .filters import Filters, read_filters
+from .forms import UpdateForm
 
 
 def composer_form(*, empty: bool = False) -> UpdateForm:
@@ -40,7 +23,7 @@ def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -
     filter_form, filters = read_filters(request.args)
     filter_form.learner.choices = [("", "Everyone"), *_learner_choices()]
     if filters is None:
-        filters, page = queries.Filters(), queries.Page(items=[], next_cursor=None)
+        filters, page = Filters(), queries.Page(items=[], next_cursor=None)
     else:
         page = queries.feed_page(filters, before)
     if form is None and current_user.is_authenticated:
@@ -61,12 +44,3 @@ def contract_links(updates) -> dict[int, contracts.ContractLink]:
 def _learner_choices() -> list[tuple[str, str]]:
     rows = db.session.execute(select(User.username, User.display_name).order_by(User.display_name))
     return [(username, name) for username, name in rows]
-
-
-def _learner(username: str | None) -> User | None:
-    if not username:
-        return None
-    user = db.session.scalar(select(User).where(User.username == username.lower()))
-    if user is None:
-        raise NotFound(f"There is no learner called {username!r}.")
-    return user

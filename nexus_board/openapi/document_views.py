@@ -8,14 +8,15 @@ from flask import Response, request, url_for
 from ..caching import generations, tag
 from ..rendering import render
 from . import bp
-from .documents import get_project_or_404, project_document
+from .documents import project_document
+from .lookup import get_project_or_404
 
 
 @bp.get("/projects/<slug>/api")
 def page(slug):
     project = get_project_or_404(slug)
     return render(
-        "api/project.html",
+        "openapi/project.html",
         project=project,
         mock_url=mock_url(slug),
         spec_url=url_for("openapi.export_json", slug=slug),
@@ -25,7 +26,7 @@ def page(slug):
 @bp.get("/docs/api")
 def api_docs():
     """The JSON API's own document in Swagger UI, with how to get a token."""
-    return render("api/docs.html")
+    return render("openapi/docs.html")
 
 
 @bp.get("/projects/<slug>/openapi.json")
