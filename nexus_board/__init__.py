@@ -14,11 +14,11 @@ from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
 from .input_guard import register_input_guard
+from .models.types import LARGEST_ID
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import register_templating
 
 ROOT = Path(__file__).resolve().parent.parent
-LARGEST_ID = 2**31 - 1
 
 DEFAULTS = {
     "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,

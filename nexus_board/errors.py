@@ -65,15 +65,22 @@ def wants_json() -> bool:
     return best == "application/json" and not htmx
 
 
+def json_error(status: int, message: str, *, headers=None, **extra):
+    """The one shape of a JSON error: {"error": title, "message", "status", …`extra`}."""
+    response = jsonify(error=TITLES.get(status, "Error"), message=message, status=status, **extra)
+    response.status_code = status
+    response.headers.extend(headers or {})
+    return response
+
+
 def error_response(status: int, message: str, headers=None):
     """Render an error as JSON, a full page, or (for htmx) a message swapped into #flash."""
     from .rendering import render  # rendering imports errors' siblings; avoid a cycle
 
-    title = TITLES.get(status, "Error")
     if wants_json():
-        response = jsonify(error=title, message=message, status=status)
-        response.status_code = status
+        response = json_error(status, message)
     else:
+        title = TITLES.get(status, "Error")
         response = render(
             "errors/error.html", "message", status=status, title=title, message=message
         )

@@ -2,7 +2,7 @@
 
 from urllib.parse import urlsplit
 
-from flask import Flask, jsonify, redirect, request, url_for
+from flask import Flask, redirect, request, url_for
 from sqlalchemy import select
 
 from .errors import error_response, wants_json
@@ -18,16 +18,12 @@ def load_user(session_token: str) -> User | None:
 @login_manager.unauthorized_handler
 def unauthorized():
     target = url_for("auth.sign_in", next=_return_path())
-    if wants_json():
-        response = jsonify(error="Sign in required", message="Sign in to do that.", status=401)
-        response.status_code = 401
-        return response
-    if htmx:
-        # A fragment cannot show a sign-in page: send the whole window there.
-        response = error_response(401, "Sign in to do that.")
+    if not (wants_json() or htmx):
+        return redirect(target)
+    response = error_response(401, "Sign in to do that.")
+    if not wants_json():  # htmx: a fragment cannot show a sign-in page, so the window goes there
         response.headers["HX-Redirect"] = target
-        return response
-    return redirect(target)
+    return response
 
 
 def _return_path() -> str | None:

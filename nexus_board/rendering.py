@@ -1,6 +1,6 @@
 """One place decides whether a view answers with a whole page or one fragment of it."""
 
-from flask import make_response, render_template
+from flask import flash, make_response, redirect, render_template
 from jinja2_fragments.flask import render_blocks
 
 from .extensions import htmx
@@ -24,3 +24,12 @@ def render(template: str, block: str | None = None, *, status: int = 200, oob=()
     response = make_response(html, status)
     response.vary.add("HX-Request")
     return response
+
+
+def done(message: str, *, back: str, template: str, block: str, oob=(), **context):
+    """A write went through. A plain form gets post/redirect/get: a 303 to `back`, `message`
+    flashed. htmx gets `block` with its `oob` blocks, which show `message` in place."""
+    if not wants_fragment():
+        flash(message, "success")
+        return redirect(back, 303)
+    return render(template, block, oob=oob, message=message, **context)

@@ -16,7 +16,6 @@ from .auth import token_required
 from .inputs import draft_from, json_errors
 from .paging import body, choice, limit_from
 
-MAX_ID = 2**31 - 1  # beyond any id; larger numbers would overflow the database's integers
 SHOWN = ("board", "profiles")  # contracts, and the names of their people
 
 
@@ -41,7 +40,7 @@ def contracts():
 @bp.get("/contracts/<int:contract_id>")
 @cached_page(*SHOWN, everyone=True)
 def contract(contract_id):
-    row = (contract_id <= MAX_ID and queries.contract(contract_id)) or _gone()
+    row = queries.contract(contract_id) or _gone()
     data = present.contract(row)
     data["history"] = [present.revision(r) for r in board_queries.revisions_of(contract_id)]
     return data
@@ -71,7 +70,7 @@ def post_contract():
 @token_required
 @limiter.limit("120 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
 def update_contract(contract_id):
-    row = get_contract(contract_id, full=True) if contract_id <= MAX_ID else _gone()
+    row = get_contract(contract_id, full=True)
     data = request.get_json()
     if not isinstance(data, dict):
         raise Invalid("Send the changes as a JSON object.", errors={"$": "Expected an object."})

@@ -4,6 +4,7 @@ Tests validate it and run schemathesis against it, so it must say what the views
 """
 
 from ..models import ContractStatus, HttpMethod, Track
+from ..models.types import LARGEST_ID
 from .paging import MAX_LIMIT
 from .spec_schemas import SCHEMAS, ref
 
@@ -23,7 +24,7 @@ CURSOR = {"name": "cursor", "in": "query", "schema": {"type": "string"},
 LIMIT = {"name": "limit", "in": "query", "description": "Items per page (default 20).",
          "schema": {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT}}  # fmt: skip
 CONTRACT_ID = {"name": "contract_id", "in": "path", "required": True,
-               "schema": {"type": "integer", "minimum": 1, "maximum": 2**31 - 1}}  # fmt: skip
+               "schema": {"type": "integer", "minimum": 1, "maximum": LARGEST_ID}}  # fmt: skip
 
 
 def query(name: str, description: str, **schema) -> dict:

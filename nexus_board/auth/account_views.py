@@ -5,9 +5,10 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from ..errors import Invalid
 from ..extensions import db, limiter
+from ..forms import show_errors
 from ..rendering import render
 from . import bp, services
-from .forms import PasswordForm, SettingsForm, SignInForm, SignUpForm, show_errors
+from .forms import PasswordForm, SettingsForm, SignInForm, SignUpForm
 from .redirects import safe_next
 
 WRONG_LOGIN = "That username or email and password do not match an account."

@@ -7,19 +7,6 @@ from flask_login import current_user, login_required
 from ..errors import Forbidden
 
 
-def admin_required(view):
-    """Signed in as an admin, else 401 (signed out) or 403."""
-
-    @wraps(view)
-    @login_required
-    def wrapped(*args, **kwargs):
-        if not current_user.is_admin:
-            raise Forbidden("Only admins can do that.")
-        return view(*args, **kwargs)
-
-    return wrapped
-
-
 def track_required(track):
     """Signed in on `track` (or an admin), else 401 (signed out) or 403."""
 

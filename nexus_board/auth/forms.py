@@ -12,8 +12,6 @@ from wtforms import (
 )
 from wtforms.validators import DataRequired, Length, Optional
 
-from ..errors import Invalid
-
 TRACKS = [SelectChoice("backend", "Backend"), SelectChoice("frontend", "Frontend")]
 
 
@@ -61,13 +59,3 @@ class TokenForm(FlaskForm):
         description="What will use it, like “CI on GitHub” or “sync script”.",
         render_kw={"maxlength": 60, "autocomplete": "off"},
     )
-
-
-def show_errors(form: FlaskForm, error: Invalid) -> None:
-    """Put a service's field errors next to the fields they belong to."""
-    for name, message in error.errors.items():
-        field = getattr(form, name, None)
-        if field is not None:
-            field.errors = [*field.errors, message]
-        else:
-            form.form_errors.append(message)

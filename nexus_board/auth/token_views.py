@@ -1,13 +1,16 @@
 """API tokens in account settings: create one (its secret shown once) and revoke one."""
 
-from flask import flash, redirect, url_for
+from flask import url_for
 from flask_login import current_user, login_required
 
 from ..errors import Invalid
 from ..extensions import db, limiter
-from ..rendering import render, wants_fragment
+from ..forms import show_errors
+from ..rendering import done, render
 from . import bp, tokens
-from .forms import PasswordForm, SettingsForm, TokenForm, show_errors
+from .forms import PasswordForm, SettingsForm, TokenForm
+
+PAGE = "auth/token_settings.html"  # the settings page; its tokens section answers htmx
 
 
 @bp.app_template_global()
@@ -44,21 +47,21 @@ def revoke_token(token_id):
     token = tokens.revoke_token(current_user, token_id)
     db.session.commit()
     message = f"Revoked the token “{token.name}”. Scripts using it now get 401."
-    if not wants_fragment():
-        flash(message, "success")
-        return redirect(url_for("auth.settings") + "#tokens", 303)
-    return _page(TokenForm(formdata=None), notice=message)
+    back = url_for("auth.settings") + "#tokens"
+    return done(
+        message, back=back, template=PAGE, block="tokens", **_forms(TokenForm(formdata=None))
+    )
 
 
 def _page(form, *, status: int = 200, **context):
-    response = render(
-        "auth/token_settings.html",
-        "tokens",
-        status=status,
-        settings_form=SettingsForm(obj=current_user, formdata=None),
-        password_form=PasswordForm(formdata=None),
-        token_form=form,
-        **context,
-    )
+    response = render(PAGE, "tokens", status=status, **_forms(form), **context)
     response.headers["Cache-Control"] = "no-store"  # it may hold a secret
     return response
+
+
+def _forms(token_form) -> dict:
+    return {
+        "settings_form": SettingsForm(obj=current_user, formdata=None),
+        "password_form": PasswordForm(formdata=None),
+        "token_form": token_form,
+    }

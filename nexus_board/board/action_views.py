@@ -3,9 +3,9 @@
 from flask import abort, request
 from flask_login import current_user, login_required
 
-from ..auth.forms import show_errors
 from ..errors import Invalid
 from ..extensions import db, limiter
+from ..forms import show_errors
 from . import bp, lifecycle, responses, services
 from .forms import CommentForm
 from .lookup import get_contract

@@ -1,8 +1,6 @@
 """Contract and comment forms. They carry input; `specs.clean` and the services check the rules,
 so every message comes from one place and lands next to its field."""
 
-import re
-
 from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField,
@@ -18,10 +16,9 @@ from wtforms import (
 from wtforms.validators import Optional
 
 from ..errors import DomainError
+from ..forms import show_errors
 from ..models import HttpMethod
 from .specs import MAX_RESPONSES, ContractDraft, ResponseDraft
-
-NESTED = re.compile(r"responses-(\d+)-(\w+)")
 
 
 class ResponseForm(Form):
@@ -90,21 +87,10 @@ class ContractForm(FlaskForm):
         return False
 
     def show_errors(self, error: DomainError) -> None:
-        """Put a service's messages next to the fields (and rows) they belong to."""
-        self.responses_errors = []
-        for name, message in error.errors.items():
-            nested = NESTED.fullmatch(name)
-            if nested and int(nested[1]) < len(self.responses):
-                field = getattr(self.responses[int(nested[1])].form, nested[2])
-            elif name == "responses":
-                self.responses_errors.append(message)
-                continue
-            else:
-                field = getattr(self, name, None)
-            if field is None:
-                self.form_errors.append(message)
-            else:
-                field.errors = [*field.errors, message]
+        """Messages by field and row; the one about the list as a whole above its rows."""
+        errors = dict(error.errors)
+        self.responses_errors = [errors.pop("responses")] if "responses" in errors else []
+        show_errors(self, DomainError(error.message, errors=errors), summary=False)
 
 
 class CommentForm(FlaskForm):
@@ -113,7 +99,3 @@ class CommentForm(FlaskForm):
         description="Markdown works. The author and the claimer follow this thread.",
         render_kw={"rows": 3},
     )
-
-
-class AcknowledgeForm(FlaskForm):
-    version = IntegerField(widget=HiddenField.widget)

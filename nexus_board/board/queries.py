@@ -116,13 +116,6 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
 
 
-def changed_for(user_id: int, limit: int = 20) -> list[Contract]:
-    """Contracts `user_id` holds that changed since they last looked (breaking ones first)."""
-    query = BoardFilters(changed=True).apply(select(Contract), user_id)
-    rows = _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
-    return sorted(rows, key=lambda c: not c.breaking_since_claim)
-
-
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
     """Edits by others to contracts `user_id` holds or posted, after `since`, newest first."""
     mine = or_(Contract.claimer_id == user_id, Contract.author_id == user_id)

@@ -4,6 +4,7 @@ post/redirect/get for plain forms. The one place that tells the two apart (via `
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
+from .. import rendering
 from ..models import Contract
 from ..rendering import render, wants_fragment
 from . import policy, queries
@@ -16,24 +17,17 @@ PAGE = "page"  # the action came from the contract page; anything else means the
 def done(contract: Contract, message: str, *, moved: bool):
     """A move or flag change succeeded: update the card (and counts) or the status panel."""
     view = request.form.get("view")
-    if not wants_fragment():
-        flash(message, "success")
-        return redirect(_back(contract, view), 303)
+    back = _back(contract, view)
     if view == PAGE:
-        return render(
-            "board/contract.html", "status", oob=["announce"], **_context(contract, message)
-        )
+        page = "board/contract.html"
+        return rendering.done(message, back=back, template=page, block="status",
+                              oob=["announce"], **_context(contract))  # fmt: skip
     filters = BoardFilters.from_args(request.form, signed_in=True)
-    counts = queries.status_counts(filters, current_user.id)
     oob = ["counts", "announce", *(["moved"] if moved else [])]
-    return render(
-        "board/card.html",
-        "card",
-        oob=oob,
-        counts=counts,
-        moved=moved,
-        **_context(contract, message),
-    )
+    return rendering.done(
+        message, back=back, template="board/card.html", block="card", oob=oob, moved=moved,
+        counts=queries.status_counts(filters, current_user.id), **_context(contract),
+    )  # fmt: skip
 
 
 def refused(contract: Contract, message: str):
@@ -69,8 +63,8 @@ def thread(contract: Contract, form, status: int = 200, message: str | None = No
     )
 
 
-def _context(contract: Contract, message: str | None = None) -> dict:
-    return {"contract": contract, "message": message, "allowed": policy.allowed}
+def _context(contract: Contract) -> dict:
+    return {"contract": contract, "allowed": policy.allowed}
 
 
 def _back(contract: Contract, view: str | None) -> str:

@@ -6,9 +6,9 @@ ever echoes stored examples: nothing the contract describes is run.
 
 import json
 
-from flask import Response, current_app, jsonify, request
+from flask import Response, current_app, request
 
-from ..errors import TITLES
+from ..errors import json_error
 from ..extensions import limiter
 from ..openapi.schema import errors as schema_errors
 from . import bp, matching
@@ -30,18 +30,18 @@ def mock_limit() -> str:
 def serve(slug, path):
     table = routes_for(slug)
     if table is None:
-        return _error(404, f"There is no project {slug!r} to mock.", routes=[])
+        return json_error(404, f"There is no project {slug!r} to mock.", routes=[])
     if request.method == "OPTIONS":
         return _options(table, "/" + path)
     method = "GET" if request.method == "HEAD" else request.method
     found = matching.find(table, method, "/" + path)
     if found.route is None and not found.allowed:
         message = f"{table['project']} has no contract for {method} /{path}."
-        return _error(404, message, routes=_listing(table))
+        return json_error(404, message, routes=_listing(table))
     if found.route is None:
         allow = ", ".join([*found.allowed, "OPTIONS"])
         message = f"/{path} takes {', '.join(found.allowed)}, not {method}."
-        return _error(405, message, headers={"Allow": allow})
+        return json_error(405, message, headers={"Allow": allow})
     return _answer(found.route)
 
 
@@ -55,7 +55,7 @@ def _answer(route: dict):
         status, example = matching.choose(route, request.headers.get("Prefer"))
     except matching.NoSuchResponse as missing:
         codes = ", ".join(map(str, sorted(route["responses"])))
-        return _error(400, f"The contract has no {missing.args[0]} response; it has {codes}.")
+        return json_error(400, f"The contract has no {missing.args[0]} response; it has {codes}.")
     if example is None or status in NO_BODY:
         response = Response(status=status)
         del response.headers["Content-Type"]
@@ -69,14 +69,14 @@ def _body_problems(schema: dict):
     raw = request.get_data(cache=False)
     if not raw.strip():
         found = [{"path": "$", "message": "The request has no body: send JSON like the example."}]
-        return _error(422, "The request body does not match the contract.", errors=found)
+        return json_error(422, "The request body does not match the contract.", errors=found)
     try:
         body = json.loads(raw)
     except (ValueError, RecursionError) as error:
-        return _error(400, f"The request body is not JSON: {error}.")
+        return json_error(400, f"The request body is not JSON: {error}.")
     found = schema_errors(schema, body)
     if found:
-        return _error(422, "The request body does not match the contract.", errors=found)
+        return json_error(422, "The request body does not match the contract.", errors=found)
     return None
 
 
@@ -99,13 +99,6 @@ def _options(table: dict, path: str):
 
 def _listing(table: dict) -> list[str]:
     return [f"{r['method']} {r['template']}" for r in table["routes"]]
-
-
-def _error(status: int, message: str, *, headers=None, **extra):
-    response = jsonify(error=TITLES.get(status, "Error"), message=message, status=status, **extra)
-    response.status_code = status
-    response.headers.extend(headers or {})
-    return response
 
 
 @bp.after_request

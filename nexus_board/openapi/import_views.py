@@ -4,11 +4,11 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
 from ..auth.decorators import track_required
-from ..auth.forms import show_errors
 from ..board import queries, revisions
 from ..board.specs import project_slug
 from ..errors import DomainError, Invalid
 from ..extensions import db, limiter
+from ..forms import show_errors
 from ..models import Track
 from ..rendering import render
 from . import bp, services

@@ -1,15 +1,15 @@
 """The owner edits a profile in place: each view answers with the fragment it changed.
 
-Every view: look up (404/403) → call the service → commit → invalidate → render a block of
-`profiles/show.html`, so a fragment and the full page never differ.
+Every view: look up (404/403) → call the service → commit (which retires the cached pages) →
+render a block of `profiles/show.html`, so a fragment and the full page never differ.
 """
 
 from flask import request
 from flask_login import login_required
 
-from ..auth.forms import show_errors
 from ..errors import Invalid
 from ..extensions import db
+from ..forms import show_errors
 from ..rendering import render
 from . import bp, services
 from .forms import DetailsForm
@@ -28,17 +28,6 @@ def answer(page: ProfilePage, block: str, *, status=200, message=None, oob=(), *
     )
 
 
-def refused(form, error: Invalid) -> None:
-    """Show a service's errors in `form`: by field, or above the fields when none is named."""
-    show_errors(form, error)
-    if not error.errors:
-        form.form_errors.append(error.message)
-
-
-def saved() -> None:
-    db.session.commit()
-
-
 @bp.post(ITEM)
 @login_required
 def add_item(username, key):
@@ -47,10 +36,10 @@ def add_item(username, key):
     try:
         item = lst.add(page.learner, lst.values(form))
     except Invalid as error:
-        refused(form, error)
+        show_errors(form, error)
         page.forms[key] = form
         return answer(page, "list", lst=lst, status=422)
-    saved()
+    db.session.commit()
     page.opened = key
     return answer(page, "list", lst=lst, message=f"Added {lst.noun} “{lst.label(item)}”.")
 
@@ -81,10 +70,10 @@ def update_item(username, key, item_id):
     try:
         lst.update(item, lst.values(form))
     except Invalid as error:
-        refused(form, error)
+        show_errors(form, error)
         page.editing, page.forms[(key, item.id)] = (key, item.id), form
         return answer(page, "item", lst=lst, item=item, status=422)
-    saved()
+    db.session.commit()
     page.focus = (key, item.id, "edit")
     related = related_challenges(item) if key in ("technologies", "concepts") else []
     oob = ["related"] if related else []
@@ -98,7 +87,7 @@ def delete_item(username, key, item_id):
     item = get_item_or_404(lst, page.learner, item_id)
     label, related, after = lst.label(item), related_challenges(item), page.after(lst, item)
     services.delete_item(item)
-    saved()
+    db.session.commit()
     # The whole list answers: its neighbours' move buttons and its empty state change too.
     page = ProfilePage(page.learner)
     page.focus, page.opened = ((key, after, "edit"), None) if after else (None, key)
@@ -113,7 +102,7 @@ def move_item(username, key, item_id):
     item = get_item_or_404(lst, page.learner, item_id)
     direction = request.form.get("direction", "")
     services.move_item(item, direction)
-    saved()
+    db.session.commit()
     page.focus = (key, item.id, direction)
     return answer(page, "list", lst=lst, message=f"Moved “{lst.label(item)}” {direction}.")
 
@@ -144,6 +133,6 @@ def update_details(username):
         show_errors(form, error)
         page.details_form = form
         return answer(page, "about", status=422)
-    saved()
+    db.session.commit()
     page.focus = ("about", 0, "edit")
     return answer(page, "about", message="Your details are saved.", oob=["header"])

@@ -10,7 +10,6 @@ from ..errors import DomainError, Invalid, handle_http_error
 from ..extensions import db, limiter
 from ..rendering import render
 from . import bp, readme_import
-from .edit_views import saved
 from .forms import ImportForm
 from .lookup import get_owner_or_403, get_pending_or_404
 from .readme import MAX_BYTES, TooLarge, decode
@@ -100,7 +99,7 @@ def confirm_import(username, import_id):
             "profiles/preview.html",
             learner=learner, pending=pending, plan=plan, error=error, status=422,
         )  # fmt: skip
-    saved()
+    db.session.commit()
     flash("Your README is imported. Check your profile below.", "success")
     return redirect(url_for(".show", username=username), 303)
 

@@ -6,7 +6,7 @@ from sqlalchemy import select
 from ..errors import Forbidden, NotFound
 from ..extensions import db
 from ..models import PendingImport, User
-from .item_lists import LISTS, ItemList
+from .item_lists import ItemList
 
 NOT_YOURS = "You can only change your own profile."
 
@@ -24,12 +24,6 @@ def get_owner_or_403(username: str) -> User:
     if not current_user.is_authenticated or current_user.id != learner.id:
         raise Forbidden(NOT_YOURS)
     return learner
-
-
-def get_list_or_404(key: str) -> ItemList:
-    if key not in LISTS:
-        raise NotFound("There is no such list on a profile.")
-    return LISTS[key]
 
 
 def get_item_or_404(lst: ItemList, owner: User, item_id: int):

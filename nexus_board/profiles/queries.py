@@ -106,16 +106,6 @@ def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
     return [LearnerCard(u, headlines.get(u.id, ""), learnings.get(u.id, ())) for u in users]
 
 
-def cohort_numbers() -> dict[str, int]:
-    """Totals for a hub: learners with a profile item, learnings listed, challenges solved."""
-    with_learnings = select(func.count(distinct(Learning.user_id)))
-    return {
-        "learners": db.session.scalar(with_learnings) or 0,
-        "learnings": db.session.scalar(select(func.count()).select_from(Learning)) or 0,
-        "challenges": db.session.scalar(select(func.count()).select_from(Challenge)) or 0,
-    }
-
-
 def directory_query(text: str = "", track: Track | None = None) -> Select:
     """Learners whose name, username, technology or concept contains `text`, by name."""
     query = select(User).where(User.role == Role.LEARNER)

@@ -4,6 +4,8 @@ message. Shared by the editing services and the README import, so both store the
 import re
 import unicodedata
 
+from ..models.types import LARGEST_ID
+
 LIMITS = {
     "headline": 200,
     "overview": 50_000,
@@ -19,7 +21,6 @@ LIMITS = {
     "body": 200_000,
 }
 MAX_ITEMS = 200  # per list: a profile page shows every item, so lists stay short
-MAX_ID = 2**31 - 1  # ids are 32-bit integer columns: anything larger names no row
 
 DISCORD = re.compile(r"[A-Za-z0-9_.]{2,32}(#\d{4})?")
 GITHUB = re.compile(r"https://github\.com/[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(/[A-Za-z0-9._-]+)*")
@@ -93,7 +94,7 @@ def parse_ids(values) -> set[int] | None:
         text = str(value).strip()
         if not (text.isascii() and text.isdecimal() and len(text) <= 10):
             return None
-        if not 0 < int(text) <= MAX_ID:
+        if not 0 < int(text) <= LARGEST_ID:
             return None
         ids.add(int(text))
     return ids

@@ -47,14 +47,6 @@ def suggestions(kind: LearningKind) -> list[str]:
     return [name for name, k in CATALOG.items() if k is kind]
 
 
-def find_topics(names) -> dict[str, Topic]:
-    """Existing topics for `names`, by key, in one query."""
-    keys = {topic_key(n) for n in names}
-    if not keys:
-        return {}
-    return {t.key: t for t in db.session.scalars(select(Topic).where(Topic.key.in_(keys)))}
-
-
 def topic_for(name: str) -> Topic:
     """The topic called `name` in any case, created on first use (safe when two add it at once)."""
     key = topic_key(name)

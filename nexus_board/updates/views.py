@@ -1,13 +1,13 @@
 """Status updates: the feed, posting, deleting, pinning, the 'new updates' poll and Atom."""
 
-from flask import flash, redirect, request, url_for
+from flask import request, url_for
 from flask_login import current_user, login_required
 
-from ..auth.forms import show_errors
 from ..caching import cached_page
 from ..errors import Invalid
 from ..extensions import db, limiter
-from ..rendering import render, wants_fragment
+from ..forms import show_errors
+from ..rendering import done, render
 from . import atom, bp, queries, services
 from .filters import filters_from
 from .lookup import get_update_or_404
@@ -45,9 +45,9 @@ def post():
         else:
             db.session.commit()
             return _done(
-                "Your update is posted.", "composer", "posted", form=composer_form(empty=True),
-                update=update, contract_links=contract_links([update]),
-                newest_cursor=queries.cursor_of(update),
+                "Your update is posted.", "feed", "composer", "posted",
+                form=composer_form(empty=True), update=update,
+                contract_links=contract_links([update]), newest_cursor=queries.cursor_of(update),
             )  # fmt: skip
     return render("updates/feed.html", "composer", status=422, **feed_context(form=form))
 
@@ -66,7 +66,7 @@ def show(update_id):
 def delete(update_id):
     services.delete_update(get_update_or_404(update_id), by=current_user)
     db.session.commit()
-    return _done("The update is deleted.", "notice", template="show")
+    return _done("The update is deleted.", "show", None)  # the item is swapped for nothing
 
 
 @bp.post("/updates/<int:update_id>/pin", defaults={"pinned": True}, endpoint="pin")
@@ -77,9 +77,7 @@ def set_pinned(update_id, pinned):
     services.set_pinned(update, pinned, by=current_user)
     db.session.commit()
     message = "Pinned at the top of the feed and the hub." if pinned else "Unpinned."
-    return _done(
-        message, "item", template="show", update=update, contract_links=contract_links([update])
-    )
+    return _done(message, "show", "item", update=update, contract_links=contract_links([update]))
 
 
 @bp.get("/updates/news")
@@ -98,11 +96,8 @@ def atom_feed():
     return atom.response(filters_from(request.args))
 
 
-def _done(message: str, block: str, *oob: str, template: str = "feed", **context):
-    """htmx gets `block` (plus `oob` blocks and the notice); a plain form gets a 303 (PRG)."""
-    if not wants_fragment():
-        flash(message, "success")
-        return redirect(url_for("updates.feed"), 303)
-    return render(
-        f"updates/{template}.html", block, oob=(*oob, "notice"), notice=message, **context
-    )
+def _done(message: str, page: str, block: str | None, *oob: str, **context):
+    """`block` of updates/<page>.html with `oob` blocks and the message, or back to the feed."""
+    blocks = [*filter(None, [block]), *oob, "announce"]
+    return done(message, back=url_for("updates.feed"), template=f"updates/{page}.html",
+                block=blocks[0], oob=blocks[1:], **context)  # fmt: skip

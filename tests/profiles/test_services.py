@@ -199,7 +199,6 @@ def test_top_learnings_for_cards_in_one_query(learner, make_user, count_queries)
     assert len(statements) == 1
     assert top == {learner.id: ("Python", "Django", "Docker"), other.id: ("Testing",)}
     assert queries.top_topics(1, kind=CONCEPT) == [("Testing", 2)]
-    assert queries.cohort_numbers() == {"learners": 2, "learnings": 6, "challenges": 0}
 
 
 def test_deleting_a_learning_removes_its_tags(learner):
