@@ -10,22 +10,15 @@ from .profiles.demo import seed_profiles
 from .updates.demo import seed_updates
 from .verify.demo import seed_verifications
 
-LEARNERS = [
-    # username, display name, track
-    ("ada", "Ada Okafor", "backend"),
-    ("brian", "Brian Mwangi", "backend"),
-    ("chioma", "Chioma Eze", "backend"),
-    ("dawit", "Dawit Bekele", "backend"),
-    ("esi", "Esi Mensah", "backend"),
-    ("farah", "Farah Haddad", "backend"),
-    ("gabriel", "Gabriel Nunes", "frontend"),
-    ("hana", "Hana Tesfaye", "frontend"),
-    ("ibrahim", "Ibrahim Sow", "frontend"),
-    ("joy", "Joy Adeyemi", "frontend"),
-    ("kofi", "Kofi Boateng", "frontend"),
-    ("lina", "Lina Karimi", "frontend"),
-    ("mentor", "Grace Mentor", "backend"),
-]
+# Display names by track; each learner's username is their first name in lower case.
+COHORT = {
+    "backend": ["Ada Okafor", "Brian Mwangi", "Chioma Eze", "Dawit Bekele", "Esi Mensah",
+                "Farah Haddad"],
+    "frontend": ["Gabriel Nunes", "Hana Tesfaye", "Ibrahim Sow", "Joy Adeyemi", "Kofi Boateng",
+                 "Lina Karimi"],
+}  # fmt: skip
+LEARNERS = [(name.split()[0].lower(), name, track) for track, names in COHORT.items()
+            for name in names] + [("mentor", "Grace Mentor", "backend")]  # fmt: skip
 
 # Each area adds a function taking (learners by username) that seeds its own data.
 SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications]

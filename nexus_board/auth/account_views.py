@@ -23,11 +23,7 @@ def sign_up():
     if form.validate_on_submit():
         try:
             user = services.register(
-                username=form.username.data,
-                display_name=form.display_name.data,
-                password=form.password.data,
-                track=form.track.data,
-                email=form.email.data,
+                username=form.username.data, password=form.password.data, **_details(form)
             )
         except Invalid as error:
             show_errors(form, error)
@@ -67,12 +63,7 @@ def settings():
     form = SettingsForm(obj=current_user if request.method == "GET" else None)
     if form.validate_on_submit():
         try:
-            services.update_settings(
-                current_user,
-                display_name=form.display_name.data,
-                track=form.track.data,
-                email=form.email.data,
-            )
+            services.update_settings(current_user, **_details(form))
         except Invalid as error:
             show_errors(form, error)
         else:
@@ -101,6 +92,11 @@ def change_password():
             flash("Your password is changed. Other devices are signed out.", "success")
             return redirect(url_for("auth.settings"), 303)
     return _settings_page(SettingsForm(obj=current_user, formdata=None), form)
+
+
+def _details(form) -> dict:
+    """The public details of an account, as both sign-up and settings send them."""
+    return {name: form[name].data for name in ("display_name", "track", "email")}
 
 
 def _settings_page(settings_form, password_form):

@@ -39,13 +39,15 @@ class ResponseDraft:
 
 @dataclass
 class ContractDraft:
-    project: str = ""
-    method: str = ""
-    path: str = ""
+    """A contract as a form or a JSON body sends it: every value as typed, none checked yet."""
+
+    project: str = ""  # a name: an existing project's in any case means that project
+    method: str = ""  # in any case
+    path: str = ""  # a template: /api/v1/products/{id}
     summary: str = ""
-    description: str = ""
+    description: str = ""  # Markdown
     auth_required: bool = False
-    request_example: str = ""
+    request_example: str = ""  # JSON text; empty for none
     tags: str = ""  # comma-separated, as typed
     responses: list[ResponseDraft] = field(default_factory=list)
 

@@ -47,16 +47,21 @@ class Topic(db.Model):
     name: Mapped[str] = mapped_column(String(120))
 
 
-class Learning(db.Model):
-    __tablename__ = "learnings"
-    __table_args__ = (UniqueConstraint("user_id", "topic_id"),)
+class ListItem:
+    """An item of one of a learner's lists, kept in the learner's order by `position`."""
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(default=0)
+
+
+class Learning(ListItem, db.Model):
+    __tablename__ = "learnings"
+    __table_args__ = (UniqueConstraint("user_id", "topic_id"),)
+
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
     kind: Mapped[LearningKind] = mapped_column(str_enum(LearningKind, "learning_kind"))
     note: Mapped[str] = mapped_column(String(500), default="")
-    position: Mapped[int] = mapped_column(default=0)
 
     topic: Mapped[Topic] = relationship(lazy="joined", innerjoin=True)
 
@@ -84,39 +89,30 @@ challenge_tags = Table(
 )
 
 
-class Challenge(db.Model):
+class Challenge(ListItem, db.Model):
     __tablename__ = "challenges"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(300))
     solution: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(default=0)
 
     tags: Mapped[list[Learning]] = relationship(
         secondary=challenge_tags, order_by=Learning.position, passive_deletes=True
     )
 
 
-class Takeaway(db.Model):
+class Takeaway(ListItem, db.Model):
     __tablename__ = "takeaways"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     text: Mapped[str] = mapped_column(Text)
-    position: Mapped[int] = mapped_column(default=0)
 
 
-class ExtraSection(db.Model):
+class ExtraSection(ListItem, db.Model):
     """Anything else a learner keeps: a title and Markdown."""
 
     __tablename__ = "profile_sections"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     title: Mapped[str] = mapped_column(String(200))
     body: Mapped[str] = mapped_column(Text, default="")
-    position: Mapped[int] = mapped_column(default=0)
 
 
 class PendingImport(db.Model):

@@ -28,6 +28,13 @@ def answer(page: ProfilePage, block: str, *, status=200, message=None, oob=(), *
     )
 
 
+def _item(username: str, key: str, item_id: int, *, owner: bool = True):
+    """The profile page, the list and its item: the owner's only (403), or for anyone to read."""
+    learner = get_owner_or_403(username) if owner else get_learner_or_404(username)
+    page, lst = ProfilePage(learner), LISTS[key]
+    return page, lst, get_item_or_404(lst, learner, item_id)
+
+
 @bp.post(ITEM)
 @login_required
 def add_item(username, key):
@@ -46,8 +53,7 @@ def add_item(username, key):
 
 @bp.get(ITEM + "/<int:item_id>")
 def show_item(username, key, item_id):
-    page, lst = ProfilePage(get_learner_or_404(username)), LISTS[key]
-    item = get_item_or_404(lst, page.learner, item_id)
+    page, lst, item = _item(username, key, item_id, owner=False)
     page.focus = (key, item.id, "edit")
     return answer(page, "item", lst=lst, item=item)
 
@@ -55,8 +61,7 @@ def show_item(username, key, item_id):
 @bp.get(ITEM + "/<int:item_id>/edit")
 @login_required
 def edit_item(username, key, item_id):
-    page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
-    item = get_item_or_404(lst, page.learner, item_id)
+    page, lst, item = _item(username, key, item_id)
     page.editing = (key, item.id)
     return answer(page, "item", lst=lst, item=item)
 
@@ -64,8 +69,7 @@ def edit_item(username, key, item_id):
 @bp.post(ITEM + "/<int:item_id>")
 @login_required
 def update_item(username, key, item_id):
-    page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
-    item = get_item_or_404(lst, page.learner, item_id)
+    page, lst, item = _item(username, key, item_id)
     form = page.bind(lst, prefix=f"{key}-{item.id}")
     try:
         lst.update(item, lst.values(form))
@@ -83,8 +87,7 @@ def update_item(username, key, item_id):
 @bp.delete(ITEM + "/<int:item_id>")
 @login_required
 def delete_item(username, key, item_id):
-    page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
-    item = get_item_or_404(lst, page.learner, item_id)
+    page, lst, item = _item(username, key, item_id)
     label, related, after = lst.label(item), related_challenges(item), page.after(lst, item)
     services.delete_item(item)
     db.session.commit()
@@ -98,8 +101,7 @@ def delete_item(username, key, item_id):
 @bp.post(ITEM + "/<int:item_id>/move")
 @login_required
 def move_item(username, key, item_id):
-    page, lst = ProfilePage(get_owner_or_403(username)), LISTS[key]
-    item = get_item_or_404(lst, page.learner, item_id)
+    page, lst, item = _item(username, key, item_id)
     direction = request.form.get("direction", "")
     services.move_item(item, direction)
     db.session.commit()
