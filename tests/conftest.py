@@ -145,7 +145,7 @@ def signed_in(client, auth, make_user):
     return client
 
 
-# The people most tests need: username -> (display name, track, role).
+# The cast most tests need: username -> (display name, track, role).
 CAST = {
     "ada": ("Ada Okafor", "backend", "learner"),
     "brian": ("Brian Mwangi", "backend", "learner"),

@@ -8,11 +8,11 @@ from ..contracts_as_code import order_contract
 
 
 @pytest.fixture
-def board(app, contract, people):
+def board(app, contract, cast):
     return {
         "open": contract(path="/api/v1/products", summary="List products", tags="catalog"),
         "claimed": contract(state="claimed"),
-        "order": order_contract(app, people["ada"]),
+        "order": order_contract(app, cast["ada"]),
         "other": contract(project="Movie API", path="/movies", summary="Trending movies"),
     }
 
@@ -72,9 +72,9 @@ def test_bad_filters_are_a_400_that_says_why(client, board, query, message):
     assert response.json["message"].startswith(message)
 
 
-def test_cursor_pages_cover_everything_once(app, client, people, count_queries):
+def test_cursor_pages_cover_everything_once(app, client, cast, count_queries):
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 45)
+        bulk(cast["ada"], cast["gabriel"], 45)
     seen, url = [], "/api/v1/contracts?limit=20&project=bulk"
     with count_queries() as statements:
         first = client.get(url)
@@ -135,7 +135,7 @@ def test_a_missing_contract_is_a_json_404(client, board):
         assert response.json["message"].startswith("There is no contract with that number.")
 
 
-def test_learners_and_one_learner(client, people):
+def test_learners_and_one_learner(client, cast):
     response = client.get("/api/v1/learners?track=frontend")
     assert [person["username"] for person in response.json["items"]] == ["gabriel", "hana"]
     ada = client.get("/api/v1/learners/ADA").json
@@ -148,13 +148,13 @@ def test_learners_and_one_learner(client, people):
     assert client.get(paged["next"]).json["items"][0]["username"] == "gabriel"
 
 
-def test_learners_carry_their_profile(app, client, people):
+def test_learners_carry_their_profile(app, client, cast):
     from nexus_board.extensions import db
     from nexus_board.models import User
     from nexus_board.profiles import services as profiles
 
     with app.app_context():
-        ada = db.session.get(User, people["ada"])
+        ada = db.session.get(User, cast["ada"])
         profiles.add_learning(ada, kind="technology", name="Django", note="DRF views")
         profiles.add_learning(ada, kind="concept", name="Caching Strategies")
         profiles.add_challenge(ada, title="Slow list endpoint", solution="Added `select_related`.")
@@ -169,9 +169,9 @@ def test_learners_carry_their_profile(app, client, people):
     assert profile["takeaways"] == ["Write tests early."]
 
 
-def test_updates_newest_first_with_pinned_ones_apart(client, people, make_update):
-    make_update(people["ada"], "Shipped the orders endpoint #django")
-    make_update(people["gabriel"], "Using the mock for the cart #react @ada")
+def test_updates_newest_first_with_pinned_ones_apart(client, cast, make_update):
+    make_update(cast["ada"], "Shipped the orders endpoint #django")
+    make_update(cast["gabriel"], "Using the mock for the cart #react @ada")
     page = client.get("/api/v1/updates").json
     assert [u["body"] for u in page["items"]] == [
         "Using the mock for the cart #react @ada",

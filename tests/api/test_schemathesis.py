@@ -32,13 +32,13 @@ schema = schemathesis.openapi.from_dict(api_document(SERVER))
 
 
 @pytest.fixture
-def token(app, contract, people, make_update):
+def token(app, contract, cast, make_update):
     """Data for every list (contracts in two states, an update) and a backend learner's token."""
     contract()
     contract(state="claimed", path="/api/v1/products")
-    order_contract(app, people["ada"])
-    make_update(people["gabriel"], "Integrating the mock #react @ada")
-    return make_token(app, people["ada"])
+    order_contract(app, cast["ada"])
+    make_update(cast["gabriel"], "Integrating the mock #react @ada")
+    return make_token(app, cast["ada"])
 
 
 def test_the_tested_document_is_the_served_one(client):

@@ -120,16 +120,6 @@ def test_tokens_belong_to_their_owner(app, client, auth, make_user):
     assert brian
 
 
-def test_token_routes_need_a_signed_in_learner(client):
-    assert client.post("/settings/tokens", data={"name": "x"}).status_code == 302
-    assert client.post("/settings/tokens/1/revoke").status_code == 302
-
-
-def test_token_routes_need_the_csrf_token(signed_in):
-    response = signed_in.post("/settings/tokens", data={"name": "x"}, csrf=False)
-    assert response.status_code == 400
-
-
 def test_cookies_never_authenticate_the_api(signed_in):
     """A signed-in browser's cookies (with or without CSRF) cannot write through the API."""
     body = {

@@ -25,8 +25,8 @@ NEW = {
 
 
 @pytest.fixture
-def ada_token(app, people):
-    return bearer(make_token(app, people["ada"]))
+def ada_token(app, cast):
+    return bearer(make_token(app, cast["ada"]))
 
 
 def test_a_backend_token_posts_a_contract(app, client, ada_token):
@@ -82,9 +82,9 @@ def test_a_duplicate_is_a_409_that_points_at_the_existing_one(client, ada_token)
     assert first["url"] in response.json["message"]
 
 
-def test_a_frontend_learner_s_token_cannot_post(app, client, people):
+def test_a_frontend_learner_s_token_cannot_post(app, client, cast):
     response = client.post(
-        "/api/v1/contracts", json=NEW, headers=bearer(make_token(app, people["gabriel"]))
+        "/api/v1/contracts", json=NEW, headers=bearer(make_token(app, cast["gabriel"]))
     )
     assert response.status_code == 403
     assert response.json["message"] == "Only backend learners can post contracts."
@@ -105,7 +105,7 @@ def test_the_body_must_be_a_json_object(client, ada_token, kwargs, status):
     assert response.is_json
 
 
-def test_an_update_keeps_history_and_tells_the_claimer(app, client, contract, people, ada_token):
+def test_an_update_keeps_history_and_tells_the_claimer(app, client, contract, cast, ada_token):
     contract_id = contract(state="claimed")
     change = {"version": 1, "summary": "Get a product", "auth_required": True}
     response = client.patch(f"/api/v1/contracts/{contract_id}", json=change, headers=ada_token)
@@ -138,15 +138,15 @@ def test_an_update_from_an_old_version_is_a_409(client, contract, ada_token):
     assert missing.json["errors"] == {"version": "Send the version you read (now 2)."}
 
 
-def test_only_the_author_or_an_admin_updates(app, client, contract, people):
+def test_only_the_author_or_an_admin_updates(app, client, contract, cast):
     contract_id = contract()
     url = f"/api/v1/contracts/{contract_id}"
-    brian = bearer(make_token(app, people["brian"]))
+    brian = bearer(make_token(app, cast["brian"]))
     assert (
         client.patch(url, json={"version": 1, "summary": "Mine now"}, headers=brian).status_code
         == 403
     )
-    mentor = bearer(make_token(app, people["mentor"]))
+    mentor = bearer(make_token(app, cast["mentor"]))
     assert (
         client.patch(url, json={"version": 1, "summary": "Tidied"}, headers=mentor).status_code
         == 200
@@ -171,10 +171,10 @@ def test_changing_an_example_through_the_api_reaches_the_mock(app, client, contr
         assert db.session.scalar(select(Contract.version)) == 2
 
 
-def test_writes_are_rate_limited_per_token_owner(make_app, people):
+def test_writes_are_rate_limited_per_token_owner(make_app, cast):
     app = make_app(RATELIMIT_ENABLED=True)
     client = app.test_client()
-    token = bearer(make_token(app, people["ada"]))
+    token = bearer(make_token(app, cast["ada"]))
     codes = [
         client.post(
             "/api/v1/contracts", json=NEW | {"path": f"/api/orders/{n}"}, headers=token

@@ -88,7 +88,7 @@ def test_filters_narrow_the_board(client, contract, query, shown):
     assert shown_paths(client.get(f"/board?{query}").get_data(as_text=True)) == shown
 
 
-def test_personal_filters(client, auth, contract, app, people):
+def test_personal_filters(client, auth, contract, app, cast):
     contract(state="claimed", claimer="gabriel", path="/mine")
     contract(state="claimed", claimer="hana", path="/hers")
     contract(path="/open")
@@ -133,10 +133,10 @@ def test_polling_answers_204_until_the_board_changes(client, app, contract, coun
     assert f"since={marker}" not in response.get_data(as_text=True)
 
 
-def test_each_column_shows_the_newest_fifty_then_loads_more(client, auth, app, people):
+def test_each_column_shows_the_newest_fifty_then_loads_more(client, auth, app, cast):
     auth.sign_in("hana")
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 4 * (COLUMN_SIZE + 10))
+        bulk(cast["ada"], cast["gabriel"], 4 * (COLUMN_SIZE + 10))
     page = client.get("/board").get_data(as_text=True)
     open_column = column(page, "open")
     assert open_column.count('class="card contract-card') == COLUMN_SIZE
@@ -166,15 +166,15 @@ def test_an_unknown_column_is_a_404(client):
 
 
 def test_the_board_costs_the_same_queries_for_10_and_500_contracts(
-    client, auth, app, people, count_queries
+    client, auth, app, cast, count_queries
 ):
     auth.sign_in("gabriel")
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 10)
+        bulk(cast["ada"], cast["gabriel"], 10)
     with count_queries() as small:
         assert client.get("/board").status_code == 200
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 490, project="More")
+        bulk(cast["ada"], cast["gabriel"], 490, project="More")
     with count_queries() as large:
         page = client.get("/board").get_data(as_text=True)
     assert sum(counts(page).values()) == 500
@@ -182,7 +182,7 @@ def test_the_board_costs_the_same_queries_for_10_and_500_contracts(
 
 
 def test_visitors_get_the_board_from_the_cache_until_it_changes(
-    client, app, contract, people, count_queries
+    client, app, contract, cast, count_queries
 ):
     contract_id = contract()
     first = client.get("/board").get_data(as_text=True)

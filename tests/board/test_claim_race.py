@@ -52,13 +52,13 @@ def check_one_winner(app, contract_id, user_ids, outcomes):
         assert db.session.scalar(claimed) == 1
 
 
-def cast(make_user):
+def author_and_racers(make_user):
     author = make_user("author", track="backend")
     return author, [make_user(f"front{i}", track="frontend") for i in range(RACERS)]
 
 
 def test_twenty_threads_on_sqlite_one_winner(app, make_user):
-    author, racers = cast(make_user)
+    author, racers = author_and_racers(make_user)
     with app.app_context():
         assert db.engine.url.database.endswith(".sqlite3")  # a file, shared by the threads
         contract_id = post(author)

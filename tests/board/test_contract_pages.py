@@ -53,7 +53,7 @@ def test_an_unknown_contract_is_a_404(client):
     assert "no contract with that number" in response.get_data(as_text=True)
 
 
-def test_only_backend_learners_and_admins_get_the_post_form(client, auth, people):
+def test_only_backend_learners_and_admins_get_the_post_form(client, auth, cast):
     assert client.get("/contracts/new").status_code == 302  # to sign in
     auth.sign_in("gabriel")
     assert client.get("/contracts/new").status_code == 403
@@ -64,7 +64,7 @@ def test_only_backend_learners_and_admins_get_the_post_form(client, auth, people
     assert 'value="200"' in page  # a sensible first response
 
 
-def test_posting_a_contract_redirects_to_its_page(client, auth, app, people):
+def test_posting_a_contract_redirects_to_its_page(client, auth, app, cast):
     auth.sign_in("ada")
     response = client.post("/contracts/new", data=form())
     assert response.status_code == 303
@@ -73,7 +73,7 @@ def test_posting_a_contract_redirects_to_its_page(client, auth, app, people):
         assert (contract.method, contract.path, contract.author_id) == (
             "POST",
             "/api/v1/orders",
-            people["ada"],
+            cast["ada"],
         )
         assert contract.tag_names == ["checkout", "orders"]
     assert response.headers["Location"] == f"/contracts/{contract.id}"
@@ -81,7 +81,7 @@ def test_posting_a_contract_redirects_to_its_page(client, auth, app, people):
     assert "Posted POST /api/v1/orders." in page and "201</span> Created" in page
 
 
-def test_bad_json_shows_line_and_column_and_keeps_the_input(client, auth, app, people):
+def test_bad_json_shows_line_and_column_and_keeps_the_input(client, auth, app, cast):
     auth.sign_in("ada")
     response = client.post("/contracts/new", data=form(**{"responses-0-example": '{"id": 10,}'}))
     page = response.get_data(as_text=True)
@@ -101,7 +101,7 @@ def test_bad_json_shows_line_and_column_and_keeps_the_input(client, auth, app, p
         ({"method": "TRACE"}, "Not a valid choice"),
     ],
 )
-def test_each_mistake_is_shown_next_to_its_field(client, auth, app, people, fields, message):
+def test_each_mistake_is_shown_next_to_its_field(client, auth, app, cast, fields, message):
     auth.sign_in("ada")
     response = client.post("/contracts/new", data=form(**fields))
     assert response.status_code == 422
@@ -109,7 +109,7 @@ def test_each_mistake_is_shown_next_to_its_field(client, auth, app, people, fiel
     assert contracts(app) == 0
 
 
-def test_a_duplicate_links_to_the_existing_contract(client, auth, app, people, contract):
+def test_a_duplicate_links_to_the_existing_contract(client, auth, app, cast, contract):
     existing = contract(method="POST", path="/api/v1/orders/", request_example="{}")
     auth.sign_in("brian")
     response = client.post("/contracts/new", data=form(path="/api/v1/orders/"))
@@ -119,7 +119,7 @@ def test_a_duplicate_links_to_the_existing_contract(client, auth, app, people, c
     assert contracts(app) == 1
 
 
-def test_response_rows_are_added_and_removed_in_place(client, auth, app, people):
+def test_response_rows_are_added_and_removed_in_place(client, auth, app, cast):
     auth.sign_in("ada")
     response = client.post("/contracts/new", data=form(add_response="1"), headers=HX)
     rows = response.get_data(as_text=True)

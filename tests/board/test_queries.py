@@ -23,7 +23,7 @@ def test_status_counts_include_every_status(app, contract):
         }
 
 
-def test_dashboard_helpers(app, contract, people, user):
+def test_dashboard_helpers(app, contract, cast, user):
     first = contract(state="claimed", claimer="gabriel", path="/one")
     contract(state="in_progress", claimer="gabriel", path="/two")
     contract(state="claimed", claimer="hana", path="/three")
@@ -32,14 +32,14 @@ def test_dashboard_helpers(app, contract, people, user):
         saved = db.session.get(Contract, first)
         edit = draft_of(saved)
         edit.auth_required = True
-        services.update_contract(saved, edit, user(people["ada"]), expected_version=1)
+        services.update_contract(saved, edit, user(cast["ada"]), expected_version=1)
         db.session.commit()
-        gabriel = people["gabriel"]
+        gabriel = cast["gabriel"]
         assert [c.path for c in queries.recent_contracts(2)] == ["/four", "/three"]
         assert {c.path for c in queries.claims_of(gabriel)} == {"/one", "/two"}
         assert db.session.get(Contract, first).breaking_since_claim
-        assert len(queries.contracts_by(people["ada"])) == 4
-        assert queries.contracts_by(people["brian"]) == []
+        assert len(queries.contracts_by(cast["ada"])) == 4
+        assert queries.contracts_by(cast["brian"]) == []
         lifecycle.acknowledge(first, user(gabriel), 2)
         db.session.commit()
         assert not db.session.get(Contract, first).changed_since_claim
@@ -56,10 +56,10 @@ def test_dashboard_helpers(app, contract, people, user):
         lambda ids: queries.board(BoardFilters(tag="bulk"), ids["gabriel"]),
     ],
 )
-def test_helpers_cost_the_same_for_few_and_many(app, people, count_queries, helper):
+def test_helpers_cost_the_same_for_few_and_many(app, cast, count_queries, helper):
     def statements():
         with app.app_context(), count_queries() as found:
-            rows = helper(people)
+            rows = helper(cast)
             for contract in rows if isinstance(rows, list) else []:
                 if isinstance(contract, Contract):  # touch what a card shows
                     _ = (contract.project.name, contract.author.display_name, contract.tag_names)
@@ -67,8 +67,8 @@ def test_helpers_cost_the_same_for_few_and_many(app, people, count_queries, help
         return len(found)
 
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 8)
+        bulk(cast["ada"], cast["gabriel"], 8)
     few = statements()
     with app.app_context():
-        bulk(people["ada"], people["gabriel"], 200, project="Many")
+        bulk(cast["ada"], cast["gabriel"], 200, project="Many")
     assert statements() == few

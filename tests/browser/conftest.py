@@ -8,6 +8,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect, sync_playwright
 from werkzeug.serving import make_server
 
+from ..conftest import PASSWORD
+
 CHROMIUM = os.environ.get("NEXUS_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -18,7 +20,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 SERIOUS = {"serious", "critical"}
-PASSWORD = "correct horse battery staple"  # the password make_user gives everyone
 
 
 def pytest_collection_modifyitems(items):

@@ -12,8 +12,8 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from ..contracts_as_code import order_contract
+from .conftest import sign_in
 
-PASSWORD = "correct horse battery staple"
 FRONTEND = Path(__file__).with_name("frontend")
 SAMPLE = Path(__file__).parent.parent / "openapi" / "samples" / "drf_spectacular.yaml"
 
@@ -46,14 +46,6 @@ def shop(app, make_user):
         post(ada)
     order_contract(app, ada)
     return ada
-
-
-def sign_in(page, username):
-    page.goto("/sign-in")
-    page.get_by_label("Username or email").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("button", name="Sign out")).to_be_visible()
 
 
 def assert_our_markup_accessible(page):

@@ -1,3 +1,3 @@
-"""Mock fixtures: the board's cast and contracts (see tests/board/conftest.py)."""
+"""Mock fixtures: the board's contracts (see tests/board/conftest.py)."""
 
-from ..board.conftest import contract, people, user  # noqa: F401
+from ..board.conftest import contract, user  # noqa: F401

@@ -13,12 +13,12 @@ MOCK = "/mock/e-commerce-api"
 
 
 @pytest.fixture
-def board(app, contract, people):
+def board(app, contract, cast):
     """GET /api/v1/products/{id} (200 + 404 without body), GET /api/v1/products/new, POST order."""
     return {
         "product": contract(),
         "new": contract(path="/api/v1/products/new", summary="A blank product form"),
-        "order": order_contract(app, people["ada"]),
+        "order": order_contract(app, cast["ada"]),
     }
 
 

@@ -15,7 +15,7 @@ URL = "/projects/e-commerce-api/openapi"
 
 
 @pytest.fixture
-def project(app, contract, people):
+def project(app, contract, cast):
     """Four contracts of E-commerce API, two sharing a path with other parameter names."""
     contract(state="claimed", description="Prices are **strings** (Decimal).")
     contract(
@@ -34,7 +34,7 @@ def project(app, contract, people):
         auth_required=True,
         responses=[ResponseDraft(204, "Deleted", "")],
     )
-    order_contract(app, people["ada"])
+    order_contract(app, cast["ada"])
     contract(project="Another project", path="/elsewhere")
 
 

@@ -76,7 +76,7 @@ def specs(app, slug: str) -> list[tuple]:
 
 
 @pytest.fixture
-def ada(client, auth, people):
+def ada(client, auth, cast):
     auth.sign_in("ada")
     return client
 
@@ -177,14 +177,14 @@ def test_cancel_writes_nothing(app, ada):
 
 
 def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
-    app, ada, contract, people, user
+    app, ada, contract, cast, user
 ):
     claimed = contract(state="claimed")  # GET /api/v1/products/{id}, held by gabriel
     same = contract(path="/api/v1/products", summary="List products")
     brians = contract(path="/api/v1/brands", summary="Brands")
     with app.app_context():  # brian's, not ada's: she may not change it
         row = db.session.get(Contract, brians)
-        row.author_id = people["brian"]
+        row.author_id = cast["brian"]
         db.session.commit()
     exported = ada.get("/projects/e-commerce-api/openapi.json").json
     get_one = exported["paths"]["/api/v1/products/{id}"]["get"]
@@ -215,7 +215,7 @@ def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
         assert edited.version == 2 and edited.summary == "Get one product by id"
         assert edited.breaking_since_claim  # gabriel sees it, as after a manual edit
         revision = db.session.scalar(select(Revision).where(Revision.contract_id == claimed))
-        assert revision.editor_id == people["ada"] and revision.breaking
+        assert revision.editor_id == cast["ada"] and revision.breaking
         assert {c["field"] for c in revision.changes} == {"summary", "response-200"}
         assert db.session.get(Contract, same).version == 1
         assert db.session.get(Contract, brians).summary == "Brands"
@@ -284,7 +284,7 @@ def test_a_pasted_document_works_too(app, ada):
     assert "pasted document" in ada.get(preview_url(response)).get_data(as_text=True)
 
 
-def test_only_backend_learners_import_and_only_their_own(app, client, auth, people):
+def test_only_backend_learners_import_and_only_their_own(app, client, auth, cast):
     auth.sign_in("gabriel")
     assert client.get("/projects/import").status_code == 403
     auth.sign_out()
@@ -303,7 +303,7 @@ def test_signed_out_visitors_are_sent_to_sign_in(client):
 
 
 def test_export_then_import_into_an_empty_project_gives_the_same_contracts(
-    app, ada, contract, people
+    app, ada, contract, cast
 ):
     from nexus_board.board.specs import ResponseDraft
 

@@ -21,8 +21,8 @@ def csp_ready(response) -> None:
 
 
 @pytest.fixture
-def ada(client, auth, app, people):
-    order_contract(app, people["ada"])
+def ada(client, auth, app, cast):
+    order_contract(app, cast["ada"])
     auth.sign_in("ada")
     return client
 
@@ -51,8 +51,8 @@ def test_the_board_and_contract_pages_lead_to_the_api_page_and_the_mock(ada):
     assert "Try it now: <code>POST /mock/e-commerce-api/api/v1/orders</code>" in page
 
 
-def test_visitors_and_frontend_learners_see_no_import_button(client, auth, app, people):
-    order_contract(app, people["ada"])
+def test_visitors_and_frontend_learners_see_no_import_button(client, auth, app, cast):
+    order_contract(app, cast["ada"])
     assert 'href="/projects/import' not in client.get("/board").get_data(as_text=True)
     auth.sign_in("gabriel")
     assert 'href="/projects/import' not in client.get("/board").get_data(as_text=True)

@@ -64,7 +64,7 @@ def backend():
 
 
 @pytest.fixture
-def project(app, contract, people):
+def project(app, contract, cast):
     contract(
         path="/api/v1/products",
         summary="List products",
@@ -76,7 +76,7 @@ def project(app, contract, people):
         summary="Health",
         responses=[ResponseDraft(200, "", '{"status": "ok"}')],
     )
-    order_contract(app, people["ada"])  # POST /api/v1/orders: 201, 400
+    order_contract(app, cast["ada"])  # POST /api/v1/orders: 201, 400
 
 
 def verify(runner, *args):

@@ -1,33 +1,15 @@
-"""Fixtures for the updates tests: a small cohort, clients signed in as any of them."""
+"""Helpers for the updates tests: the cast is always there, to sign in as any of them."""
 
 import html
 import re
 
 import pytest
 
-from ..conftest import Auth
-
 
 @pytest.fixture
-def cohort(make_user):
-    """ada (backend), gabriel (frontend), mentor (admin): their user ids by username."""
-    return {
-        "ada": make_user("ada", display_name="Ada Okafor"),
-        "gabriel": make_user("gabriel", track="frontend", display_name="Gabriel Nunes"),
-        "mentor": make_user("mentor", role="admin", display_name="Grace Mentor"),
-    }
-
-
-@pytest.fixture
-def client_as(app, cohort):
-    """A new client signed in as one of the cohort: `client_as("ada")`."""
-
-    def make(username):
-        client = app.test_client()
-        assert Auth(client).sign_in(username).status_code == 303
-        return client
-
-    return make
+def client_as(client_as, cast):
+    """A new client signed in as one of the cast: `client_as("ada")`."""
+    return client_as
 
 
 def item_ids(page: str) -> list[int]:

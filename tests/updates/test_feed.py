@@ -11,11 +11,11 @@ START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 
 
 def test_feed_lists_updates_newest_first_with_tag_mention_and_author_links(
-    client, cohort, make_update
+    client, cast, make_update
 ):
-    first = make_update(cohort["ada"], "Started on #drf", created_at=START)
+    first = make_update(cast["ada"], "Started on #drf", created_at=START)
     second = make_update(
-        cohort["gabriel"], "Using @ada's endpoint with @nobody", created_at=START + timedelta(1)
+        cast["gabriel"], "Using @ada's endpoint with @nobody", created_at=START + timedelta(1)
     )
     response = client.get("/updates")
     page = response.get_data(as_text=True)
@@ -33,11 +33,11 @@ def test_empty_feed_says_so(client):
 
 
 def test_cursor_pages_have_no_duplicates_or_gaps_while_new_updates_arrive(
-    client, cohort, make_update, client_as
+    client, cast, make_update, client_as
 ):
     # 45 updates, with runs of equal timestamps: the id must break ties.
     existing = [
-        make_update(cohort["ada"], f"Update {n}", created_at=START + timedelta(minutes=n // 3))
+        make_update(cast["ada"], f"Update {n}", created_at=START + timedelta(minutes=n // 3))
         for n in range(45)
     ]
     writer = client_as("gabriel")
@@ -54,9 +54,9 @@ def test_cursor_pages_have_no_duplicates_or_gaps_while_new_updates_arrive(
     assert "You have reached the first update." in fragment
 
 
-def test_scrolling_sentinel_loads_the_next_page_when_revealed(client, cohort, make_update):
+def test_scrolling_sentinel_loads_the_next_page_when_revealed(client, cast, make_update):
     for n in range(25):
-        make_update(cohort["ada"], f"Update {n}", created_at=START + timedelta(minutes=n))
+        make_update(cast["ada"], f"Update {n}", created_at=START + timedelta(minutes=n))
     page = client.get("/updates").get_data(as_text=True)
     assert len(item_ids(page)) == 20
     assert 'hx-trigger="revealed" hx-swap="outerHTML"' in page
@@ -73,10 +73,10 @@ def test_a_made_up_cursor_is_a_400(client):
     assert "broken or out of date" in response.get_data(as_text=True)
 
 
-def test_filters_by_tag_and_learner(client, cohort, make_update):
-    drf = make_update(cohort["ada"], "Paging in #DRF")
-    make_update(cohort["ada"], "Docker day #docker")
-    gabriel_drf = make_update(cohort["gabriel"], "Consuming #drf pages")
+def test_filters_by_tag_and_learner(client, cast, make_update):
+    drf = make_update(cast["ada"], "Paging in #DRF")
+    make_update(cast["ada"], "Docker day #docker")
+    gabriel_drf = make_update(cast["gabriel"], "Consuming #drf pages")
     assert item_ids(client.get("/updates?tag=drf").get_data(as_text=True)) == [gabriel_drf, drf]
     assert item_ids(client.get("/updates?tag=%23DRF&learner=ada").get_data(as_text=True)) == [drf]
     page = client.get("/updates?learner=gabriel").get_data(as_text=True)
@@ -85,8 +85,8 @@ def test_filters_by_tag_and_learner(client, cohort, make_update):
     assert "No updates match these filters." in empty
 
 
-def test_filter_change_by_htmx_answers_the_feed_section(client, cohort, make_update):
-    make_update(cohort["ada"], "Paging in #drf")
+def test_filter_change_by_htmx_answers_the_feed_section(client, cast, make_update):
+    make_update(cast["ada"], "Paging in #drf")
     response = client.get("/updates?tag=drf", headers=HTMX)
     body = response.get_data(as_text=True)
     assert response.status_code == 200 and "<html" not in body
@@ -94,7 +94,7 @@ def test_filter_change_by_htmx_answers_the_feed_section(client, cohort, make_upd
     assert "HX-Request" in response.headers["Vary"]
 
 
-def test_bad_filters_are_explained(client, cohort):
+def test_bad_filters_are_explained(client, cast):
     bad_tag = client.get("/updates?tag=no%20spaces!")
     assert bad_tag.status_code == 400
     assert 'id="tag-error"' in bad_tag.get_data(as_text=True)
@@ -102,14 +102,12 @@ def test_bad_filters_are_explained(client, cohort):
     assert unknown.status_code == 404 and "nobody" in unknown.get_data(as_text=True)
 
 
-def test_pinned_announcements_head_the_first_page_once_until_unpinned(
-    cohort, make_update, client_as
-):
-    older = make_update(cohort["ada"], "Older", created_at=START)
+def test_pinned_announcements_head_the_first_page_once_until_unpinned(cast, make_update, client_as):
+    older = make_update(cast["ada"], "Older", created_at=START)
     pinned = make_update(
-        cohort["mentor"], "Demo day Friday", announcement=True, created_at=START + timedelta(1)
+        cast["mentor"], "Demo day Friday", announcement=True, created_at=START + timedelta(1)
     )
-    newer = make_update(cohort["ada"], "Newer", created_at=START + timedelta(2))
+    newer = make_update(cast["ada"], "Newer", created_at=START + timedelta(2))
     mentor = client_as("mentor")
     page = mentor.get("/updates").get_data(as_text=True)
     assert item_ids(page) == [pinned, newer, older]
@@ -122,15 +120,15 @@ def test_pinned_announcements_head_the_first_page_once_until_unpinned(
     assert item_ids(page) == [newer, pinned, older] and 'id="pinned-list"' not in page
 
 
-def test_single_update_page_and_missing_update(client, cohort, make_update):
-    update = make_update(cohort["ada"], "Just one #drf")
+def test_single_update_page_and_missing_update(client, cast, make_update):
+    update = make_update(cast["ada"], "Just one #drf")
     page = client.get(f"/updates/{update}").get_data(as_text=True)
     assert "Update by Ada Okafor" in page and item_ids(page) == [update]
     assert client.get("/updates/999").status_code == 404
 
 
 def test_feed_queries_do_not_grow_with_the_number_of_updates(
-    cohort, make_update, client_as, count_queries
+    cast, make_update, client_as, count_queries
 ):
     reader = client_as("gabriel")  # signed in: the page is built, not read from the cache
 
@@ -139,10 +137,10 @@ def test_feed_queries_do_not_grow_with_the_number_of_updates(
             assert reader.get("/updates").status_code == 200
         return len(statements)
 
-    make_update(cohort["ada"], "One @gabriel #drf")
+    make_update(cast["ada"], "One @gabriel #drf")
     few = statements_for_feed()
     for n in range(19):
-        make_update(cohort["ada" if n % 2 else "mentor"], f"More @gabriel #drf #t{n}")
+        make_update(cast["ada" if n % 2 else "mentor"], f"More @gabriel #drf #t{n}")
     assert statements_for_feed() == few
 
 

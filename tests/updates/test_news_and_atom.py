@@ -12,7 +12,7 @@ def newest_cursor(page: str) -> str:
     return re.search(r'id="feed-newest" name="after" value="([^"]*)"', page).group(1)
 
 
-def test_poll_is_quiet_until_someone_posts_then_offers_to_show_it(client, cohort, client_as):
+def test_poll_is_quiet_until_someone_posts_then_offers_to_show_it(client, cast, client_as):
     client_as("ada").post("/updates", data={"body": "First"})
     after = newest_cursor(client.get("/updates").get_data(as_text=True))
     quiet = client.get(f"/updates/news?on=feed&after={after}", headers=HTMX)
@@ -25,7 +25,7 @@ def test_poll_is_quiet_until_someone_posts_then_offers_to_show_it(client, cohort
     assert "every 30s" not in body  # polling stops once there is something to show
 
 
-def test_poll_answers_304_while_nothing_changed(client, cohort, client_as):
+def test_poll_answers_304_while_nothing_changed(client, cast, client_as):
     client_as("ada").post("/updates", data={"body": "First"})
     first = client.get("/updates/news?on=hub", headers=HTMX)
     etag = first.headers["ETag"]
@@ -39,7 +39,7 @@ def test_poll_answers_304_while_nothing_changed(client, cohort, client_as):
     assert "Show 2 new updates" in changed.get_data(as_text=True)
 
 
-def test_signed_in_polls_of_a_fragment_get_304_too(cohort, client_as):
+def test_signed_in_polls_of_a_fragment_get_304_too(cast, client_as):
     ada = client_as("ada")
     first = ada.get("/updates", headers=HTMX)
     assert first.headers["Cache-Control"] == "private, no-cache"
@@ -47,15 +47,15 @@ def test_signed_in_polls_of_a_fragment_get_304_too(cohort, client_as):
     assert again.status_code == 304
 
 
-def test_signed_in_full_pages_are_never_tagged(cohort, client_as):
+def test_signed_in_full_pages_are_never_tagged(cast, client_as):
     # A full page carries messages shown once and a CSRF token: a 304 could replay them.
     assert "ETag" not in client_as("ada").get("/updates").headers
 
 
-def test_atom_feed_parses_with_entries_newest_first(client, cohort, make_update):
+def test_atom_feed_parses_with_entries_newest_first(client, cast, make_update):
     start = datetime(2026, 3, 1, tzinfo=UTC)
-    make_update(cohort["ada"], "First #drf with @gabriel", created_at=start)
-    make_update(cohort["gabriel"], "**Second** one", created_at=start + timedelta(hours=1))
+    make_update(cast["ada"], "First #drf with @gabriel", created_at=start)
+    make_update(cast["gabriel"], "**Second** one", created_at=start + timedelta(hours=1))
     response = client.get("/updates.atom")
     assert response.status_code == 200 and response.mimetype == "application/atom+xml"
     feed = feedparser.parse(response.get_data())
@@ -70,9 +70,9 @@ def test_atom_feed_parses_with_entries_newest_first(client, cohort, make_update)
     assert "<strong>Second</strong>" in feed.entries[0].content[0].value
 
 
-def test_atom_feed_follows_the_filters(client, cohort, make_update):
-    make_update(cohort["ada"], "About #drf")
-    make_update(cohort["ada"], "About #docker")
+def test_atom_feed_follows_the_filters(client, cast, make_update):
+    make_update(cast["ada"], "About #drf")
+    make_update(cast["ada"], "About #docker")
     feed = feedparser.parse(client.get("/updates.atom?tag=docker").get_data())
     assert [e.title for e in feed.entries] == ["Ada Okafor: About #docker"]
     assert feed.feed.title == "Nexus Board updates tagged #docker"

@@ -13,19 +13,15 @@ from ..board.factories import post
 
 
 @pytest.fixture
-def people(app, make_user):
-    ids = {
-        "ada": make_user("ada"),
-        "gabriel": make_user("gabriel", track="frontend"),
-        "mentor": make_user("mentor", role="admin"),
-    }
+def users(app, cast):
+    """The cast as loaded users, inside an app context."""
     with app.app_context():
-        yield {name: db.session.get(User, user_id) for name, user_id in ids.items()}
+        yield {name: db.session.get(User, user_id) for name, user_id in cast.items()}
 
 
-def test_posting_stores_text_tags_and_mentions_of_existing_users(people):
+def test_posting_stores_text_tags_and_mentions_of_existing_users(users):
     update = services.post_update(
-        people["ada"], "  Paired with @Gabriel and @ghost on #DRF #testing #drf  "
+        users["ada"], "  Paired with @Gabriel and @ghost on #DRF #testing #drf  "
     )
     db.session.commit()
     stored = db.session.get(Update, update.id)
@@ -41,51 +37,51 @@ def test_posting_stores_text_tags_and_mentions_of_existing_users(people):
     [("", "Write something first."), ("   \n ", "Write something first."),
      ("x" * 1001, "Keep it to 1,000 characters; this is 1,001.")],
 )  # fmt: skip
-def test_empty_or_too_long_updates_are_refused_and_nothing_is_written(people, body, message):
+def test_empty_or_too_long_updates_are_refused_and_nothing_is_written(users, body, message):
     with pytest.raises(Invalid) as refused:
-        services.post_update(people["ada"], body)
+        services.post_update(users["ada"], body)
     assert refused.value.errors == {"body": message}
     assert db.session.scalar(select(func.count()).select_from(Update)) == 0
 
 
-def test_a_thousand_characters_fit_even_with_windows_line_breaks(people):
+def test_a_thousand_characters_fit_even_with_windows_line_breaks(users):
     body = "\r\n".join(["x" * 99] * 10)  # 990 letters + 9 breaks the browser sent as CRLF
-    update = services.post_update(people["ada"], body)
+    update = services.post_update(users["ada"], body)
     assert len(update.body) == 999 and "\r" not in update.body
 
 
-def test_only_admins_post_announcements_which_are_pinned(people):
+def test_only_admins_post_announcements_which_are_pinned(users):
     with pytest.raises(Forbidden):
-        services.post_update(people["ada"], "Listen up", announcement=True)
-    announcement = services.post_update(people["mentor"], "Demo day Friday", announcement=True)
+        services.post_update(users["ada"], "Listen up", announcement=True)
+    announcement = services.post_update(users["mentor"], "Demo day Friday", announcement=True)
     assert announcement.announcement and announcement.pinned
 
 
-def test_admins_pin_and_unpin_announcements_only(people):
-    announcement = services.post_update(people["mentor"], "Demo day", announcement=True)
-    plain = services.post_update(people["ada"], "Hello")
+def test_admins_pin_and_unpin_announcements_only(users):
+    announcement = services.post_update(users["mentor"], "Demo day", announcement=True)
+    plain = services.post_update(users["ada"], "Hello")
     with pytest.raises(Forbidden):
-        services.set_pinned(announcement, False, by=people["ada"])
+        services.set_pinned(announcement, False, by=users["ada"])
     with pytest.raises(Invalid, match="Only announcements"):
-        services.set_pinned(plain, True, by=people["mentor"])
-    services.set_pinned(announcement, False, by=people["mentor"])
+        services.set_pinned(plain, True, by=users["mentor"])
+    services.set_pinned(announcement, False, by=users["mentor"])
     assert not announcement.pinned
-    services.set_pinned(announcement, True, by=people["mentor"])
+    services.set_pinned(announcement, True, by=users["mentor"])
     assert announcement.pinned
 
 
-def test_authors_delete_their_own_admins_any_others_none(people):
-    first = services.post_update(people["ada"], "First #django")
-    second = services.post_update(people["ada"], "Second mentioning @gabriel")
+def test_authors_delete_their_own_admins_any_others_none(users):
+    first = services.post_update(users["ada"], "First #django")
+    second = services.post_update(users["ada"], "Second mentioning @gabriel")
     db.session.commit()
     with pytest.raises(Forbidden):
-        services.delete_update(first, by=people["gabriel"])
-    services.delete_update(first, by=people["ada"])
-    services.delete_update(second, by=people["mentor"])
+        services.delete_update(first, by=users["gabriel"])
+    services.delete_update(first, by=users["ada"])
+    services.delete_update(second, by=users["mentor"])
     db.session.commit()
     assert db.session.scalar(select(func.count()).select_from(Update)) == 0
     assert db.session.scalar(select(func.count()).select_from(UpdateTag)) == 0
-    assert db.session.get(User, people["gabriel"].id) is not None  # mentions go, people stay
+    assert db.session.get(User, users["gabriel"].id) is not None  # mentions go, users stay
 
 
 def test_missing_update_is_not_found(app):
@@ -93,15 +89,13 @@ def test_missing_update_is_not_found(app):
         get_update_or_404(12345)
 
 
-def test_a_contract_link_must_name_a_contract(people, app):
+def test_a_contract_link_must_name_a_contract(users, app):
     with pytest.raises(Invalid) as refused:
-        services.post_update(people["ada"], "About a contract", contract_id=7)
+        services.post_update(users["ada"], "About a contract", contract_id=7)
     assert "contract" in refused.value.errors
-    contract_id = post(people["ada"].id)
-    update = services.post_update(people["ada"], "About a contract", contract_id=contract_id)
+    contract_id = post(users["ada"].id)
+    update = services.post_update(users["ada"], "About a contract", contract_id=contract_id)
     assert update.contract_id == contract_id
     assert contracts.find(contract_id).title == "GET /api/v1/products/{id} — Get one product"
-    assert contracts.choices_for(people["ada"]) == [
-        (contract_id, contracts.find(contract_id).title)
-    ]
-    assert contracts.choices_for(people["gabriel"]) == []
+    assert contracts.choices_for(users["ada"]) == [(contract_id, contracts.find(contract_id).title)]
+    assert contracts.choices_for(users["gabriel"]) == []

@@ -1,0 +1,408 @@
+"""One authorization table for the whole app: every rule that takes an unsafe method, and who
+may use it. A rule missing from the table fails (deny by default), and so does a row for a rule
+that no longer exists.
+
+Each row names the roles allowed; every other role is refused. Signed-in roles are refused with
+403 unless the row says otherwise; an anonymous visitor is sent to sign in (a page), or gets 401
+(htmx, the API). To add a role, add it to ROLES, give it a player and say in `client_for` how it
+signs in; then say in each row whether it is allowed.
+"""
+
+import itertools
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pytest
+from flask import Flask
+
+from nexus_board.auth import tokens
+from nexus_board.extensions import db
+from nexus_board.models import User
+from nexus_board.openapi import services as openapi_imports
+from nexus_board.profiles import readme_import
+from nexus_board.profiles import services as profiles
+from nexus_board.updates.services import post_update
+
+from .board.factories import post
+from .conftest import PASSWORD, UNSAFE, Auth
+
+ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN = "anonymous", "backend", "frontend", "owner", "admin"
+ROLES = (ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN)
+SIGNED_IN = frozenset({BACKEND, FRONTEND, OWNER, ADMIN})
+EVERYONE = SIGNED_IN | {ANONYMOUS}
+# Who plays each role (the cast of tests/conftest.py); the owner is whoever the row's setup says:
+# the contract's author or claimer, the update's author, the profile's learner, the token's owner.
+PLAYERS = {BACKEND: "brian", FRONTEND: "hana", ADMIN: "mentor"}
+HTMX = {"HX-Request": "true"}
+OPENAPI = {
+    "openapi": "3.1.0",
+    "info": {"title": "Shop", "version": "1"},
+    "paths": {"/api/v1/baskets": {"get": {"responses": {"200": {"description": "OK"}}}}},
+}
+
+
+@dataclass
+class Target:
+    """One request of a row: where, with what, and who owns what it acts on."""
+
+    url: str
+    owner: str = "ada"
+    data: dict | None = None
+    json: dict | None = None
+
+
+class World:
+    """Fresh things to act on, made through the services, one set per request."""
+
+    def __init__(self, app: Flask, cast: dict[str, int], method: str):
+        self.app, self.cast, self.method = app, cast, method
+        self.numbers = itertools.count(1)
+        self.kept: dict[str, Target] = {}
+
+    def unique(self, prefix: str) -> str:
+        return f"{prefix}{next(self.numbers)}"
+
+    def user(self, username: str) -> User:
+        return db.session.get(User, self.cast[username])
+
+    def contract(self, state: str = "open", **fields) -> int:
+        """A contract by ada (claimed by gabriel past "open") on a path of its own."""
+        path = fields.pop("path", None) or "/api/v1/" + self.unique("items") + "/{id}"
+        with self.app.app_context():
+            claimer = None if state == "open" else self.cast["gabriel"]
+            return post(self.cast["ada"], state=state, claimer_id=claimer, path=path, **fields)
+
+    def update(self, author: str = "ada", **options) -> int:
+        with self.app.app_context():
+            update = post_update(self.user(author), "Shipped the list endpoint", **options)
+            db.session.commit()
+            return update.id
+
+    def item(self, key: str) -> int:
+        """An item of ada's list `key`."""
+        name = self.unique("Topic ")
+        adders = {
+            "technologies": lambda u: profiles.add_learning(u, kind="technology", name=name),
+            "concepts": lambda u: profiles.add_learning(u, kind="concept", name=name),
+            "challenges": lambda u: profiles.add_challenge(u, title=name),
+            "takeaways": lambda u: profiles.add_takeaway(u, text=name),
+            "sections": lambda u: profiles.add_section(u, title=name),
+        }
+        with self.app.app_context():
+            item = adders[key](self.user("ada"))
+            db.session.commit()
+            return item.id
+
+    def token(self) -> int:
+        with self.app.app_context():
+            token, _secret = tokens.create_token(self.user("ada"), "CI")
+            db.session.commit()
+            return token.id
+
+    def readme_import(self) -> str:
+        with self.app.app_context():
+            pending = readme_import.start_import(self.user("ada"), "## Overview\n\nHello.\n")
+            db.session.commit()
+            return pending.id
+
+    def openapi_import(self) -> Target:
+        with self.app.app_context():
+            ada = self.user("ada")
+            pending = openapi_imports.start_import(ada, "Shop", "", json.dumps(OPENAPI).encode())
+            db.session.commit()
+            plan = openapi_imports.preview(pending, ada)
+            return Target(
+                f"/projects/import/{pending.id}", data={"fingerprint": plan.fingerprint()}
+            )
+
+    def mock(self, path: str) -> Target:
+        """A contract for this row's method on `path`, and a request its mock answers with 200."""
+        if path not in self.kept:  # the mocks only read: one contract serves every role
+            body = {"name": "x"} if self.method in ("POST", "PUT", "PATCH") else None
+            self.contract(
+                method=self.method, path=path, request_example=json.dumps(body) if body else ""
+            )
+            self.kept[path] = Target("/mock/e-commerce-api" + path.replace("{id}", "1"), json=body)
+        return self.kept[path]
+
+
+def fixed(url: str, **data) -> Callable[[World], Target]:
+    """A request that needs nothing made first."""
+    return lambda w: Target(url, data=data or None)
+
+
+def on_contract(action: str, state: str = "open", owner: str = "ada", **data):
+    """A button on a fresh contract in `state` (by ada, claimed by gabriel past "open")."""
+    return lambda w: Target(f"/contracts/{w.contract(state)}/{action}", owner, data or None)
+
+
+def on_update(action: str, author: str = "ada", **options):
+    return lambda w: Target(f"/updates/{w.update(author, **options)}/{action}", owner=author)
+
+
+def contract_form(path: str) -> dict:
+    return {
+        "project": "E-commerce API", "method": "GET", "path": path, "summary": "Products",
+        "responses-0-status_code": "200", "responses-0-example": "{}", "version": "1",
+    }  # fmt: skip
+
+
+def sign_up(w: World) -> Target:
+    data = {"username": w.unique("newcomer"), "display_name": "New", "password": PASSWORD,
+            "track": "frontend"}  # fmt: skip
+    return Target("/sign-up", data=data)
+
+
+def new_contract(w: World) -> Target:
+    return Target("/contracts/new", data=contract_form("/api/v1/" + w.unique("new")))
+
+
+def edit(w: World) -> Target:
+    contract_id = w.contract()
+    return Target(f"/contracts/{contract_id}/edit", data=contract_form(f"/edited/{contract_id}"))
+
+
+def api_post(w: World) -> Target:
+    body = {"project": "E-commerce API", "method": "GET", "path": "/api/v1/" + w.unique("api"),
+            "summary": "Products", "responses": [{"status_code": 200, "example": {}}]}  # fmt: skip
+    return Target("/api/v1/contracts", json=body)
+
+
+def api_patch(w: World) -> Target:
+    return Target(f"/api/v1/contracts/{w.contract()}", json={"version": 1, "summary": "Renamed"})
+
+
+def openapi_upload(w: World) -> Target:
+    return Target(
+        "/projects/import", data={"project": w.unique("Shop "), "text": json.dumps(OPENAPI)}
+    )
+
+
+def openapi_cancel(w: World) -> Target:
+    return Target(w.openapi_import().url + "/cancel")
+
+
+def readme(action: str) -> Callable[[World], Target]:
+    return lambda w: Target(f"/u/ada/import/{w.readme_import()}/{action}")
+
+
+ITEM_FIELDS = {"technologies": "name", "concepts": "name", "challenges": "title",
+               "takeaways": "text", "sections": "title"}  # fmt: skip
+
+
+def add_item(key: str) -> Callable[[World], Target]:
+    return lambda w: Target(f"/u/ada/{key}", data={f"new-{key}-{ITEM_FIELDS[key]}": w.unique("A")})
+
+
+def update_item(key: str) -> Callable[[World], Target]:
+    def setup(w: World) -> Target:
+        item_id = w.item(key)
+        return Target(f"/u/ada/{key}/{item_id}", data={f"{key}-{item_id}-{ITEM_FIELDS[key]}": "B"})
+
+    return setup
+
+
+def on_item(key: str, suffix: str = "", **data) -> Callable[[World], Target]:
+    return lambda w: Target(f"/u/ada/{key}/{w.item(key)}{suffix}", data=data or None)
+
+
+@dataclass(frozen=True)
+class Row:
+    setup: Callable[[World], Target]
+    allowed: frozenset[str]
+    refused: dict[str, int] = field(default_factory=dict)  # statuses other than 403, by role
+
+    def expected_refusal(self, role: str) -> int:
+        return self.refused.get(role, 403)
+
+
+ANY_BACKEND = frozenset({BACKEND, OWNER, ADMIN})  # ada, the usual owner, is a backend learner
+OWNER_OR_ADMIN = frozenset({OWNER, ADMIN})
+ONLY_OWNER = frozenset({OWNER})
+CLAIMERS = frozenset({FRONTEND, ADMIN})
+NOT_THEIRS = {BACKEND: 404, ADMIN: 404}  # someone else's import is not there for them
+PASSWORDS = {"current_password": PASSWORD, "new_password": "another long password"}
+DETAILS = {"display_name": "Renamed", "email": "", "track": "backend"}
+
+# "METHOD /path": who may. Parameters are written <name>; `any(...)` parts are spelled out.
+TABLE: dict[str, Row] = {
+    # Accounts and tokens
+    "POST /sign-up": Row(sign_up, EVERYONE),
+    "POST /sign-in": Row(fixed("/sign-in", login="ada", password=PASSWORD), EVERYONE),
+    "POST /sign-out": Row(fixed("/sign-out"), EVERYONE),
+    "POST /settings": Row(fixed("/settings", **DETAILS), SIGNED_IN),
+    "POST /settings/password": Row(fixed("/settings/password", **PASSWORDS), SIGNED_IN),
+    "POST /settings/tokens": Row(fixed("/settings/tokens", name="CI"), SIGNED_IN),
+    "POST /settings/tokens/<token_id>/revoke": Row(
+        lambda w: Target(f"/settings/tokens/{w.token()}/revoke"),
+        ONLY_OWNER,
+        {BACKEND: 404, FRONTEND: 404, ADMIN: 404},  # another's token is not there for them
+    ),
+    # The board: the owner is the author, or the claimer (gabriel) for the claimer's moves
+    "POST /contracts/new": Row(new_contract, ANY_BACKEND),
+    "POST /contracts/<contract_id>/edit": Row(edit, OWNER_OR_ADMIN),
+    "POST /contracts/<contract_id>/delete": Row(on_contract("delete"), OWNER_OR_ADMIN),
+    "POST /contracts/<contract_id>/claim": Row(on_contract("claim"), CLAIMERS),
+    "POST /contracts/<contract_id>/unclaim": Row(
+        on_contract("unclaim", "claimed", "gabriel"), OWNER_OR_ADMIN
+    ),
+    "POST /contracts/<contract_id>/start": Row(
+        on_contract("start", "claimed", "gabriel"), OWNER_OR_ADMIN
+    ),
+    "POST /contracts/<contract_id>/finish": Row(
+        on_contract("finish", "in_progress", "gabriel"), OWNER_OR_ADMIN
+    ),
+    "POST /contracts/<contract_id>/reopen": Row(
+        on_contract("reopen", "done", "gabriel"), OWNER_OR_ADMIN
+    ),
+    "POST /contracts/<contract_id>/implement": Row(on_contract("implement"), OWNER_OR_ADMIN),
+    "POST /contracts/<contract_id>/acknowledge": Row(
+        on_contract("acknowledge", "claimed", "gabriel", version="1"), ONLY_OWNER
+    ),
+    "POST /contracts/<contract_id>/comments": Row(on_contract("comments", body="Hi"), SIGNED_IN),
+    # Contracts as code
+    "POST /projects/import": Row(openapi_upload, ANY_BACKEND),
+    "POST /projects/import/<import_id>": Row(World.openapi_import, ONLY_OWNER, NOT_THEIRS),
+    "POST /projects/import/<import_id>/cancel": Row(openapi_cancel, ONLY_OWNER, NOT_THEIRS),
+    "POST /api/v1/contracts": Row(api_post, ANY_BACKEND),
+    "PATCH /api/v1/contracts/<contract_id>": Row(api_patch, OWNER_OR_ADMIN),
+    **{
+        f"{method} /mock/<slug>/{tail}": Row(lambda w, p=path: w.mock(p), EVERYONE)
+        for method in ("POST", "PUT", "PATCH", "DELETE")
+        for tail, path in (("", "/"), ("<path>", "/things/{id}"))
+    },
+    # Updates; only admins post announcements, so the owner of one is an admin too
+    "POST /updates": Row(fixed("/updates", body="Hello #drf"), SIGNED_IN),
+    "POST /updates/<update_id>/delete": Row(on_update("delete"), OWNER_OR_ADMIN),
+    "POST /updates/<update_id>/pin": Row(
+        on_update("pin", "mentor", announcement=True), OWNER_OR_ADMIN
+    ),
+    "POST /updates/<update_id>/unpin": Row(
+        on_update("unpin", "mentor", announcement=True), OWNER_OR_ADMIN
+    ),
+    # Profiles: only their learner edits them (an admin too is someone else here)
+    "POST /u/<username>/about": Row(fixed("/u/ada/about", **{"about-headline": "Hi"}), ONLY_OWNER),
+    "POST /u/<username>/import": Row(fixed("/u/ada/import", text="## Overview\n\nHi."), ONLY_OWNER),
+    "POST /u/<username>/import/<import_id>/confirm": Row(readme("confirm"), ONLY_OWNER),
+    "POST /u/<username>/import/<import_id>/cancel": Row(readme("cancel"), ONLY_OWNER),
+    **{f"POST /u/<username>/{key}": Row(add_item(key), ONLY_OWNER) for key in ITEM_FIELDS},
+    **{f"POST /u/<username>/{k}/<item_id>": Row(update_item(k), ONLY_OWNER) for k in ITEM_FIELDS},
+    **{f"DELETE /u/<username>/{k}/<item_id>": Row(on_item(k), ONLY_OWNER) for k in ITEM_FIELDS},
+    **{
+        f"POST /u/<username>/{key}/<item_id>/move": Row(
+            on_item(key, "/move", direction="up"), ONLY_OWNER
+        )
+        for key in ITEM_FIELDS
+    },
+}
+
+CONVERTER = re.compile(r"<(?:(\w+)(?:\(([^)]*)\))?:)?(\w+)>")
+
+
+def unsafe_rules(app: Flask) -> set[str]:
+    """ "METHOD /path" for every rule taking an unsafe method; `any(...)` parts spelled out."""
+    found = set()
+    for rule in app.url_map.iter_rules():
+        for method in sorted(rule.methods & UNSAFE):
+            for path in _spelled_out(rule.rule):
+                found.add(f"{method} {path}")
+    return found
+
+
+def _spelled_out(rule: str) -> list[str]:
+    match = CONVERTER.search(rule)
+    if match is None:
+        return [rule]
+    converter, args, name = match.groups()
+    if converter == "any":
+        parts = [part.strip().strip("'\"") for part in args.split(",")]
+    else:
+        parts = [f"<{name}>"]
+    head, tail = rule[: match.start()], rule[match.end() :]
+    return [head + part + rest for part in parts for rest in _spelled_out(tail)]
+
+
+def test_every_unsafe_rule_has_a_row_and_every_row_a_rule(app):
+    rules = unsafe_rules(app)
+    assert sorted(rules - TABLE.keys()) == [], "who may use these? add them to TABLE"
+    assert sorted(TABLE.keys() - rules) == [], "these rules are gone: remove their rows"
+
+
+def client_for(app: Flask, role: str, target: Target, api: bool):
+    """A client acting as `role`: signed in through the form, or with a token for the API."""
+    client = app.test_client()
+    username = target.owner if role == OWNER else PLAYERS.get(role)
+    if username is None:
+        return client, {}
+    if api:
+        with app.app_context():
+            user = db.session.scalar(db.select(User).where(User.username == username))
+            _, secret = tokens.create_token(user, "table")
+            db.session.commit()
+        return client, {"Authorization": f"Bearer {secret}"}
+    Auth(client).sign_in(username)
+    return client, {}
+
+
+def send(client, method: str, target: Target, headers: dict):
+    return client.open(
+        target.url, method=method, data=target.data, json=target.json, headers=headers
+    )
+
+
+def stored(app: Flask) -> dict:
+    """Every row of every table but the tokens' (a token's use is recorded even when refused)."""
+    with app.app_context():
+        return {
+            table.name: sorted(map(repr, db.session.execute(table.select())))
+            for table in db.metadata.sorted_tables
+            if table.name != "api_tokens"
+        }
+
+
+@pytest.mark.parametrize("key", sorted(TABLE))
+def test_each_role_gets_what_the_table_says(app, cast, key):
+    method, path = key.split(" ", 1)
+    row, api = TABLE[key], path.startswith("/api/")
+    world = World(app, cast, method)
+    for role in ROLES:
+        target = row.setup(world)
+        client, headers = client_for(app, role, target, api)
+        before = stored(app)
+        response = send(client, method, target, headers)
+        status = response.status_code
+        if role in row.allowed:
+            assert status < 400, f"{role} was refused {key} ({status})"
+            continue
+        if role != ANONYMOUS:
+            assert status == row.expected_refusal(role), f"{role} on {key}: {status}"
+        elif api:
+            assert status == 401 and "WWW-Authenticate" in response.headers
+        else:
+            assert_sent_to_sign_in(response, send(app.test_client(), method, target, HTMX), key)
+        assert stored(app) == before, f"refused, {role} still changed something on {key}"
+
+
+FORMS = sorted(key for key in TABLE if not key.split(" ", 1)[1].startswith(("/api/", "/mock/")))
+
+
+@pytest.mark.parametrize("key", FORMS)
+def test_every_form_route_needs_the_csrf_token(app, cast, key):
+    method = key.split(" ", 1)[0]
+    row = TABLE[key]
+    target = row.setup(World(app, cast, method))
+    role = next(role for role in ROLES if role in row.allowed)
+    client, _ = client_for(app, role, target, api=False)
+    before = stored(app)
+    response = client.open(target.url, method=method, data=target.data, csrf=False)
+    assert response.status_code == 400 and stored(app) == before
+
+
+def assert_sent_to_sign_in(page, htmx, key: str) -> None:
+    """A page goes to the sign-in form; htmx gets 401 and sends the whole window there."""
+    assert page.status_code == 302, f"anonymous {key}: {page.status_code}"
+    assert page.headers["Location"].startswith("/sign-in")
+    assert htmx.status_code == 401, f"anonymous htmx {key}: {htmx.status_code}"
+    assert htmx.headers["HX-Redirect"].startswith("/sign-in")
