@@ -287,3 +287,15 @@ def test_a_new_update_leaves_the_cached_contract_page_alone(
     with count_queries() as queries:
         assert visitor.get(f"/contracts/{contract_id}").status_code == 200
     assert queries == []  # the page shows no updates: posting one does not retire it
+
+
+@pytest.mark.parametrize("url", ["/contracts/new", "/contracts/{id}/edit"])
+def test_enter_in_any_field_presses_the_main_button(client, auth, contract, url):
+    contract_id = contract()
+    auth.sign_in("ada")
+    form = {"add_response": "1"}  # two rows: each has a "Remove response" button
+    page = client.post(url.format(id=contract_id), data=form).get_data(as_text=True)
+    body = page.split('class="stack contract-form"')[1].split("</form>")[0]
+    first = re.search(r"<button[^>]*>", body).group(0)
+    assert 'type="submit"' in first and "name=" not in first  # a plain submit, no row action
+    assert "Remove response 1" in body
