@@ -59,3 +59,18 @@ def test_visitors_and_frontend_learners_see_no_import_button(client, auth, app, 
     assert "Import an OpenAPI" not in client.get("/projects/e-commerce-api/api").get_data(
         as_text=True
     )
+
+
+@pytest.mark.parametrize(
+    ("project", "slug", "text"),
+    [
+        ("E-commerce API", "e-commerce-api", "E-commerce API page"),
+        ("Shop", "shop", "Shop API page"),
+        ("Payments api", "payments-api", "Payments api page"),
+    ],
+)
+def test_the_contract_page_names_its_api_page_once(client, app, cast, project, slug, text):
+    contract_id = order_contract(app, cast["ada"], project=project)
+    page = client.get(f"/contracts/{contract_id}").get_data(as_text=True)
+    assert f'<a href="/projects/{slug}/api">{text}</a>' in page
+    assert "API API" not in page and "api API" not in page
