@@ -43,6 +43,18 @@ def markdown(heading_level: int = 4, min_blocks: int = 1):
     return st.lists(_block(heading_level), min_size=min_blocks, max_size=4).map("\n\n".join)
 
 
+# What an imported table's extra columns leave at the end of a solution: `**Time spent:** 2 days`.
+extra_cells = st.lists(
+    st.tuples(st.one_of(plain, st.sampled_from(["#", "Time spent", "Solution", "Tools"])), inline),
+    max_size=2,
+).map(lambda cells: "\n\n".join(f"**{name}:** {value}" for name, value in cells))
+
+
+def solutions():
+    main = st.one_of(st.just(""), inline, markdown())
+    return st.tuples(main, extra_cells).map(lambda parts: "\n\n".join(filter(None, parts)))
+
+
 @st.composite
 def learnings(draw):
     names = draw(st.lists(plain.map(clean_name).filter(bool), max_size=6, unique_by=topic_key))
@@ -62,7 +74,7 @@ def profiles(draw, display_name="Ada Okafor"):
             st.builds(
                 ChallengeData,
                 title=title,
-                solution=st.one_of(st.just(""), inline, markdown()),
+                solution=solutions(),
                 tags=st.lists(st.sampled_from(names), unique=True).map(tuple)
                 if names
                 else st.just(()),

@@ -5,12 +5,14 @@ from pathlib import Path
 import pytest
 
 from nexus_board.errors import Invalid
+from nexus_board.models import Track
 from nexus_board.profiles.readme import (
     MAX_BYTES,
     NotText,
     TooLarge,
     decode,
     default_title,
+    export_readme,
     parse_readme,
 )
 from nexus_board.profiles.values import ChallengeData, LearningData, SectionData
@@ -61,6 +63,76 @@ def test_swapped_table_columns_and_extra_columns_are_kept_in_the_solution():
         ),
         ChallengeData("Flaky payment webhooks", "Celery retries with backoff"),
     ]
+
+
+EXTRA_COLUMNS = """## Challenges
+
+| # | Challenge | Fix |
+|---|-----------|-----|
+| 1 | Slow list endpoint | Added `select_related` |
+| 2 | Flaky webhooks | Retries with backoff |
+"""
+
+
+def again(profile):
+    """The profile exported, and the export imported."""
+    readme = export_readme(profile, display_name="Ada Okafor", track=Track.BACKEND)
+    return readme, parse_readme(readme, default_title=default_title("Ada Okafor")).profile
+
+
+def test_extra_table_columns_stay_columns_on_export():
+    profile = parse_readme(EXTRA_COLUMNS).profile
+    assert profile.challenges[0] == ChallengeData(
+        "Slow list endpoint", "Added `select_related`\n\n**#:** 1"
+    )
+    readme, imported = again(profile)
+    assert "| Challenge | Solution | \\# |" in readme  # Challenge and Solution first
+    assert "| Slow list endpoint | Added `select_related` | 1 |" in readme
+    assert "**#:**" not in readme and "###" not in readme
+    assert imported == profile
+
+
+def test_a_sample_readme_with_an_extra_column_exports_it_as_a_column():
+    profile = parse_readme(sample("backend.md")).profile
+    readme, imported = again(profile)
+    assert "| Challenge | Solution | Time spent |" in readme
+    assert "| Flaky payment webhooks | Celery retries with backoff |  |" in readme
+    assert imported == profile
+
+
+SUB_HEADINGS = """## Important Backend Development Concepts
+
+### Database Design
+- Normalization up to **3NF**
+- Indexes on foreign keys
+
+### Caching Strategies
+Redis in front of slow queries.
+
+### Asynchronous Programming
+
+## Key Technologies Covered
+
+### Frameworks
+- **Django** – ORM and admin
+- **Flask**
+"""
+
+
+def test_concepts_written_as_sub_headings_keep_their_names_with_the_bullets_as_notes():
+    parsed = parse_readme(SUB_HEADINGS)
+    assert parsed.profile.concepts == [
+        LearningData("Database Design", "Normalization up to **3NF**; Indexes on foreign keys"),
+        LearningData("Caching Strategies", "Redis in front of slow queries."),
+        LearningData("Asynchronous Programming"),
+    ]
+    assert targets(parsed)["Database Design"] == "1 concept"
+    # Bullets that name learnings of their own make the sub-heading a group, as before.
+    assert parsed.profile.technologies == [
+        LearningData("Django", "ORM and admin"),
+        LearningData("Flask"),
+    ]
+    assert again(parsed.profile)[1] == parsed.profile
 
 
 def test_emoji_and_mojibake_in_headings_still_map():

@@ -27,7 +27,10 @@ TAG_COLUMNS = ("tag", "related", "learning", "technolog", "tool", "stack")
 DISCORD_LABELS = {"discord", "discord handle", "discord username", "discord user", "discord id"}
 GITHUB_LABELS = {"github", "github profile", "github url", "github account", "git hub"}
 RELATED = re.compile(r"\*\*Related learnings:\*\*[ \t]*([^\n]*)")
-SOLUTION_LABEL = re.compile(r"^(?:\*\*|__)?(?:solution|fix)\s*:?\s*(?:\*\*|__)?\s*:?\s*", re.I)
+# `**Solution:**`, `**Fix**:` or `Solution:` opening a sub-heading's text (not "Fixtures …").
+SOLUTION_LABEL = re.compile(
+    r"^(?:(?:\*\*|__)(?:solution|fix)\s*:?\s*(?:\*\*|__)\s*:?|(?:solution|fix)\s*:)\s*", re.I
+)
 NUMBERING = re.compile(r"^(?:challenge\s+)?\d{1,3}\s*[.):-]\s+", re.I)
 BREAK = re.compile(r"<br\s*/?>", re.I)
 
@@ -58,6 +61,34 @@ def learning(name: str, note: str) -> LearningData | None:
     return LearningData(name, one_line(note))
 
 
+def learning_from_section(section) -> LearningData | None:
+    """A sub-heading naming one learning (`### Database Design`), its bullets or text the notes.
+
+    Not when the bullets are learnings themselves (`- **Django** – ORM`: a group heading), nor
+    when the section holds more than text and lists.
+    """
+    if section.children:
+        return None
+    notes = []
+    for block in section.blocks:
+        if block.type in LISTS:
+            if any(_labelled(item) for item in block.children):
+                return None
+            notes += [node.content.strip() for node in block.walk() if node.type == "inline"]
+        elif block.type == "paragraph":
+            notes.append(block.children[0].content.strip())
+        elif block.type != "hr":
+            return None
+    return learning(section.title, "; ".join(note for note in notes if note))
+
+
+def _labelled(item: SyntaxTreeNode) -> bool:
+    """A list item that starts with a bold or emphasized name: a learning of its own."""
+    inline = first_inline(item)
+    children = [c for c in inline.children if c.type != "text" or c.content] if inline else []
+    return bool(children) and children[0].type in ("strong", "em")
+
+
 def table_rows(table: SyntaxTreeNode) -> tuple[list[str], list[list[SyntaxTreeNode]]]:
     """Header texts and the cells (inline nodes) of each body row."""
     header, rows = [], []
@@ -82,9 +113,8 @@ def learnings_from_table(table: SyntaxTreeNode) -> list[LearningData | None]:
     return found
 
 
-def challenges_from_table(table: SyntaxTreeNode) -> list[ChallengeData]:
-    """Rows of a challenges table, whatever the column order; extra columns join the solution."""
-    header, rows = table_rows(table)
+def challenge_columns(header: list[str]) -> tuple[int, int, int | None]:
+    """Which columns of a challenges table hold the challenge, its solution and its tags."""
     keys = [heading_key(h) for h in header]
     title = _column(keys, CHALLENGE_COLUMNS, taken=())
     solution = _column(keys, SOLUTION_COLUMNS, taken=(title,))
@@ -93,13 +123,25 @@ def challenges_from_table(table: SyntaxTreeNode) -> list[ChallengeData]:
         title = next(i for i in range(len(keys) + 1) if i not in (solution, tags))
     if solution is None:
         solution = next(i for i in range(len(keys) + 2) if i not in (title, tags))
+    return title, solution, tags
+
+
+def extra_cell(name: str, value: str) -> str:
+    """An extra column's cell, as it joins the solution: `**Time spent:** 2 days`."""
+    return f"**{name}:** {value}"
+
+
+def challenges_from_table(table: SyntaxTreeNode) -> list[ChallengeData]:
+    """Rows of a challenges table, whatever the column order; extra columns join the solution."""
+    header, rows = table_rows(table)
+    title, solution, tags = challenge_columns(header)
     found = []
     for cells in rows:
         cell = dict(enumerate(c.content.strip() for c in cells))
         parts = [BREAK.sub("\n", cell.get(solution, ""))]
         for index, name in enumerate(header):
             if index not in (title, solution, tags) and cell.get(index):
-                parts.append(f"**{name}:** {BREAK.sub(' ', cell[index])}")
+                parts.append(extra_cell(name, BREAK.sub(" ", cell[index])))
         heading = plain(cells[title]) if title < len(cells) else ""
         names = tag_names(cell.get(tags, ""))
         found.append(challenge(heading, "\n\n".join(p for p in parts if p), names))

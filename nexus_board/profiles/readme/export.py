@@ -3,10 +3,13 @@
 import re
 
 from ...models import Track
+from ..rules import one_line
 from ..values import ChallengeData, LearningData, ProfileData
+from .blocks import SOLUTION_LABEL, challenge_columns, extra_cell
 from .headings import EXTRA, FOCUS, OVERVIEW, TITLE, classify
 from .inline import MD, escape
 
+EXTRA_CELL = re.compile(r"\*\*([^*\n]+):\*\* ([^\n]+)")
 CONCEPT_HEADINGS = {
     Track.BACKEND: "Backend Development Concepts",
     Track.FRONTEND: "Key Frontend Concepts Learned",
@@ -65,21 +68,62 @@ def _learnings(items: list[LearningData]) -> str:
 
 
 def _challenges(items: list[ChallengeData]) -> list[str]:
-    """A table, as in the template, when every cell fits on one line; else one heading each."""
-    if all(_fits_cell(c.title) and _fits_cell(c.solution) for c in items):
-        tagged = any(c.tags for c in items)
-        rows = ["| Challenge | Solution |" + (" Related learnings |" if tagged else "")]
-        rows.append("|---|---|" + ("---|" if tagged else ""))
-        for c in items:
-            cells = [escape(c.title), c.solution] + ([_tags(c.tags)] if tagged else [])
-            rows.append("| " + " | ".join(cells) + " |")
-        return ["\n".join(rows)]
+    """A table, as in the template, when every cell fits on one line; else one heading each.
+
+    Extra columns an imported table had (`| # | Challenge | Fix |`) live at the end of the
+    solution as `**#:** 1` lines; they go back into columns of their own, after Solution.
+    """
+    table = _table(items)
+    if table is not None:
+        return [table]
     out = []
     for c in items:
-        out += [f"### {_unnumbered(escape(c.title))}", c.solution]
+        # The parser drops a leading "**Solution:**" label; one of the solution's own stays.
+        labelled = SOLUTION_LABEL.match(c.solution.lstrip())
+        solution = f"**Solution:** {c.solution}" if labelled else c.solution
+        out += [f"### {_unnumbered(escape(c.title))}", solution]
         if c.tags:
             out.append(f"**Related learnings:** {_tags(c.tags)}")
     return out
+
+
+def _table(items: list[ChallengeData]) -> str | None:
+    rows = [(c, *_solution_and_extras(c.solution)) for c in items]
+    extras = list(dict.fromkeys(name for _c, _solution, cells in rows for name in cells))
+    tagged = any(c.tags for c in items)
+    header = ["Challenge", "Solution", *extras, *(["Related learnings"] if tagged else [])]
+    wanted = (0, 1, len(header) - 1 if tagged else None)
+    fits = all(
+        _fits_cell(c.title) and _fits_cell(solution) and _in_order(list(cells), extras)
+        for c, solution, cells in rows
+    )
+    if not fits or not all(map(_fits_cell, extras)) or challenge_columns(header) != wanted:
+        return None
+    lines = ["| " + " | ".join(map(escape, header)) + " |", "|---" * len(header) + "|"]
+    for c, solution, cells in rows:
+        row = [escape(c.title), solution, *(cells.get(name, "") for name in extras)]
+        lines.append("| " + " | ".join(row + ([_tags(c.tags)] if tagged else [])) + " |")
+    return "\n".join(lines)
+
+
+def _solution_and_extras(solution: str) -> tuple[str, dict[str, str]]:
+    """The solution, and the extra columns' cells that end it (`**#:** 1`), by column."""
+    paragraphs, cells = solution.split("\n\n"), {}
+    while paragraphs:
+        found = EXTRA_CELL.fullmatch(paragraphs[-1])
+        name, value = found.groups() if found else ("", "")
+        if not (found and _fits_cell(value) and name == one_line(name) and name not in cells):
+            break
+        if extra_cell(name, value) != paragraphs[-1] or value != value.strip():
+            break
+        cells = {name: value, **cells}
+        paragraphs.pop()
+    return "\n\n".join(paragraphs), cells
+
+
+def _in_order(names: list[str], columns: list[str]) -> bool:
+    positions = [columns.index(name) for name in names]
+    return positions == sorted(positions)
 
 
 def _unnumbered(title: str) -> str:

@@ -126,8 +126,11 @@ class Parser:
             self.place(section.title, _count_learnings(kinds))
         self.add_section(section.title, join(leftovers), "Extra section (the text around the list)")
         for child in section.children:
-            if kind_of(child) is None:
-                self.learning_list(child, kind if kind != LEARNINGS else LEARNINGS)
+            titled = read.learning_from_section(child) if kind_of(child) is None else None
+            if titled is not None:  # `### Database Design`, its bullets the notes
+                self.place(child.title, _count_learnings([self.add_learning(titled, as_kind)]))
+            elif kind_of(child) is None:
+                self.learning_list(child, kind)
             else:
                 self.visit(child)
 
