@@ -10,9 +10,14 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
 from ..models.profile import challenge_tags
+from ..updates import queries as updates
+from ..updates.filters import Filters
+from ..updates.page import contract_links
 from .item_lists import LISTS, ItemList
 from .queries import ordered
 from .topics import suggestions
+
+LATEST_UPDATES = 5
 
 
 class ProfilePage:
@@ -102,6 +107,15 @@ class ProfilePage:
             return []
         listed = {learning.topic.key for learning in self.learnings}
         return [name for name in suggestions(lst.kind) if name.casefold() not in listed]
+
+    @cached_property
+    def updates(self) -> list:
+        """The learner's latest few updates, newest first (the page links to all of them)."""
+        return updates.newest(Filters(author=self.learner), LATEST_UPDATES)
+
+    @cached_property
+    def contract_links(self) -> dict:
+        return contract_links(self.updates)
 
     @cached_property
     def is_empty(self) -> bool:

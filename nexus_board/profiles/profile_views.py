@@ -7,6 +7,7 @@ from ..caching import cached_page, cached_value
 from ..extensions import db
 from ..models import Track
 from ..rendering import render
+from ..updates.page import SHOWN
 from . import bp
 from .lookup import get_learner_or_404
 from .page import ProfilePage
@@ -43,7 +44,7 @@ def directory():
 
 
 @bp.get("/u/<username>")
-@cached_page("profiles")
+@cached_page(*SHOWN)  # the profile, and the learner's latest updates
 def show(username):
     return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
 

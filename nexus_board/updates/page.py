@@ -10,6 +10,9 @@ from . import contracts, queries
 from .filters import Filters, read_filters
 from .forms import UpdateForm
 
+# Every page that shows updates also shows names (profiles) and contract links (board).
+SHOWN = ("updates", "profiles", "board")
+
 
 def composer_form(*, empty: bool = False) -> UpdateForm:
     """The form to post an update, filled from the request unless `empty`."""

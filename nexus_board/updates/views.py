@@ -11,10 +11,7 @@ from ..rendering import done, render
 from . import atom, bp, queries, services
 from .filters import filters_from
 from .lookup import get_update_or_404
-from .page import composer_form, contract_links, feed_context
-
-# Every page that shows updates also shows names (profiles) and contract links (board).
-SHOWN = ("updates", "profiles", "board")
+from .page import SHOWN, composer_form, contract_links, feed_context
 
 
 @bp.get("/updates")

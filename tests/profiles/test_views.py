@@ -1,15 +1,17 @@
 """Profile pages over HTTP: public reading, htmx editing, authorization, directory, export."""
 
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
 
 from nexus_board.extensions import db
 from nexus_board.models import LearningKind, User
+from nexus_board.models.types import utcnow
 from nexus_board.profiles import readme_import, services
 from nexus_board.profiles.item_lists import LISTS
-from nexus_board.profiles.page import ProfilePage
+from nexus_board.profiles.page import LATEST_UPDATES, ProfilePage
 from nexus_board.profiles.queries import snapshot
 
 HX = {"HX-Request": "true"}
@@ -275,3 +277,24 @@ def test_export_is_markdown_in_the_reference_structure(client, ada):
     ):
         assert f"\n{heading}\n" in f"\n{text}"
     assert "| Slow |  | Docker |" in text
+
+
+def test_the_profile_lists_the_latest_updates_with_a_link_to_all(client, app, ada, make_update):
+    with app.app_context():
+        ada_id = db.session.scalar(select(User.id).where(User.username == "ada"))
+    other = app.test_client()
+    for n in range(LATEST_UPDATES + 2):
+        make_update(ada_id, f"Update number {n}", created_at=utcnow() - timedelta(hours=10 - n))
+    page = client.get("/u/ada").get_data(as_text=True)
+    section = page.split('id="latest-updates"')[1].split("</section>")[0]
+    shown = re.findall(r"Update number (\d+)", section)
+    assert shown == [str(n) for n in range(LATEST_UPDATES + 1, 1, -1)]  # newest first, a few
+    assert 'href="/updates?learner=ada">All updates by Ada Okafor</a>' in section
+    assert "<form" not in section  # read-only, like the hub
+    make_update(ada_id, "Fresh from the feed")  # through the service, as the feed posts it
+    assert "Fresh from the feed" in other.get("/u/ada").get_data(as_text=True)
+
+
+def test_a_profile_without_updates_says_so(client, ada):
+    page = client.get("/u/ada").get_data(as_text=True)
+    assert "Ada Okafor has posted no updates yet." in page
