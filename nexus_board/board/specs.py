@@ -12,6 +12,7 @@ from slugify import slugify
 
 from ..errors import Invalid
 from ..models import Contract, HttpMethod
+from ..numbers import whole_number
 from . import examples, paths
 
 MAX_DESCRIPTION = 10_000
@@ -170,10 +171,7 @@ def _responses(drafts: list[ResponseDraft], errors: dict) -> tuple[ResponseSpec,
         if draft.blank:
             continue
         key = f"responses-{i}-"
-        try:
-            code = int(str(draft.status_code).strip())
-        except ValueError:
-            code = 0
+        code = whole_number(str(draft.status_code).strip()) or 0
         if not 100 <= code <= 599:
             errors[key + "status_code"] = "Use an HTTP status code from 100 to 599."
         elif code in found:

@@ -9,6 +9,7 @@ from dataclasses import asdict
 from ..board import examples
 from ..board.specs import MAX_DESCRIPTION, MAX_TAGS, ContractDraft, ResponseDraft
 from ..models import HttpMethod
+from ..numbers import whole_number
 from .sample import Sampler
 
 METHODS = [method.lower() for method in HttpMethod]
@@ -110,7 +111,7 @@ def _request_example(operation: dict, method: str, sampler: Sampler, notes: list
 def _responses(operation: dict, sampler: Sampler, notes: list) -> list[ResponseDraft]:
     found = []
     for code, response in (operation.get("responses") or {}).items():
-        if not str(code).isdigit():
+        if whole_number(str(code)) is None:
             notes.append(f"The {code} response was left out: contracts list exact status codes.")
             continue
         response = sampler.resolve(response) or {}

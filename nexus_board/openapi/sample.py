@@ -6,6 +6,8 @@ properties, following `$ref`s inside the document.
 
 from urllib.parse import unquote
 
+from ..numbers import whole_number
+
 MAX_DEPTH = 8
 FORMATS = {
     "date-time": "2026-01-01T12:00:00Z",
@@ -95,7 +97,7 @@ class Sampler:
             token = unquote(token).replace("~1", "/").replace("~0", "~")
             if isinstance(node, dict):
                 node = node.get(token)
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            elif isinstance(node, list) and whole_number(token, high=len(node) - 1) is not None:
                 node = node[int(token)]
             else:
                 return None

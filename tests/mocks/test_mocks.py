@@ -144,7 +144,7 @@ def test_a_matching_body_gets_the_example(client, board):
         (
             '{"items": [',
             400,
-            "The request body is not JSON: Expecting value: line 1 column 12 (char 11).",
+            "The request body is not accepted: Not valid JSON: line 1, column 12: Expecting value.",
         ),
     ],
 )
