@@ -5,7 +5,8 @@ A cached page's key includes the generations of the areas it shows. A write call
 page, filter, fragment) is then never read again and ages out. Cache failures never fail a request.
 
 `cached_page` serves public pages from the cache to anonymous visitors and answers conditional
-requests (polls) with 304 from the same key; `cached_value` keeps expensive reads.
+requests (polls) with 304 from the same key; `cached_value` keeps expensive reads;
+`cached_by_content` keeps what is computed from a text alone (rendered Markdown) under its hash.
 """
 
 import hashlib
@@ -15,7 +16,7 @@ from collections.abc import Callable
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import current_app, make_response, request, session
+from flask import current_app, has_app_context, make_response, request, session
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
@@ -25,6 +26,7 @@ from .rendering import wants_fragment
 log = logging.getLogger(__name__)
 
 AREAS = frozenset({"board", "profiles", "updates", "mocks"})
+CONTENT_TIMEOUT = 7 * 24 * 3600  # a hash names one text forever: only space ages entries out
 T = TypeVar("T")
 
 
@@ -129,6 +131,22 @@ def cached_value(name: str, *areas: str, compute: Callable[[], T], timeout=None)
     if value is None:
         value = compute()
         _set(key, value, timeout)
+    return value
+
+
+def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
+    """`compute()`, a pure function of `source`, kept under the hash of `source`.
+
+    The same text always gives the same result, so no write has to invalidate it.
+    """
+    if not has_app_context():
+        return compute()
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=20)
+    key = f"content/{kind}/{digest.hexdigest()}"
+    value = _get(key)
+    if value is None:
+        value = compute()
+        _set(key, value, CONTENT_TIMEOUT)
     return value
 
 
