@@ -80,7 +80,7 @@ class ContractSpec:
         return cls(
             project=contract.project.name,
             method=contract.method,
-            path=paths.parse(contract.path),
+            path=paths.stored(contract.path),
             summary=contract.summary,
             description=contract.description,
             auth_required=contract.auth_required,

@@ -15,6 +15,7 @@ from ..caching import generations
 from ..extensions import cache, db
 from ..models import Contract, Project
 from ..openapi.schema import infer
+from . import matching
 
 log = logging.getLogger(__name__)
 
@@ -50,21 +51,31 @@ def _compile(slug: str) -> dict | None:
     routes = [_route(contract) for contract in contracts]
     # Literal segments win over parameters: /items/new before /items/{id}.
     routes.sort(key=lambda r: (r["params"], -len(r["template"]), r["template"], r["method"]))
-    return {"project": project.name, "routes": routes}
+    return {"project": project.name, "routes": routes, "tree": matching.tree(routes)}
 
 
 def _route(contract: Contract) -> dict:
-    template = paths.parse(contract.path)
-    request_example = examples.load(contract.request_example)
+    template = paths.stored(contract.path)
     return {
         "method": str(contract.method),
         "template": contract.path,
-        "pattern": template.regex().pattern,
+        "segments": [list(parts) for parts in template.segments()],
         "params": len(template.params),
         # Stored examples, echoed as written; None means the response has no body.
         "responses": {r.status_code: r.example for r in contract.responses},
-        "request_schema": None if contract.request_example is None else infer(request_example),
+        "request_schema": _request_schema(contract),
     }
+
+
+def _request_schema(contract: Contract) -> dict | None:
+    """The schema request bodies are checked with; None (no check) if the example has none."""
+    if contract.request_example is None:
+        return None
+    try:
+        return infer(examples.load(contract.request_example))
+    except (ValueError, RecursionError):  # saved before deep examples were refused
+        log.warning("contract %s: request example too deep to check bodies with", contract.id)
+        return None
 
 
 def _read(key: str):

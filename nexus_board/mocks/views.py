@@ -88,7 +88,7 @@ def _body_problems(schema: dict):
 
 def _options(table: dict, path: str):
     """CORS preflight (and plain OPTIONS): which methods this path takes."""
-    methods = sorted({r["method"] for r in table["routes"] if matching.matches(r, path)})
+    methods = sorted({r["method"] for r in matching.candidates(table, path)})
     response = Response(status=204)
     del response.headers["Content-Type"]
     response.headers["Allow"] = ", ".join([*methods, "OPTIONS"])

@@ -9,13 +9,18 @@ from itertools import islice
 from genson import SchemaBuilder
 from jsonschema import Draft202012Validator
 
+from .. import json_values
 from ..limits import MOCK_ERRORS
 
 MAX_ERRORS = MOCK_ERRORS
 
 
 def infer(value) -> dict:
-    """The JSON Schema an example stands for: its types, its keys all required, extras allowed."""
+    """The JSON Schema an example stands for: its types, its keys all required, extras allowed.
+
+    json_values.Refused (a ValueError) for a value too deep for genson, which recurses.
+    """
+    json_values.check(value)
     builder = SchemaBuilder(schema_uri=None)
     builder.add_object(value)
     return _loosen(builder.to_schema())
