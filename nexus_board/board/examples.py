@@ -25,6 +25,21 @@ def normalize(text: str | None) -> str | None:
     return dump(value)
 
 
+def problem(texts) -> str | None:
+    """Why one of the stored examples `texts` cannot be documented or checked against, or None.
+
+    Examples saved before deep nesting was refused can hold what genson cannot infer from.
+    """
+    for text in texts:
+        try:
+            if text is not None:
+                json_values.check(load(text))
+        except (ValueError, RecursionError) as error:
+            detail = str(error) if isinstance(error, ValueError) else "It is nested too deeply."
+            return f"An example cannot be documented: {detail} Edit the example to fix it."
+    return None
+
+
 def dump(value) -> str:
     return json.dumps(value, indent=2, ensure_ascii=False)
 
