@@ -30,7 +30,7 @@ MOCK_ERRORS = 20  # validation stops at the first 20 problems
 
 # Examples built from an imported document's schemas.
 SAMPLE_VALUES = 2_000  # per example
-SAMPLE_DOCUMENT_VALUES = 50_000  # for the whole document
+SAMPLE_DOCUMENT_VALUES = 30_000  # for the whole document (~0.5 s)
 
 # Markdown, in characters, per field: sized for what the field is for.
 MARKDOWN = {
@@ -46,6 +46,9 @@ MARKDOWN = {
 MARKDOWN_LONGEST = max(MARKDOWN.values())
 MARKDOWN_CACHED_FROM = 2_000  # shorter text renders faster than a cache round trip
 MARKDOWN_DEPTH = 32  # nested quotes, lists, emphasis: deeper is shown as its source text
+
+# README import: markup characters parsed inline (markdown-it-py's slow part), for one README.
+README_INLINE_MARKUP = 10_000
 
 # Query strings.
 CURSOR_CHARS = 200
