@@ -27,7 +27,13 @@ class _BoundedJSON:
 class GuardedRequest(Request):
     """Flask's request, with a body limit per kind of route, and JSON through `json_values`."""
 
-    json_module = _BoundedJSON
+    @property
+    def json_module(self):
+        return _BoundedJSON
+
+    @json_module.setter
+    def json_module(self, provider) -> None:
+        """Flask hands every request the app's JSON provider; request bodies keep ours."""
 
     @property
     def max_content_length(self) -> int | None:
