@@ -12,7 +12,7 @@ BODY_BYTES = {
     "mock": 256 * KIB,  # a request to a contract's mock
     "api": 512 * KIB,  # a contract, as JSON
     "import": 2 * MIB,  # a 1 MB OpenAPI document or a 200 KB README, in a multipart form
-    "form": 1 * MIB,  # any other form: 50,000 characters of Markdown, percent-encoded
+    "form": 1 * MIB,  # any other form: 30,000 characters of Markdown, percent-encoded
 }
 IMPORT_ENDPOINTS = frozenset({"openapi.start", "profiles.start_import"})
 
@@ -20,6 +20,7 @@ IMPORT_ENDPOINTS = frozenset({"openapi.start", "profiles.start_import"})
 JSON_DEPTH = 32
 JSON_VALUES = 100_000
 # An uploaded OpenAPI document nests deeper than an example (paths → … → schema → properties).
+DOCUMENT_BYTES = 1 * MIB
 DOCUMENT_DEPTH = 64
 DOCUMENT_VALUES = 200_000
 EXAMPLE_CHARS = 20_000  # one stored example, pretty-printed
@@ -47,8 +48,12 @@ MARKDOWN_LONGEST = max(MARKDOWN.values())
 MARKDOWN_CACHED_FROM = 2_000  # shorter text renders faster than a cache round trip
 MARKDOWN_DEPTH = 32  # nested quotes, lists, emphasis: deeper is shown as its source text
 
+README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.
 README_INLINE_MARKUP = 10_000
+
+# Contracts.
+PATH_CHARS = 300  # a path template
 
 # Query strings.
 CURSOR_CHARS = 200

@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..errors import Invalid
+from ..limits import PATH_CHARS
 
-MAX_LENGTH = 300
+MAX_LENGTH = PATH_CHARS
 PARAM = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 # RFC 3986 path characters, without braces (parameters) and percent (no pre-encoded paths).
 LITERAL = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@/]*")

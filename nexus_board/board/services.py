@@ -12,6 +12,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
+from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
 from . import archive, examples, policy, revisions
@@ -20,7 +21,7 @@ from .lookup import stored_examples
 from .policy import Action
 from .specs import ContractDraft, ContractSpec, clean
 
-MAX_COMMENT = 5_000
+MAX_COMMENT = MARKDOWN["comment"]
 
 
 def needs_fixing(contract: Contract) -> str | None:

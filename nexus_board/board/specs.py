@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from ..errors import Invalid
+from ..limits import MARKDOWN
 from ..models import Contract, HttpMethod
 from ..numbers import whole_number
 from . import examples, paths
 
-MAX_DESCRIPTION = 10_000
+MAX_DESCRIPTION = MARKDOWN["contract_description"]
 MAX_TAGS = 8
 MAX_RESPONSES = 20
 TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,29}")

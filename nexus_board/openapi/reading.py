@@ -16,9 +16,9 @@ from referencing.exceptions import Unresolvable
 
 from .. import json_values
 from ..errors import Invalid
-from ..limits import DOCUMENT_DEPTH, DOCUMENT_VALUES
+from ..limits import DOCUMENT_BYTES, DOCUMENT_DEPTH, DOCUMENT_VALUES
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = DOCUMENT_BYTES
 FIELD = "document"
 
 
