@@ -126,12 +126,7 @@ def cached_value(name: str, *areas: str, compute: Callable[[], T], timeout=None)
     marks = generations(*areas)
     if not marks:
         return compute()
-    key = f"value/{name}/{marks}"
-    value = _get(key)
-    if value is None:
-        value = compute()
-        _set(key, value, timeout)
-    return value
+    return _get_or_compute(f"value/{name}/{marks}", compute, timeout)
 
 
 def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
@@ -142,11 +137,14 @@ def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
     if not has_app_context():
         return compute()
     digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=20)
-    key = f"content/{kind}/{digest.hexdigest()}"
+    return _get_or_compute(f"content/{kind}/{digest.hexdigest()}", compute, CONTENT_TIMEOUT)
+
+
+def _get_or_compute(key: str, compute: Callable[[], T], timeout: int | None) -> T:
     value = _get(key)
     if value is None:
         value = compute()
-        _set(key, value, CONTENT_TIMEOUT)
+        _set(key, value, timeout)
     return value
 
 
