@@ -49,6 +49,20 @@ def render_markdown(text: str | None, *, heading_offset: int = 0) -> Markup:
     return Markup(html)  # noqa: S704  (sanitized in _render)
 
 
+def render_inline_markdown(text: str | None) -> Markup:
+    """One line of user Markdown (a learning's note) as sanitized inline HTML, no <p>.
+
+    A line that would be a block (`# x`, `- x`, `> x`) is shown as written, as text.
+    """
+    line = " ".join((text or "").split())
+    if not line:
+        return Markup("")
+    html = _render(line, 0)
+    if not (html.startswith("<p>") and html.count("<p>") == 1 and html.endswith("</p>\n")):
+        return escape(line)
+    return Markup(html[3:-5])  # noqa: S704  (sanitized in _render)
+
+
 def _render(text: str, heading_offset: int) -> str:
     source = NOT_AUTOLINK.sub(LT, text.replace(LT, "\ufffd"))
     html = cmarkgfm.markdown_to_html_with_extensions(source, options=OPTIONS, extensions=EXTENSIONS)

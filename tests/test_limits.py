@@ -17,7 +17,7 @@ from nexus_board import json_values
 from nexus_board.api.listing import MAX_LIMIT, limit_from
 from nexus_board.errors import DomainError
 from nexus_board.limits import JSON_DEPTH, MARKDOWN, MARKDOWN_DEPTH, MARKDOWN_LONGEST
-from nexus_board.markdown import _render, render_markdown
+from nexus_board.markdown import _render, render_inline_markdown, render_markdown
 from nexus_board.numbers import whole_number
 from nexus_board.pagination import decode_cursor, decode_time_cursor, encode_cursor
 
@@ -167,3 +167,15 @@ def test_long_markdown_is_rendered_once_and_kept_under_its_hash(app, monkeypatch
     with app.app_context():
         first, second = render_markdown(source), render_markdown(source)
     assert first == second == "<p>x</p>" and len(calls) == 1
+
+
+@pytest.mark.parametrize(
+    ("note", "html"),
+    [
+        ("**Docker** for `compose`", "<strong>Docker</strong> for <code>compose</code>"),
+        ("# not a heading", "# not a heading"),
+        ("- not a list <b>", "- not a list &lt;b&gt;"),
+    ],
+)
+def test_a_note_renders_inline_and_never_as_a_block(note, html):
+    assert render_inline_markdown(note) == html
