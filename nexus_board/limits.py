@@ -52,6 +52,9 @@ README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.
 README_INLINE_MARKUP = 10_000
 
+# Updates render through markdown-it-py (for #tags and @mentions): past this much markup, as text.
+UPDATE_MARKUP = 200
+
 # Contracts.
 PATH_CHARS = 300  # a path template
 

@@ -20,6 +20,7 @@ from nexus_board.limits import JSON_DEPTH, MARKDOWN, MARKDOWN_DEPTH, MARKDOWN_LO
 from nexus_board.markdown import _render, render_inline_markdown, render_markdown
 from nexus_board.numbers import whole_number
 from nexus_board.pagination import decode_cursor, decode_time_cursor, encode_cursor
+from nexus_board.updates.text import render_update
 
 JSON = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
@@ -179,3 +180,9 @@ def test_long_markdown_is_rendered_once_and_kept_under_its_hash(app, monkeypatch
 )
 def test_a_note_renders_inline_and_never_as_a_block(note, html):
     assert render_inline_markdown(note) == html
+
+
+def test_an_update_full_of_markup_is_shown_as_its_text():
+    body = "[" * MARKDOWN["update"] + "\n<b>"
+    html = render_update(body, mentioned=set(), tag_url=str, user_url=str)
+    assert html == "<p>" + "[" * MARKDOWN["update"] + "<br>&lt;b&gt;</p>"

@@ -8,9 +8,7 @@ from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from ...limits import README_INLINE_MARKUP
-
-# Characters markdown-it-py's inline rules work hardest on (~40 µs each when they repeat).
-MARKUP = "[]!*_<&~`"
+from ...markdown import markup_cost
 
 
 def _budgeted_inline(state: StateCore) -> None:
@@ -23,7 +21,7 @@ def _budgeted_inline(state: StateCore) -> None:
     for token in state.tokens:
         if token.type != "inline":
             continue
-        cost = sum(token.content.count(char) for char in MARKUP)
+        cost = markup_cost(token.content)
         if cost <= left:
             left -= cost
             token.children = token.children or []
