@@ -18,6 +18,8 @@ from ..openapi.schema import infer
 from . import matching
 
 log = logging.getLogger(__name__)
+# In the key: tables cached by an older release (one regex per route) are never read back.
+TABLE_FORMAT = "segments"
 
 
 def routes_for(slug: str) -> dict | None:
@@ -25,7 +27,7 @@ def routes_for(slug: str) -> dict | None:
     marks = generations("mocks")
     if not marks:  # the cache is down: answer from the database
         return _compile(slug)
-    key = f"mock/routes/{marks}/{slug}"
+    key = f"mock/routes/{TABLE_FORMAT}/{marks}/{slug}"
     table = _read(key)
     if table is not None:
         return table
