@@ -95,7 +95,10 @@ def _gunicorn(folder: Path, name: str, cache_url: str, workers: int):
     }
     port = _free_port()
     command = [sys.executable, "-m", "gunicorn", "--workers", str(workers)]
-    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning", "wsgi:app"]
+    command += ["--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
+    # gunicorn.conf.py replaces workers every ~1,000 requests; wrk sends that many a second, and
+    # the restarts would be measured instead of the pages.
+    command += ["--max-requests", "0", "wsgi:app"]
     with open(folder / f"gunicorn-{name}.log", "w") as log:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)  # noqa: S603
         try:

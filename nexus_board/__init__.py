@@ -14,14 +14,16 @@ from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
 from .input_guard import register_input_guard
-from .models.types import LARGEST_ID
+from .limits import BODY_BYTES
+from .numbers import LARGEST_ID
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import register_templating
 
 ROOT = Path(__file__).resolve().parent.parent
 
 DEFAULTS = {
-    "MAX_CONTENT_LENGTH": 2 * 1024 * 1024,
+    "MAX_CONTENT_LENGTH": max(BODY_BYTES.values()),
+    "BODY_LIMITS": dict(BODY_BYTES),  # per kind of route: limits.body_kind
     "SESSION_COOKIE_HTTPONLY": True,
     "SESSION_COOKIE_SAMESITE": "Lax",
     "REMEMBER_COOKIE_NAME": "remember_token",

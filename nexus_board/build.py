@@ -22,12 +22,13 @@ VENDORED = (
 
 
 @cache
-def fingerprint(*folders: Path) -> str:
-    """The package version and a hash of every file under `folders` (templates and static,
-    vendored files included): a new release, template or asset gives a new fingerprint."""
+def fingerprint(package: Path, *folders: Path) -> str:
+    """The package version and a hash of its code and of every file under `folders` (templates
+    and static, vendored files included): a new release, module, template or asset gives a new
+    fingerprint. Compiled files (__pycache__) are left out: they come and go as workers start."""
     digest = hashlib.blake2b(_version().encode(), digest_size=6)
-    for folder in folders:
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for folder, files in [(package, package.rglob("*.py"))] + [(f, f.rglob("*")) for f in folders]:
+        for path in sorted(p for p in files if p.is_file()):
             digest.update(str(path.relative_to(folder)).encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

@@ -9,6 +9,7 @@ Cache failures never fail a request.
 - `cached_page`: public pages and fragments for visitors, and 304s for polls, from one key.
 - `cached_value`: an expensive read, kept in the shared cache.
 - `process_copy`: a hot read kept in this process, checked against the markers about once a second.
+- `cached_by_content`: what is computed from a text alone (rendered Markdown), under its hash.
 """
 
 import hashlib
@@ -36,6 +37,7 @@ AREAS = frozenset({"board", "profiles", "updates", "mocks"})
 CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are read again
 PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
 COPIES = "nexus_board.copies"  # in app.extensions: this process's copies, by name
+CONTENT_TIMEOUT = 7 * 24 * 3600  # a hash names one text forever: only space ages entries out
 T = TypeVar("T")
 clock = time.monotonic
 
@@ -43,7 +45,7 @@ clock = time.monotonic
 def init_app(app: Flask) -> None:
     """Give the app its build fingerprint and copies, and the session its commit hooks."""
     folders = (Path(app.root_path, app.template_folder), Path(app.static_folder))
-    app.config.setdefault("BUILD_FINGERPRINT", build.fingerprint(*folders))
+    app.config.setdefault("BUILD_FINGERPRINT", build.fingerprint(Path(app.root_path), *folders))
     app.extensions[COPIES] = {}
     if not event.contains(db.session, "after_commit", _publish):
         event.listen(db.session, "after_commit", _publish)
@@ -202,6 +204,19 @@ def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
         copy = copies[name] = Copy(frozenset(areas), marks, value, now)
     copy.checked_at = now
     return copy.value
+
+
+def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
+    """`compute()`, a pure function of `source`, kept under the hash of `source`.
+
+    The same text always gives the same result in one build, so no write has to invalidate it;
+    the build's fingerprint in the key retires it when the code that computes it changes.
+    """
+    if not has_app_context():
+        return compute()
+    digest = hashlib.blake2b(source.encode("utf-8", "surrogatepass"), digest_size=20)
+    build_id = current_app.config["BUILD_FINGERPRINT"]
+    return remembered(f"content/{build_id}/{kind}/{digest.hexdigest()}", compute, CONTENT_TIMEOUT)
 
 
 def remembered(key: str, compute: Callable[[], T], timeout: int | None) -> T:

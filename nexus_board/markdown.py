@@ -1,14 +1,20 @@
-"""User Markdown to safe HTML: markdown-it-py renders, nh3 sanitizes what comes out."""
+"""User Markdown to safe HTML: cmark-gfm renders, nh3 sanitizes what comes out.
 
+cmark-gfm (GitHub's CommonMark) parses in linear time, pathological input included (`![`
+repeated, deep nesting, runs of `*`, `[` or backticks): the worst 30,000 characters render in
+tens of milliseconds, where markdown-it-py spends ~40 µs per character (bench/markdown.py).
+Long stored text is rendered once and kept in the shared cache under the hash of its source.
+"""
+
+import re
+
+import cmarkgfm
 import nh3
-from markdown_it import MarkdownIt
-from markupsafe import Markup
+from cmarkgfm.cmark import Options
+from markupsafe import Markup, escape
 
-# Raw HTML in the source is shown as text, not rendered; nh3 is the second wall.
-_parser = MarkdownIt("commonmark", {"html": False, "linkify": False}).enable(
-    ["table", "strikethrough"]
-)
-_inline = MarkdownIt("commonmark", {"html": False}).enable("strikethrough")
+from .caching import cached_by_content
+from .limits import MARKDOWN_CACHED_FROM, MARKDOWN_DEPTH
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -16,27 +22,80 @@ TAGS = {
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+EXTENSIONS = ["table", "strikethrough", "autolink"]
+OPTIONS = Options.CMARK_OPT_GITHUB_PRE_LANG
+# Raw HTML in the source is shown as text, never rendered: every "<" but an autolink's is swapped
+# for a private-use character before parsing (so cmark sees no tag, comment or HTML block) and
+# back as "&lt;" after.
+LT = "\ue000"
+NOT_AUTOLINK = re.compile(r"<(?!(?:https?|mailto):[^\s<>]*>)")
+HEADING = re.compile(r"<(/?)h([1-6])>")
+MARKUP = "[]!*_<&~`"
+# cmark empties an unsafe URL (javascript:, data:…); an image left without one shows its alt text.
+NO_IMAGE = re.compile(r'<img src="" alt="([^"]*)"(?: title="[^"]*")? />')
+# cmark's own tags (text holds no "<"): void ones close themselves ("<br />").
+TAG = re.compile(r"<(/?)[a-z][^>]*?(/?)>")
 
 
 def render_markdown(text: str | None, *, heading_offset: int = 0) -> Markup:
     """Sanitized HTML for `text`. `heading_offset=2` turns `#` into <h3> inside a page."""
     if not text:
         return Markup("")
-    tokens = _parser.parse(text)
-    if heading_offset:
-        for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                level = min(int(token.tag[1]) + heading_offset, 6)
-                token.tag = f"h{level}"
-    html = _parser.renderer.render(tokens, _parser.options, {})
-    return Markup(sanitize(html))  # noqa: S704  (sanitized just now)
+    if len(text) < MARKDOWN_CACHED_FROM:
+        html = _render(text, heading_offset)
+    else:
+        html = cached_by_content(
+            "markdown", f"{heading_offset}:{text}", lambda: _render(text, heading_offset)
+        )
+    return Markup(html)  # noqa: S704  (sanitized in _render)
+
+
+def markup_cost(text: str) -> int:
+    """How hard markdown-it-py's inline rules work on `text` (~40 µs a character, repeated).
+
+    The README import and updates still parse with markdown-it-py (they need its tokens) and
+    cap this; rendering for display uses cmark, which needs no cap.
+    """
+    return sum(text.count(char) for char in MARKUP)
 
 
 def render_inline_markdown(text: str | None) -> Markup:
-    """One line of user Markdown (a learning's note) as sanitized inline HTML, no <p>."""
-    if not text:
+    """One line of user Markdown (a learning's note) as sanitized inline HTML, no <p>.
+
+    A line that would be a block (`# x`, `- x`, `> x`) is shown as written, as text.
+    """
+    line = " ".join((text or "").split())
+    if not line:
         return Markup("")
-    return Markup(sanitize(_inline.renderInline(text)))  # noqa: S704  (sanitized just now)
+    html = _render(line, 0)
+    if not (html.startswith("<p>") and html.count("<p>") == 1 and html.endswith("</p>\n")):
+        return escape(line)
+    return Markup(html[3:-5])  # noqa: S704  (sanitized in _render)
+
+
+def _render(text: str, heading_offset: int) -> str:
+    source = NOT_AUTOLINK.sub(LT, text.replace(LT, "\ufffd"))
+    html = cmarkgfm.markdown_to_html_with_extensions(source, options=OPTIONS, extensions=EXTENSIONS)
+    if _too_deep(html):
+        # The sanitizer's tree building slows down with depth (50,000 nested quotes: seconds).
+        return f"<pre>{escape(text)}</pre>"
+    html = NO_IMAGE.sub(r"\1", html.replace(LT, "&lt;"))
+    if heading_offset:  # every <hN> here is cmark's own: the source's "<" are all "&lt;" now
+        html = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + heading_offset, 6)}>", html)
+    return sanitize(html)
+
+
+def _too_deep(html: str) -> bool:
+    """Whether cmark's elements nest deeper than MARKDOWN_DEPTH (one pass, stopping early)."""
+    depth = 0
+    for tag in TAG.finditer(html):
+        if tag[1]:
+            depth -= 1
+        elif not tag[2]:
+            depth += 1
+            if depth > MARKDOWN_DEPTH:
+                return True
+    return False
 
 
 def sanitize(html: str) -> str:

@@ -3,9 +3,11 @@
 import base64
 import binascii
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 
+from . import json_values
 from .errors import DomainError
+from .limits import CURSOR_CHARS
 
 BROKEN = "That page link is broken or out of date. Go back to the first page."
 LARGEST = 2**63
@@ -19,17 +21,20 @@ def encode_cursor(*values) -> str:
 
 def decode_cursor(token: str, size: int) -> list:
     """The values `encode_cursor` packed, or a 400 for anything a client made up."""
+    if not isinstance(token, str) or len(token) > CURSOR_CHARS:
+        raise DomainError(BROKEN)
     try:
         raw = base64.urlsafe_b64decode(token + "=" * (-len(token) % 4))
-        values = json.loads(raw)
-    except (binascii.Error, ValueError):
+        values = json_values.loads(raw, depth=1, values=size + 1)  # a flat list, nothing more
+    except (binascii.Error, ValueError):  # json_values.Refused is a ValueError too
         raise DomainError(BROKEN) from None
     if not isinstance(values, list) or len(values) != size:
         raise DomainError(BROKEN)
-    if not all(v is None or isinstance(v, str | int | float) for v in values):
-        raise DomainError(BROKEN)
-    if any(isinstance(v, int) and not -LARGEST < v < LARGEST for v in values):
-        raise DomainError(BROKEN)  # no column holds it: a made-up token
+    for value in values:
+        if isinstance(value, bool) or not (value is None or isinstance(value, str | int | float)):
+            raise DomainError(BROKEN)
+        if isinstance(value, int) and not -LARGEST < value < LARGEST:
+            raise DomainError(BROKEN)  # no column holds it: a made-up token
     return values
 
 
@@ -38,8 +43,10 @@ def decode_time_cursor(token: str) -> tuple[datetime, int]:
     moment, row_id = decode_cursor(token, 2)
     try:
         moment = datetime.fromisoformat(moment)
-    except (TypeError, ValueError):
+        # In UTC, as the database compares it: year 1 at +23:59 is no moment any column holds.
+        moment = moment.astimezone(UTC) if moment.tzinfo is not None else None
+    except (TypeError, ValueError, OverflowError):
         raise DomainError(BROKEN) from None
-    if moment.tzinfo is None or not isinstance(row_id, int) or isinstance(row_id, bool):
+    if moment is None or not isinstance(row_id, int):
         raise DomainError(BROKEN)
     return moment, row_id

@@ -99,8 +99,11 @@ def redis():
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2):
-    """`gunicorn wsgi:app` with `workers` processes and `env` settings; yields its base URL."""
+def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None):
+    """`gunicorn wsgi:app` with `workers` processes and `env` settings; yields its base URL.
+
+    It reads gunicorn.conf.py, as production does; `pidfile` receives the master's pid.
+    """
     port = free_port()
     process = subprocess.Popen(
         [
@@ -113,6 +116,7 @@ def gunicorn(env: dict, workers: int = 2):
             f"127.0.0.1:{port}",
             "--log-level",
             "warning",
+            *(["--pid", str(pidfile)] if pidfile else []),
             "wsgi:app",
         ],
         cwd=ROOT,

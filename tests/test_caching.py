@@ -204,21 +204,28 @@ def test_a_new_build_serves_neither_the_old_builds_pages_nor_its_304s(make_app, 
     assert len(calls) == 2  # built again by the new build, not read from the old one's entry
 
 
-def test_the_fingerprint_follows_templates_and_vendored_files(tmp_path):
+def test_the_fingerprint_follows_code_templates_and_vendored_files(tmp_path):
     from nexus_board.build import fingerprint
 
-    templates, static = tmp_path / "templates", tmp_path / "static"
-    (static / "vendor").mkdir(parents=True)
-    templates.mkdir()
-    (templates / "base.html").write_text("<html>")
-    (static / "vendor" / "htmx.min.js").write_text("htmx 2.0.3")
-    seen = {fingerprint(templates, static)}
-    for path, text in ((templates / "base.html", "<html lang=en>"),
-                       (static / "vendor" / "htmx.min.js", "htmx 2.0.4")):  # fmt: skip
+    code, templates, static = tmp_path / "code", tmp_path / "templates", tmp_path / "static"
+    for folder in (code / "__pycache__", templates, static / "vendor"):
+        folder.mkdir(parents=True)
+    files = {
+        code / "table.py": ("TREE = False", "TREE = True"),
+        templates / "base.html": ("<html>", "<html lang=en>"),
+        static / "vendor" / "htmx.min.js": ("htmx 2.0.3", "htmx 2.0.4"),
+    }
+    for path, (text, _) in files.items():
         path.write_text(text)
-        fingerprint.cache_clear()  # computed once per process: a deploy starts new ones
-        seen.add(fingerprint(templates, static))
-    assert len(seen) == 3
+    seen = {fingerprint(code, templates, static)}
+    (code / "__pycache__" / "table.cpython-311.pyc").write_bytes(b"compiled as a worker starts")
+    fingerprint.cache_clear()  # computed once per process: a deploy starts new ones
+    assert fingerprint(code, templates, static) in seen
+    for path, (_, text) in files.items():
+        path.write_text(text)
+        fingerprint.cache_clear()
+        seen.add(fingerprint(code, templates, static))
+    assert len(seen) == 4
 
 
 def test_a_process_copy_checks_the_markers_about_once_a_second(make_app, monkeypatch):

@@ -1,7 +1,13 @@
 """Hostile input anywhere gets a clear 4xx, never a 500 and never a broken page for others."""
 
+import base64
+
 import feedparser
 import pytest
+
+from nexus_board.auth import services as accounts
+from nexus_board.auth.tokens import create_token
+from nexus_board.extensions import db
 
 from .conftest import PASSWORD
 
@@ -74,3 +80,63 @@ def test_out_of_range_database_values_are_a_400(app, client):
     response = client.get("/test/overflow")
     assert response.status_code == 400
     assert "out of range" in response.get_data(as_text=True)
+
+
+def _b64(raw: str) -> str:
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        *(f"/api/v1/{name}?limit={digit}" for name in ("contracts", "learners", "updates")
+          for digit in ("²", "٣", "1_0", "-1", "0", "101", "9" * 30)),
+        "/api/v1/contracts?cursor=" + _b64("[" * 2500),
+        "/api/v1/contracts?cursor=" + _b64("[true]"),
+        "/api/v1/learners?cursor=" + _b64('[["ada"]]'),
+        "/api/v1/updates?cursor=" + _b64('["0001-01-01T00:00:00+23:59", 1]'),
+        "/updates?before=" + _b64('["9999-12-31T23:59:59-23:59", 1]'),
+        "/updates/news?after=" + _b64('["0001-01-01T00:00:00+23:59", 1]'),
+        "/board/columns/open?cursor=" + _b64('["2026-01-01T00:00:00+00:00", true]'),
+        "/api/v1/contracts?cursor=" + "A" * 5000,
+    ],
+)  # fmt: skip
+def test_odd_digits_and_made_up_cursors_are_a_400(client, path):
+    assert client.get(path).status_code == 400
+
+
+@pytest.mark.parametrize("value", ["²", "-1", "99999999999", "x", ""])
+def test_an_odd_row_number_to_remove_keeps_the_form(signed_in, value):
+    form = {"project": "E-commerce API", "method": "GET", "path": "/a", "summary": "A",
+            "responses-0-status_code": "200", "remove_response": value}  # fmt: skip
+    response = signed_in.post("/contracts/new", data=form)
+    assert response.status_code == 200 and 'value="/a"' in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    ("body", "reason"),
+    [
+        (b"[" * 2000 + b"]" * 2000, "nested more than 32 levels deep"),
+        (b'{"summary": "s\\ud800"}', "lone UTF-16 surrogate"),
+        (b'{"summary": "s\\u0000"}', "NUL character"),
+    ],
+)
+def test_deep_or_unstorable_json_in_the_api_is_a_400_with_the_reason(app, client, body, reason):
+    with app.app_context():
+        owner = accounts.register(
+            username="ada", display_name="Ada", password=PASSWORD, track="backend"
+        )
+        _, secret = create_token(owner, "script")
+        db.session.commit()
+    response = client.post(
+        "/api/v1/contracts", data=body, content_type="application/json",
+        headers={"Authorization": f"Bearer {secret}"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert reason in response.json["message"]
+
+
+def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
+    app.config["BODY_LIMITS"] = {**app.config["BODY_LIMITS"], "mock": 100}
+    response = client.post("/mock/nothing/x", data=b"[" + b"1," * 100 + b"1]")
+    assert response.status_code == 413

@@ -12,7 +12,7 @@ def test_markdown_renders_common_syntax():
     assert "<strong>Docker</strong>" in html
     assert "<code>code</code>" in html
     assert "<table>" in html and "<td>1</td>" in html
-    assert "<s>old</s>" in html
+    assert "<del>old</del>" in html
 
 
 class Elements(HTMLParser):

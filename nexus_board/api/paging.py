@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from ..errors import DomainError
+from ..numbers import whole_number
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -15,10 +16,10 @@ class Page:
 
 
 def limit_from(args) -> int:
-    raw = args.get("limit", str(DEFAULT_LIMIT))
-    if not raw.isdigit() or not 1 <= int(raw) <= MAX_LIMIT:
+    limit = whole_number(args.get("limit", str(DEFAULT_LIMIT)), low=1, high=MAX_LIMIT)
+    if limit is None:
         raise DomainError(f"limit must be a whole number from 1 to {MAX_LIMIT}.")
-    return int(raw)
+    return limit
 
 
 def choice(args, name: str, allowed) -> str | None:

@@ -4,7 +4,7 @@ Tests validate it and run schemathesis against it, so it must say what the views
 """
 
 from ..models import ContractStatus, HttpMethod, Track
-from ..models.types import LARGEST_ID
+from ..numbers import LARGEST_ID
 from .paging import MAX_LIMIT
 from .spec_schemas import SCHEMAS, ref
 

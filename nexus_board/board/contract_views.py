@@ -42,6 +42,8 @@ def show(contract_id):
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
         comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
         allowed=policy.allowed,
+        # Only people who may fix it are told (their page is never the cached visitors' one).
+        problem=services.needs_fixing(contract) if current_user.is_authenticated else None,
         diff_lines=revisions.diff_lines,
         is_short=revisions.is_short,
     )

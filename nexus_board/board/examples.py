@@ -2,7 +2,10 @@
 
 import json
 
-MAX_LENGTH = 20_000
+from .. import json_values
+from ..limits import EXAMPLE_CHARS
+
+MAX_LENGTH = EXAMPLE_CHARS
 
 
 class ExampleError(ValueError):
@@ -16,21 +19,25 @@ def normalize(text: str | None) -> str | None:
     if len(text) > MAX_LENGTH:
         raise ExampleError(f"Keep the example under {MAX_LENGTH:,} characters.")
     try:
-        value = json.loads(text, parse_constant=_refuse_constant)
-    except json.JSONDecodeError as error:
-        raise ExampleError(
-            f"Not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}."
-        ) from None
-    except RecursionError:
-        raise ExampleError("Not valid JSON: it is nested too deeply.") from None
-    except ValueError as error:  # e.g. an integer of thousands of digits
-        raise ExampleError(f"Not valid JSON: {error}.") from None
+        value = json_values.loads(text)  # deep nesting is refused here, before genson sees it
+    except json_values.Refused as error:
+        raise ExampleError(str(error)) from None
     return dump(value)
 
 
-def _refuse_constant(name: str):
-    # Python reads NaN and Infinity; JSON, JavaScript's JSON.parse and OpenAPI do not.
-    raise ValueError(f"{name} is not JSON (use null or a number)")
+def problem(texts) -> str | None:
+    """Why one of the stored examples `texts` cannot be documented or checked against, or None.
+
+    Examples saved before deep nesting was refused can hold what genson cannot infer from.
+    """
+    for text in texts:
+        try:
+            if text is not None:
+                json_values.check(load(text))
+        except (ValueError, RecursionError) as error:
+            detail = str(error) if isinstance(error, ValueError) else "It is nested too deeply."
+            return f"An example cannot be documented: {detail} Edit the example to fix it."
+    return None
 
 
 def dump(value) -> str:

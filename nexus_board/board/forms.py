@@ -18,6 +18,7 @@ from wtforms.validators import Optional
 from ..errors import DomainError
 from ..forms import show_errors
 from ..models import HttpMethod
+from ..numbers import whole_number
 from .specs import MAX_RESPONSES, ContractDraft, ResponseDraft
 
 
@@ -79,12 +80,13 @@ class ContractForm(FlaskForm):
             if len(self.responses) < MAX_RESPONSES:
                 self.responses.append_entry()
             return True
-        remove = formdata.get("remove_response", "")
-        if remove.isdigit():
-            if len(self.responses) > 1 and int(remove) < len(self.responses):
-                self.responses.entries.pop(int(remove))
-            return True
-        return False
+        if "remove_response" not in formdata:
+            return False
+        # A made-up row number ("²", "-1", 10**9) removes nothing: the form comes back as it was.
+        remove = whole_number(formdata.get("remove_response"), high=len(self.responses) - 1)
+        if remove is not None and len(self.responses) > 1:
+            self.responses.entries.pop(remove)
+        return True
 
     def show_errors(self, error: DomainError) -> None:
         """Messages by field and row; the one about the list as a whole above its rows."""

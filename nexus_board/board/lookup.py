@@ -7,7 +7,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from ..errors import NotFound
 from ..extensions import db
 from ..models import Contract
-from . import policy
+from . import examples, policy
 
 GONE = "There is no contract with that number. It may have been deleted."
 
@@ -37,9 +37,14 @@ def get_contract(contract_id: int, *, full: bool = False) -> Contract:
     return contract
 
 
+def stored_examples(contract: Contract) -> list[str | None]:
+    return [contract.request_example, *(r.example for r in contract.responses)]
+
+
 def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract:
     """For views: the whole contract; with `editable`, 403 unless the signed-in user may edit."""
     contract = get_contract(contract_id, full=True)
     if editable:
-        policy.check(current_user, contract, policy.Action.EDIT)
+        action = policy.edit_action(examples.problem(stored_examples(contract)) is not None)
+        policy.check(current_user, contract, action)
     return contract

@@ -5,7 +5,11 @@
 
 import enum
 
+from flask import g
+from sqlalchemy import select
+
 from ..errors import Conflict, Forbidden
+from ..extensions import db
 from ..models import Contract, ContractStatus, User
 
 
@@ -13,6 +17,7 @@ class Role(enum.StrEnum):
     """A person's relation to one contract (admin wins, then author, then claimer, then track)."""
 
     AUTHOR = "author"
+    TEAMMATE = "teammate"  # a backend learner who authored another contract of the project
     BACKEND = "backend"  # another backend learner
     CLAIMER = "claimer"
     FRONTEND = "frontend"  # a frontend learner who does not hold it
@@ -27,6 +32,7 @@ class Action(enum.StrEnum):
     REOPEN = "reopen"
     IMPLEMENT = "implement"
     EDIT = "edit"
+    REPAIR = "repair"  # edit a contract that needs fixing (its project cannot document it)
     DELETE = "delete"
 
 
@@ -38,44 +44,49 @@ class Outcome(enum.StrEnum):
 
 OPEN, CLAIMED, IN_PROGRESS, DONE = ContractStatus
 OK, NO, BUSY = Outcome.ALLOWED, Outcome.FORBIDDEN, Outcome.CONFLICT
-COLUMNS = (Role.AUTHOR, Role.BACKEND, Role.CLAIMER, Role.FRONTEND, Role.ADMIN)
+COLUMNS = (Role.AUTHOR, Role.TEAMMATE, Role.BACKEND, Role.CLAIMER, Role.FRONTEND, Role.ADMIN)
 # None: cannot happen (an open contract has no claimer).
 # fmt: off
 RULES: dict[tuple[Action, ContractStatus], tuple[Outcome | None, ...]] = {
-    #                              author  backend claimer frontend admin
-    (Action.CLAIM, OPEN):          (NO,    NO,     None,   OK,      OK),
-    (Action.CLAIM, CLAIMED):       (NO,    NO,     BUSY,   BUSY,    BUSY),
-    (Action.CLAIM, IN_PROGRESS):   (NO,    NO,     BUSY,   BUSY,    BUSY),
-    (Action.CLAIM, DONE):          (NO,    NO,     BUSY,   BUSY,    BUSY),
-    (Action.UNCLAIM, OPEN):        (NO,    NO,     None,   NO,      BUSY),
-    (Action.UNCLAIM, CLAIMED):     (NO,    NO,     OK,     NO,      OK),
-    (Action.UNCLAIM, IN_PROGRESS): (NO,    NO,     OK,     NO,      OK),
-    (Action.UNCLAIM, DONE):        (NO,    NO,     OK,     NO,      OK),
-    (Action.START, OPEN):          (NO,    NO,     None,   NO,      BUSY),
-    (Action.START, CLAIMED):       (NO,    NO,     OK,     NO,      OK),
-    (Action.START, IN_PROGRESS):   (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.START, DONE):          (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.FINISH, OPEN):         (NO,    NO,     None,   NO,      BUSY),
-    (Action.FINISH, CLAIMED):      (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.FINISH, IN_PROGRESS):  (NO,    NO,     OK,     NO,      OK),
-    (Action.FINISH, DONE):         (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.REOPEN, OPEN):         (NO,    NO,     None,   NO,      BUSY),
-    (Action.REOPEN, CLAIMED):      (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.REOPEN, IN_PROGRESS):  (NO,    NO,     BUSY,   NO,      BUSY),
-    (Action.REOPEN, DONE):         (NO,    NO,     OK,     NO,      OK),
-    (Action.IMPLEMENT, OPEN):      (OK,    NO,     None,   NO,      OK),
-    (Action.IMPLEMENT, CLAIMED):   (OK,    NO,     NO,     NO,      OK),
-    (Action.IMPLEMENT, IN_PROGRESS): (OK,  NO,     NO,     NO,      OK),
-    (Action.IMPLEMENT, DONE):      (OK,    NO,     NO,     NO,      OK),
-    (Action.EDIT, OPEN):           (OK,    NO,     None,   NO,      OK),
-    (Action.EDIT, CLAIMED):        (OK,    NO,     NO,     NO,      OK),
-    (Action.EDIT, IN_PROGRESS):    (OK,    NO,     NO,     NO,      OK),
-    (Action.EDIT, DONE):           (OK,    NO,     NO,     NO,      OK),
+    #                              author  team  backend claimer frontend admin
+    (Action.CLAIM, OPEN):          (NO,    NO,   NO,     None,   OK,      OK),
+    (Action.CLAIM, CLAIMED):       (NO,    NO,   NO,     BUSY,   BUSY,    BUSY),
+    (Action.CLAIM, IN_PROGRESS):   (NO,    NO,   NO,     BUSY,   BUSY,    BUSY),
+    (Action.CLAIM, DONE):          (NO,    NO,   NO,     BUSY,   BUSY,    BUSY),
+    (Action.UNCLAIM, OPEN):        (NO,    NO,   NO,     None,   NO,      BUSY),
+    (Action.UNCLAIM, CLAIMED):     (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.UNCLAIM, IN_PROGRESS): (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.UNCLAIM, DONE):        (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.START, OPEN):          (NO,    NO,   NO,     None,   NO,      BUSY),
+    (Action.START, CLAIMED):       (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.START, IN_PROGRESS):   (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.START, DONE):          (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.FINISH, OPEN):         (NO,    NO,   NO,     None,   NO,      BUSY),
+    (Action.FINISH, CLAIMED):      (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.FINISH, IN_PROGRESS):  (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.FINISH, DONE):         (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, OPEN):         (NO,    NO,   NO,     None,   NO,      BUSY),
+    (Action.REOPEN, CLAIMED):      (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, IN_PROGRESS):  (NO,    NO,   NO,     BUSY,   NO,      BUSY),
+    (Action.REOPEN, DONE):         (NO,    NO,   NO,     OK,     NO,      OK),
+    (Action.IMPLEMENT, OPEN):      (OK,    NO,   NO,     None,   NO,      OK),
+    (Action.IMPLEMENT, CLAIMED):   (OK,    NO,   NO,     NO,     NO,      OK),
+    (Action.IMPLEMENT, IN_PROGRESS): (OK,  NO,   NO,     NO,     NO,      OK),
+    (Action.IMPLEMENT, DONE):      (OK,    NO,   NO,     NO,     NO,      OK),
+    (Action.EDIT, OPEN):           (OK,    NO,   NO,     None,   NO,      OK),
+    (Action.EDIT, CLAIMED):        (OK,    NO,   NO,     NO,     NO,      OK),
+    (Action.EDIT, IN_PROGRESS):    (OK,    NO,   NO,     NO,     NO,      OK),
+    (Action.EDIT, DONE):           (OK,    NO,   NO,     NO,     NO,      OK),
+    # One broken contract must not wait for its author: the project's other authors may fix it.
+    (Action.REPAIR, OPEN):         (OK,    OK,   NO,     None,   NO,      OK),
+    (Action.REPAIR, CLAIMED):      (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.REPAIR, IN_PROGRESS):  (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.REPAIR, DONE):         (OK,    OK,   NO,     NO,     NO,      OK),
     # Someone builds on a claimed contract: its author cannot pull it away (an admin can).
-    (Action.DELETE, OPEN):         (OK,    NO,     None,   NO,      OK),
-    (Action.DELETE, CLAIMED):      (BUSY,  NO,     NO,     NO,      OK),
-    (Action.DELETE, IN_PROGRESS):  (BUSY,  NO,     NO,     NO,      OK),
-    (Action.DELETE, DONE):         (BUSY,  NO,     NO,     NO,      OK),
+    (Action.DELETE, OPEN):         (OK,    NO,   NO,     None,   NO,      OK),
+    (Action.DELETE, CLAIMED):      (BUSY,  NO,   NO,     NO,     NO,      OK),
+    (Action.DELETE, IN_PROGRESS):  (BUSY,  NO,   NO,     NO,     NO,      OK),
+    (Action.DELETE, DONE):         (BUSY,  NO,   NO,     NO,     NO,      OK),
 }
 # fmt: on
 
@@ -96,6 +107,7 @@ FORBIDDEN = {
     Action.REOPEN: "Only the learner who claimed this contract can move it.",
     Action.IMPLEMENT: "Only the contract's author (or an admin) can mark it implemented.",
     Action.EDIT: "Only the contract's author (or an admin) can edit it.",
+    Action.REPAIR: "Only the project's backend authors (or an admin) can fix this contract.",
     Action.DELETE: "Only the contract's author (or an admin) can delete it.",
 }
 
@@ -107,7 +119,23 @@ def role_of(user: User, contract: Contract) -> Role:
         return Role.AUTHOR
     if contract.claimer_id is not None and contract.claimer_id == user.id:
         return Role.CLAIMER
-    return Role.BACKEND if user.is_backend else Role.FRONTEND
+    if not user.is_backend:
+        return Role.FRONTEND
+    return Role.TEAMMATE if contract.project_id in authored_projects(user.id) else Role.BACKEND
+
+
+def authored_projects(user_id: int) -> frozenset[int]:
+    """The projects `user_id` posted contracts in: one query per request, however many cards."""
+    memo = g.setdefault("authored_projects", {})
+    if user_id not in memo:
+        query = select(Contract.project_id).where(Contract.author_id == user_id).distinct()
+        memo[user_id] = frozenset(db.session.scalars(query))
+    return memo[user_id]
+
+
+def edit_action(needs_fixing: bool) -> Action:
+    """Editing a contract its project cannot document is a repair, open to more people."""
+    return Action.REPAIR if needs_fixing else Action.EDIT
 
 
 def decide(user: User, contract: Contract, action: Action) -> Outcome:

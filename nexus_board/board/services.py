@@ -13,14 +13,21 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
+from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
-from . import archive, policy, revisions
+from . import archive, examples, policy, revisions
 from .breaking import breaking_reasons
+from .lookup import stored_examples
 from .policy import Action
 from .specs import ContractDraft, ContractSpec, clean
 
-MAX_COMMENT = 5_000
+MAX_COMMENT = MARKDOWN["comment"]
+
+
+def needs_fixing(contract: Contract) -> str | None:
+    """Why its project's OpenAPI document has to leave `contract` out, or None."""
+    return examples.problem(stored_examples(contract))
 
 
 class Duplicate(Conflict):
@@ -65,7 +72,7 @@ def update_contract(
     contract: Contract, draft: ContractDraft, editor: User, *, expected_version: int
 ) -> Revision | None:
     """Save an edit made from `expected_version`; returns its revision (None if nothing changed)."""
-    policy.check(editor, contract, Action.EDIT)
+    policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
     spec, project = _resolve(clean(draft))

@@ -11,10 +11,12 @@ from dataclasses import dataclass, field
 from slugify import slugify
 
 from ..errors import Invalid
+from ..limits import MARKDOWN
 from ..models import Contract, HttpMethod
+from ..numbers import whole_number
 from . import examples, paths
 
-MAX_DESCRIPTION = 10_000
+MAX_DESCRIPTION = MARKDOWN["contract_description"]
 MAX_TAGS = 8
 MAX_RESPONSES = 20
 TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,29}")
@@ -81,7 +83,7 @@ class ContractSpec:
         return cls(
             project=contract.project.name,
             method=contract.method,
-            path=paths.parse(contract.path),
+            path=paths.stored(contract.path),
             summary=contract.summary,
             description=contract.description,
             auth_required=contract.auth_required,
@@ -172,10 +174,7 @@ def _responses(drafts: list[ResponseDraft], errors: dict) -> tuple[ResponseSpec,
         if draft.blank:
             continue
         key = f"responses-{i}-"
-        try:
-            code = int(str(draft.status_code).strip())
-        except ValueError:
-            code = 0
+        code = whole_number(str(draft.status_code).strip()) or 0
         if not 100 <= code <= 599:
             errors[key + "status_code"] = "Use an HTTP status code from 100 to 599."
         elif code in found:

@@ -4,12 +4,12 @@ No sign-in and no cookies; CORS lets a frontend dev server on another origin cal
 ever echoes stored examples: nothing the contract describes is run.
 """
 
-import json
-
 from flask import Response, current_app, request
 
+from .. import json_values
 from ..errors import json_error
 from ..extensions import limiter
+from ..limits import MOCK_CHECKED_VALUES
 from ..openapi.schema import errors as schema_errors
 from . import bp, matching
 from .table import routes_for
@@ -71,9 +71,15 @@ def _body_problems(schema: dict):
         found = [{"path": "$", "message": "The request has no body: send JSON like the example."}]
         return json_error(422, "The request body does not match the contract.", errors=found)
     try:
-        body = json.loads(raw)
-    except (ValueError, RecursionError) as error:
-        return json_error(400, f"The request body is not JSON: {error}.")
+        body = json_values.loads(raw, values=MOCK_CHECKED_VALUES)
+    except json_values.TooMany:
+        message = (
+            f"The request body holds more than {MOCK_CHECKED_VALUES:,} values: the mock checks "
+            "bodies up to that size against the contract. Send a smaller one."
+        )
+        return json_error(413, message)
+    except json_values.Refused as error:
+        return json_error(400, f"The request body is not accepted: {error}")
     found = schema_errors(schema, body)
     if found:
         return json_error(422, "The request body does not match the contract.", errors=found)
@@ -82,7 +88,7 @@ def _body_problems(schema: dict):
 
 def _options(table: dict, path: str):
     """CORS preflight (and plain OPTIONS): which methods this path takes."""
-    methods = sorted({r["method"] for r in table["routes"] if matching.matches(r, path)})
+    methods = sorted({r["method"] for r in matching.candidates(table, path)})
     response = Response(status=204)
     del response.headers["Content-Type"]
     response.headers["Allow"] = ", ".join([*methods, "OPTIONS"])

@@ -5,9 +5,6 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime
 from sqlalchemy.types import TypeDecorator
 
-# Row ids are 32-bit INTEGER columns on every database: a larger number names no row.
-LARGEST_ID = 2**31 - 1
-
 
 def utcnow() -> datetime:
     return datetime.now(UTC)

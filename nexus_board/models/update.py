@@ -6,10 +6,11 @@ from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from ..limits import MARKDOWN
 from .types import UTCDateTime, utcnow
 from .user import User
 
-MAX_BODY = 1000
+MAX_BODY = MARKDOWN["update"]
 MAX_TAG = 40
 
 update_mentions = Table(

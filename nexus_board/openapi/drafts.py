@@ -8,13 +8,19 @@ from dataclasses import asdict
 
 from ..board import examples
 from ..board.specs import MAX_DESCRIPTION, MAX_TAGS, ContractDraft, ResponseDraft
+from ..errors import Invalid
 from ..models import HttpMethod
-from .sample import Sampler
+from ..numbers import whole_number
+from .sample import Budget, Sampler, TooLarge
 
 METHODS = [method.lower() for method in HttpMethod]
 OTHER_METHODS = ("head", "options", "trace")
 MAX_SUMMARY = 200
 MAX_RESPONSE_DESCRIPTION = 200
+TOO_LARGE = (
+    "Its schemas would build examples too large to import, by {endpoint}: give that operation "
+    "(and the ones after it) examples of their own in the document."
+)
 
 
 def operations(document: dict) -> tuple[list[dict], list[dict]]:
@@ -22,8 +28,9 @@ def operations(document: dict) -> tuple[list[dict], list[dict]]:
 
     Drafts are plain dicts (stored with a pending import); `to_draft` makes them drafts again.
     """
-    reader = Sampler(document, response=True)  # what the client reads back
-    writer = Sampler(document, response=False)  # what the client writes
+    budget = Budget()  # examples built from schemas, for the whole document
+    reader = Sampler(document, response=True, budget=budget)  # what the client reads back
+    writer = Sampler(document, response=False, budget=budget)  # what the client writes
     found, skipped = [], []
     for path, item in (document.get("paths") or {}).items():
         item = reader.resolve(item)
@@ -39,7 +46,13 @@ def operations(document: dict) -> tuple[list[dict], list[dict]]:
                     }
                 )
             elif method in METHODS and isinstance(operation, dict):
-                draft, notes = _draft(document, path, method, operation, reader, writer)
+                try:
+                    draft, notes = _draft(document, path, method, operation, reader, writer)
+                except TooLarge:  # the document's budget: one example alone is only a note
+                    raise Invalid(
+                        "The OpenAPI document was not imported.",
+                        errors={"document": TOO_LARGE.format(endpoint=endpoint)},
+                    ) from None
                 found.append({"draft": asdict(draft), "notes": notes})
     return found, skipped
 
@@ -100,7 +113,7 @@ def _request_example(operation: dict, method: str, sampler: Sampler, notes: list
         return ""
     if kind != "json":
         notes.append(f"The request is sent as {kind}; its example shows the fields as JSON.")
-    example = _dump(_example(media, sampler))
+    example = _dump(_example(media, sampler, notes, "The request body"))
     if not example and HttpMethod(method.upper()).takes_body:
         notes.append("The document shows no example or schema for the request body: it is {}.")
         return "{}"
@@ -110,7 +123,7 @@ def _request_example(operation: dict, method: str, sampler: Sampler, notes: list
 def _responses(operation: dict, sampler: Sampler, notes: list) -> list[ResponseDraft]:
     found = []
     for code, response in (operation.get("responses") or {}).items():
-        if not str(code).isdigit():
+        if whole_number(str(code)) is None:
             notes.append(f"The {code} response was left out: contracts list exact status codes.")
             continue
         response = sampler.resolve(response) or {}
@@ -120,7 +133,7 @@ def _responses(operation: dict, sampler: Sampler, notes: list) -> list[ResponseD
         media, kind = _media(response, sampler)
         example = ""
         if media is not None and kind == "json":
-            example = _dump(_example(media, sampler))
+            example = _dump(_example(media, sampler, notes, f"Response {code}"))
         elif media is not None:
             notes.append(f"Response {code} is {kind}: it is kept without an example.")
         found.append(ResponseDraft(str(code), description, example))
@@ -139,7 +152,7 @@ def _media(holder, sampler: Sampler) -> tuple[dict | None, str]:
     return (media if isinstance(media, dict) else {}), name
 
 
-def _example(media: dict, sampler: Sampler):
+def _example(media: dict, sampler: Sampler, notes: list, what: str):
     if "example" in media:
         return media["example"]
     named = media.get("examples")
@@ -147,7 +160,13 @@ def _example(media: dict, sampler: Sampler):
         first = sampler.resolve(next(iter(named.values())))
         if isinstance(first, dict) and "value" in first:
             return first["value"]
-    return sampler.example(media.get("schema"))
+    try:
+        return sampler.sample(media.get("schema"))
+    except TooLarge as too_large:
+        if too_large.document:
+            raise
+        notes.append(f"{what}: its schema builds an example too large to keep; add one of its own.")
+        return None
 
 
 def _dump(value) -> str:

@@ -4,12 +4,16 @@ Every example is documented with the JSON Schema inferred from it. Import reads 
 fields back, so exporting a project and importing it elsewhere gives the same contracts.
 """
 
+import logging
 import re
 from collections import defaultdict
 
 from ..board import examples, paths
+from ..board.lookup import stored_examples
 from ..models import Contract, HttpMethod, Project
 from .schema import infer
+
+log = logging.getLogger(__name__)
 
 VERSION = "3.1.0"
 METHOD_ORDER = list(HttpMethod)
@@ -22,12 +26,19 @@ def document(project: Project, contracts: list[Contract]) -> dict:
     # Templates that differ only in parameter names are one path in OpenAPI: use the first.
     templates: dict[str, paths.PathTemplate] = {}
     for contract in ordered:
-        templates.setdefault(contract.path_key, paths.parse(contract.path))
+        templates.setdefault(contract.path_key, paths.stored(contract.path))
     operation_ids: set[str] = set()
     path_items: dict[str, dict] = defaultdict(dict)
+    left_out = []
     for contract in ordered:
         template = templates[contract.path_key]
-        operation = _operation(contract, template, operation_ids)
+        try:  # one contract that cannot be documented must not take its project's document
+            operation = _operation(contract, template, operation_ids)
+        except (ValueError, RecursionError) as error:
+            log.warning("contract %s left out of the OpenAPI document: %r", contract.id, error)
+            why = examples.problem(stored_examples(contract)) or "It cannot be documented."
+            left_out.append({"contract": contract.id, "endpoint": contract.endpoint, "note": why})
+            continue
         path_items[template.template][contract.method.lower()] = operation
     doc = {
         "openapi": VERSION,
@@ -44,6 +55,8 @@ def document(project: Project, contracts: list[Contract]) -> dict:
     if any(contract.auth_required for contract in ordered):
         scheme = {"type": "http", "scheme": "bearer"}
         doc["components"] = {"securitySchemes": {SECURITY_SCHEME: scheme}}
+    if left_out:
+        doc["x-nexus-board-left-out"] = left_out
     return doc
 
 

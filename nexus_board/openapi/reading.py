@@ -14,9 +14,11 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from referencing.exceptions import Unresolvable
 
+from .. import json_values
 from ..errors import Invalid
+from ..limits import DOCUMENT_BYTES, DOCUMENT_DEPTH, DOCUMENT_VALUES
 
-MAX_BYTES = 1024 * 1024
+MAX_BYTES = DOCUMENT_BYTES
 FIELD = "document"
 
 
@@ -69,7 +71,12 @@ def read(data: bytes) -> dict:
         raise _invalid("The file is not UTF-8 text: export JSON or YAML.") from None
     if not text.strip():
         raise _invalid("The document is empty.")
-    document = _plain(_parse(text))
+    parsed = _parse(text)
+    try:  # before anything recursive walks it; NULs and lone surrogates in escapes too
+        json_values.check(parsed, depth=DOCUMENT_DEPTH, values=DOCUMENT_VALUES)
+    except json_values.Refused as error:
+        raise _invalid(f"The document was refused: {error}") from None
+    document = _plain(parsed)
     if not isinstance(document, dict):
         raise _invalid(
             "This is not an OpenAPI document: it should be an object with openapi, info and paths."

@@ -1,10 +1,16 @@
 """Examples for a document that has schemas but no examples (drf-spectacular's usual output).
 
 The example a schema stands for: its own `example`, else one built from its types, formats and
-properties, following `$ref`s inside the document.
+properties, following `$ref`s inside the document. A `$ref` already followed on the way down
+stops there (a tree, self-referencing or not, becomes null at its first repeat), and every
+value built counts against a budget per example and per document (`limits.SAMPLE_*`): width
+cannot multiply what depth no longer can.
 """
 
 from urllib.parse import unquote
+
+from ..limits import SAMPLE_DOCUMENT_VALUES, SAMPLE_VALUES
+from ..numbers import whole_number
 
 MAX_DEPTH = 8
 FORMATS = {
@@ -22,13 +28,30 @@ FORMATS = {
 SCALARS = {"integer": 0, "number": 0.0, "boolean": True, "null": None}
 
 
+class TooLarge(Exception):
+    """Building the example would pass its budget; `document` says whose budget it was."""
+
+    def __init__(self, document: bool):
+        super().__init__("document" if document else "example")
+        self.document = document
+
+
+class Budget:
+    """Values left to build for one document, shared by its samplers."""
+
+    def __init__(self, values: int = SAMPLE_DOCUMENT_VALUES):
+        self.left = values
+
+
 class Sampler:
     """Builds examples from the schemas of one document."""
 
-    def __init__(self, document: dict, *, response: bool):
+    def __init__(self, document: dict, *, response: bool, budget: Budget | None = None):
         self.document = document
         # A response example leaves out writeOnly fields; a request example, readOnly ones.
         self.skipped = "writeOnly" if response else "readOnly"
+        self.budget = budget or Budget()
+        self.left = SAMPLE_VALUES
 
     def resolve(self, node, depth: int = 0):
         """`node` with a local `$ref` followed (to the depth limit)."""
@@ -37,8 +60,18 @@ class Sampler:
             depth += 1
         return node
 
-    def example(self, schema, depth: int = 0):
-        schema = self.resolve(schema)
+    def sample(self, schema):
+        """The example for `schema`, or TooLarge past the budget of one example (or all)."""
+        self.left = SAMPLE_VALUES
+        return self.example(schema)
+
+    def example(self, schema, depth: int = 0, seen: frozenset = frozenset()):
+        self._spend()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            if schema["$ref"] in seen:
+                return None  # a schema inside itself: stop at the first repeat
+            seen = seen | {schema["$ref"]}
+            schema = self._pointer(schema["$ref"])
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
             return None
         for key in ("example", "default", "const"):
@@ -49,21 +82,29 @@ class Sampler:
         if isinstance(schema.get("enum"), list) and schema["enum"]:
             return next((v for v in schema["enum"] if v is not None), schema["enum"][0])
         if isinstance(schema.get("allOf"), list):
-            return self._all_of(schema["allOf"], depth)
+            return self._all_of(schema["allOf"], depth, seen)
         for key in ("oneOf", "anyOf"):
             options = [self.resolve(option) for option in schema.get(key) or []]
             options = [o for o in options if not (isinstance(o, dict) and o.get("type") == "null")]
             if options:
-                return self.example(options[0], depth + 1)
-        return self._typed(schema, depth)
+                return self.example(options[0], depth + 1, seen)
+        return self._typed(schema, depth, seen)
 
-    def _typed(self, schema: dict, depth: int):
+    def _spend(self) -> None:
+        self.left -= 1
+        self.budget.left -= 1
+        if self.budget.left < 0:
+            raise TooLarge(document=True)
+        if self.left < 0:
+            raise TooLarge(document=False)
+
+    def _typed(self, schema: dict, depth: int, seen: frozenset):
         kind = schema.get("type")
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
         if kind == "object" or (kind is None and "properties" in schema):
             return {
-                name: self.example(prop, depth + 1)
+                name: self.example(prop, depth + 1, seen)
                 for name, prop in (schema.get("properties") or {}).items()
                 if not (
                     isinstance(self.resolve(prop), dict) and self.resolve(prop).get(self.skipped)
@@ -71,17 +112,17 @@ class Sampler:
             }
         if kind == "array":
             items = schema.get("items")
-            return [self.example(items, depth + 1)] if isinstance(items, dict) else []
+            return [self.example(items, depth + 1, seen)] if isinstance(items, dict) else []
         if kind == "string":
             return FORMATS.get(schema.get("format"), "string")
         if kind in ("integer", "number") and isinstance(schema.get("minimum"), int | float):
             return schema["minimum"]
         return SCALARS.get(kind)
 
-    def _all_of(self, parts: list, depth: int):
+    def _all_of(self, parts: list, depth: int, seen: frozenset):
         merged = {}
         for part in parts:
-            value = self.example(part, depth + 1)
+            value = self.example(part, depth + 1, seen)
             if not isinstance(value, dict):
                 return value
             merged.update(value)
@@ -95,7 +136,7 @@ class Sampler:
             token = unquote(token).replace("~1", "/").replace("~0", "~")
             if isinstance(node, dict):
                 node = node.get(token)
-            elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            elif isinstance(node, list) and whole_number(token, high=len(node) - 1) is not None:
                 node = node[int(token)]
             else:
                 return None

@@ -102,6 +102,12 @@ def problems(final: ProfileData) -> dict[str, str]:
                 f"learnings, is {len(challenge.solution):,} characters; the limit is "
                 f"{LIMITS['solution']:,}."
             )
+    for section in final.sections:
+        if len(section.body) > LIMITS["body"]:
+            found["sections"] = (
+                f"{LABELS['sections']}: “{section.title}” is {len(section.body):,} characters; "
+                f"the limit is {LIMITS['body']:,}. Split it under more headings in your README."
+            )
     for name in LISTS:
         count = len(getattr(final, name))
         if count > MAX_ITEMS:

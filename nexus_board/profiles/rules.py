@@ -4,21 +4,22 @@ message. Shared by the editing services and the README import, so both store the
 import re
 import unicodedata
 
-from ..models.types import LARGEST_ID
+from ..limits import MARKDOWN
+from ..numbers import LARGEST_ID, whole_number
 
 LIMITS = {
     "headline": 200,
-    "overview": 50_000,
-    "project_focus": 5_000,
+    "overview": MARKDOWN["overview"],
+    "project_focus": MARKDOWN["project_focus"],
     "discord_handle": 40,
     "github_url": 200,
     "name": 120,
     "note": 500,
     "title": 300,
-    "solution": 20_000,
-    "text": 5_000,
+    "solution": MARKDOWN["solution"],
+    "text": MARKDOWN["takeaway"],
     "section_title": 200,
-    "body": 200_000,
+    "body": MARKDOWN["section_body"],
 }
 MAX_ITEMS = 200  # per list: a profile page shows every item, so lists stay short
 
@@ -91,12 +92,10 @@ def parse_ids(values) -> set[int] | None:
     """Row ids as a form sends them ("12"), or None if any is not one ("²", "-1", 10**25)."""
     ids = set()
     for value in values:
-        text = str(value).strip()
-        if not (text.isascii() and text.isdecimal() and len(text) <= 10):
+        number = whole_number(str(value).strip(), low=1, high=LARGEST_ID)
+        if number is None:
             return None
-        if not 0 < int(text) <= LARGEST_ID:
-            return None
-        ids.add(int(text))
+        ids.add(number)
     return ids
 
 

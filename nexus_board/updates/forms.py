@@ -5,6 +5,7 @@ from wtforms import BooleanField, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
 
 from ..models.update import MAX_BODY
+from ..numbers import whole_number
 
 TAG_RULE = "Tags start with a letter and use letters, digits, - or _ (up to 40)."
 
@@ -26,9 +27,7 @@ class UpdateForm(FlaskForm):
         if not value:
             return None
         # Anything but a plain id names no contract (0): the service refuses it next to the field.
-        if not (value.isascii() and value.isdigit() and len(value) <= 9):
-            return 0
-        return int(value)
+        return whole_number(value) or 0
 
 
 class FeedFilterForm(FlaskForm):

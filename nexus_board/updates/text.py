@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from ..markdown import sanitize
+from ..limits import UPDATE_MARKUP
+from ..markdown import markup_cost, sanitize
 
 TAG = re.compile(r"(?<![\w&#/])#([A-Za-z][A-Za-z0-9_-]{0,39})(?![\w-])")
 MENTION = re.compile(r"(?<![\w@/.])@([A-Za-z0-9_-]{3,32})(?![\w-])")
@@ -48,6 +49,8 @@ def render_update(
     user_url: Callable[[str], str],
 ) -> Markup:
     """Sanitized HTML for an update; `mentioned` are the usernames that get a profile link."""
+    if markup_cost(body) > UPDATE_MARKUP:  # a feed page of such posts would take seconds
+        return Markup("<p>%s</p>") % Markup("<br>").join(escape(line) for line in body.split("\n"))
     env = {"mentioned": mentioned, "tag_url": tag_url, "user_url": user_url}
     tokens = _parser.parse(body, env)
     _link_tags_and_mentions(tokens, env)

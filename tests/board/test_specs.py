@@ -153,3 +153,29 @@ def test_examples_javascript_could_not_read_are_refused(text, message):
 def test_project_slugs_fit_their_column_whatever_the_script(name):
     spec = clean(draft(project=name[:80]))
     assert 1 <= len(spec.project_slug) <= 80
+
+
+@pytest.mark.parametrize("template", ["/{a}{b}", "/items/{a}{b}.json", "/x/{id}{format}/y"])
+def test_adjacent_parameters_are_refused_next_to_the_path(template):
+    with pytest.raises(Invalid) as refused:
+        paths.parse(template)
+    assert "cannot be told apart" in refused.value.errors["path"]
+
+
+@pytest.mark.parametrize(
+    ("template", "path", "expected"),
+    [
+        ("/files/{name}.{ext}", "/files/a.b.c", {"name": "a", "ext": "b.c"}),
+        ("/files/{name}.{ext}", "/files/.c", None),
+        ("/v{version}/items", "/v2/items", {"version": "2"}),
+        ("/v{version}/items", "/v/items", None),
+        ("/{a}-{b}-{c}x", "/" + "-" * 36, None),  # backtracked for 30 s as one regex
+    ],
+)
+def test_a_segment_matches_without_backtracking(template, path, expected):
+    assert paths.parse(template).match(path) == expected
+
+
+def test_a_template_saved_before_the_rule_still_splits_and_matches():
+    template = paths.stored("/{a}{b}")
+    assert template.params == ("a", "b") and template.match("/xy") == {"a": "x", "b": "y"}

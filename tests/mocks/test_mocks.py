@@ -5,6 +5,9 @@ import json
 import pytest
 
 from nexus_board.board.specs import ResponseDraft
+from nexus_board.caching import changed
+from nexus_board.extensions import db
+from nexus_board.models import Contract
 
 from ..board.factories import PRODUCT
 from ..contracts_as_code import order_contract
@@ -144,7 +147,7 @@ def test_a_matching_body_gets_the_example(client, board):
         (
             '{"items": [',
             400,
-            "The request body is not JSON: Expecting value: line 1 column 12 (char 11).",
+            "The request body is not accepted: Not valid JSON: line 1, column 12: Expecting value.",
         ),
     ],
 )
@@ -215,3 +218,39 @@ def test_mocks_are_rate_limited_per_client(make_app, make_user):
     assert limited.json["error"] == "Too many requests"
     assert limited.headers["Access-Control-Allow-Origin"] == "*"
     assert "Retry-After" in limited.headers
+
+
+def test_parameters_inside_a_segment_and_the_fewest_parameters_win(client, contract, board):
+    contract(path="/files/{name}.{ext}", summary="A file")
+    contract(path="/files/{name}.json", summary="A JSON file")
+    contract(path="/{section}/{id}/{part}", summary="Anything three deep")
+    assert client.get(f"{MOCK}/files/a.b.json").headers["X-Mock-Route"] == (
+        "GET /files/{name}.json"
+    )
+    assert client.get(f"{MOCK}/files/a.b.csv").headers["X-Mock-Route"] == (
+        "GET /files/{name}.{ext}"
+    )
+    assert client.get(f"{MOCK}/files/x/y").headers["X-Mock-Route"] == "GET /{section}/{id}/{part}"
+    assert client.get(f"{MOCK}/files/.csv").status_code == 404  # a parameter is never empty
+
+
+def test_a_template_saved_with_adjacent_parameters_still_answers(app, client, contract, board):
+    made = contract(path="/codes/{code}", summary="A code")
+    with app.app_context():
+        db.session.get(Contract, made).path = "/codes/{letter}{digit}"
+        changed("mocks")  # written past the services, as an older release saved it
+        db.session.commit()
+    assert client.get(f"{MOCK}/codes/a1").status_code == 200
+    assert client.get(f"{MOCK}/codes/a").status_code == 404
+    assert client.get(f"{MOCK}/codes/" + "a" * 5000).status_code == 200
+
+
+def test_a_body_past_the_checked_size_is_a_413_before_validation(client, board):
+    response = client.post(f"{MOCK}/api/v1/orders", json={"items": [0] * 20_000})
+    assert response.status_code == 413
+    assert "more than 10,000 values" in response.json["message"]
+
+
+def test_validation_stops_at_twenty_problems(client, board):
+    response = client.post(f"{MOCK}/api/v1/orders", json={"items": ["x"] * 5000})
+    assert response.status_code == 422 and len(response.json["errors"]) == 20

@@ -160,7 +160,7 @@ def test_a_readme_with_too_many_items_is_refused_at_preview_and_confirm(client, 
 def test_a_readme_with_an_overlong_overview_is_refused_with_the_reason(client, ada, app):
     location = import_text(client, "# Me\n\n## Overview\n\n" + "word " * 12_000)
     preview = client.get(location).get_data(as_text=True)
-    assert "Overview is 59,999 characters; the limit is 50,000." in preview
+    assert "Overview is 59,999 characters; the limit is 20,000." in preview
     assert client.post(location + "/confirm").status_code == 422
     with app.app_context():
         assert db.session.get(Profile, 1) is None
@@ -180,7 +180,7 @@ def test_related_learnings_that_overflow_a_solution_are_named_in_the_preview(cli
     location = import_text(client, readme)
     preview = client.get(location).get_data(as_text=True)
     assert "the solution to “Slow pages”, with its related learnings, is 22," in preview
-    assert "characters; the limit is 20,000." in preview
+    assert "characters; the limit is 10,000." in preview
     assert client.post(location + "/confirm").status_code == 422
     with app.app_context():
         assert count(Challenge) == 0

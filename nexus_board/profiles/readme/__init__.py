@@ -7,6 +7,7 @@ import unicodedata
 import ftfy
 
 from ...errors import DomainError, Invalid
+from ...limits import README_BYTES
 from .export import default_title, export_readme
 from .parse import ParsedReadme, Parser, Placement
 
@@ -22,7 +23,7 @@ __all__ = [
     "parse_readme",
 ]
 
-MAX_BYTES = 200 * 1024
+MAX_BYTES = README_BYTES
 # Repair mojibake (`â€“` → `–`, `ðŸ‘¥` → `👥`) but leave quotes, widths and HTML as written.
 FIXES = ftfy.TextFixerConfig(
     unescape_html=False,

@@ -3,10 +3,36 @@
 import re
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
+
+from ...limits import README_INLINE_MARKUP
+from ...markdown import markup_cost
+
+
+def _budgeted_inline(state: StateCore) -> None:
+    """markdown-it's inline step, with a budget of markup characters for the whole README.
+
+    Past it, a block's text stays as written (its plain text is still right): a README of
+    100,000 "![" would otherwise take seconds to read.
+    """
+    left = README_INLINE_MARKUP
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        cost = markup_cost(token.content)
+        if cost <= left:
+            left -= cost
+            token.children = token.children or []
+            state.md.inline.parse(token.content, state.md, state.env, token.children)
+        else:
+            token.children = [Token("text", "", 0, content=token.content)]
+
 
 # Raw HTML stays text, as when a profile is shown; tables and strikethrough as on GitHub.
 MD = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+MD.core.ruler.at("inline", _budgeted_inline)
 
 SEPARATORS = (" – ", " — ", " - ", ": ", " -- ")
 _LEADING_SEPARATOR = re.compile(r"^\s*(?:[:–—|]|-{1,2})?\s*")

@@ -1,0 +1,72 @@
+"""Every limit on what one request may make a worker do, declared in one place.
+
+Each algorithm that runs on user input is linear in its input or capped by a number here, and a
+request past a limit gets a 4xx that names the limit, quickly. The modules that apply a limit
+import it from here; `BODY_BYTES` is copied into the app's config so a deployment may change it.
+"""
+
+KIB, MIB = 1024, 1024 * 1024
+
+# Request bodies, in bytes, by kind of route (see `body_kind`); checked before a view reads one.
+BODY_BYTES = {
+    "mock": 256 * KIB,  # a request to a contract's mock
+    "api": 512 * KIB,  # a contract, as JSON
+    "import": 2 * MIB,  # a 1 MB OpenAPI document or a 200 KB README, in a multipart form
+    "form": 1 * MIB,  # any other form: 30,000 characters of Markdown, percent-encoded
+}
+IMPORT_ENDPOINTS = frozenset({"openapi.start", "profiles.start_import"})
+
+# JSON in request bodies and stored examples: how deep, how many values.
+JSON_DEPTH = 32
+JSON_VALUES = 100_000
+# An uploaded OpenAPI document nests deeper than an example (paths → … → schema → properties).
+DOCUMENT_BYTES = 1 * MIB
+DOCUMENT_DEPTH = 64
+DOCUMENT_VALUES = 200_000
+EXAMPLE_CHARS = 20_000  # one stored example, pretty-printed
+
+# The mock checks a body against the contract only up to this many values: past it, 413.
+MOCK_CHECKED_VALUES = 10_000
+MOCK_ERRORS = 20  # validation stops at the first 20 problems
+
+# Examples built from an imported document's schemas.
+SAMPLE_VALUES = 2_000  # per example
+SAMPLE_DOCUMENT_VALUES = 30_000  # for the whole document (~0.5 s)
+
+# Markdown, in characters, per field: sized for what the field is for.
+MARKDOWN = {
+    "update": 1_000,
+    "comment": 5_000,
+    "contract_description": 10_000,
+    "overview": 20_000,
+    "project_focus": 5_000,
+    "solution": 10_000,
+    "takeaway": 5_000,
+    "section_body": 30_000,  # an extra section may hold a whole project README
+}
+MARKDOWN_LONGEST = max(MARKDOWN.values())
+MARKDOWN_CACHED_FROM = 2_000  # shorter text renders faster than a cache round trip
+MARKDOWN_DEPTH = 32  # nested quotes, lists, emphasis: deeper is shown as its source text
+
+README_BYTES = 200 * KIB
+# README import: markup characters parsed inline (markdown-it-py's slow part), for one README.
+README_INLINE_MARKUP = 10_000
+
+# Updates render through markdown-it-py (for #tags and @mentions): past this much markup, as text.
+UPDATE_MARKUP = 200
+
+# Contracts.
+PATH_CHARS = 300  # a path template
+
+# Query strings.
+CURSOR_CHARS = 200
+NUMBER_DIGITS = 10  # no page size, index or id needs more
+
+
+def body_kind(path: str, endpoint: str | None) -> str:
+    """Which of `BODY_BYTES` applies to a request."""
+    if path.startswith("/mock/"):
+        return "mock"
+    if path.startswith("/api/"):
+        return "api"
+    return "import" if endpoint in IMPORT_ENDPOINTS else "form"
