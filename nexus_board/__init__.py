@@ -63,6 +63,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
+    build.init_app(app)
     cache.init_app(app)
     caching.init_app(app)
     csrf.init_app(app)
@@ -81,7 +82,6 @@ def create_app(config: dict | None = None) -> Flask:
     from .cli import nexus
 
     app.cli.add_command(nexus)
-    build.check_servable(app)
     return app
 
 

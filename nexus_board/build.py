@@ -41,6 +41,14 @@ def _version() -> str:
         return "unknown"
 
 
+def init_app(app: Flask) -> None:
+    """Fingerprint the build (computed once per process), and refuse to serve without its
+    front-end files."""
+    folders = (Path(app.template_folder), Path(app.static_folder))
+    app.config.setdefault("BUILD_FINGERPRINT", fingerprint(Path(app.root_path), *folders))
+    check_servable(app)
+
+
 def missing_front_end(static_folder: str | Path) -> list[str]:
     """The vendored files absent from `static_folder`."""
     return [name for name in VENDORED if not Path(static_folder, name).is_file()]

@@ -19,7 +19,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import wraps
-from pathlib import Path
 from typing import Any, TypeVar
 
 from flask import Flask, current_app, has_app_context, make_response, request, session
@@ -27,7 +26,6 @@ from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.wrappers import Response
 
-from . import build
 from .extensions import cache, db
 from .rendering import wants_fragment
 
@@ -43,9 +41,7 @@ clock = time.monotonic
 
 
 def init_app(app: Flask) -> None:
-    """Give the app its build fingerprint and copies, and the session its commit hooks."""
-    folders = (Path(app.root_path, app.template_folder), Path(app.static_folder))
-    app.config.setdefault("BUILD_FINGERPRINT", build.fingerprint(Path(app.root_path), *folders))
+    """Give the app its process copies, and the session its commit hooks."""
     app.extensions[COPIES] = {}
     if not event.contains(db.session, "after_commit", _publish):
         event.listen(db.session, "after_commit", _publish)
@@ -78,7 +74,7 @@ def _replace_markers(areas: set[str]) -> None:
     except Exception:
         log.exception("cache unavailable while invalidating %s", ", ".join(sorted(areas)))
     if has_app_context():  # this process sees its own write at once, others within a second
-        copies = current_app.extensions[COPIES]
+        copies = current_app.extensions.get(COPIES, {})
         for name in [name for name, copy in copies.items() if areas & copy.areas]:
             copies.pop(name, None)
 
