@@ -7,6 +7,8 @@ re-checks the state in its WHERE clause, and only a row count of 1 means the mov
 
 from sqlalchemy import update
 
+from ..activity.events import record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden
 from ..extensions import db
@@ -15,6 +17,15 @@ from ..models.types import utcnow
 from . import policy
 from .lookup import get_contract
 from .policy import Action
+
+# What each move is called in the activity log.
+VERBS = {
+    Action.CLAIM: Verb.CONTRACT_CLAIMED,
+    Action.UNCLAIM: Verb.CONTRACT_UNCLAIMED,
+    Action.START: Verb.CONTRACT_MOVED,
+    Action.FINISH: Verb.CONTRACT_MOVED,
+    Action.REOPEN: Verb.CONTRACT_MOVED,
+}
 
 
 class MoveRefused(Conflict):
@@ -42,7 +53,10 @@ def move(contract_id: int, user: User, action: Action) -> Contract:
         values |= {"claimer_id": None, "claimed_at": None, "seen_version": None}
     if not _update(contract_id, conditions, values):
         _refused(contract_id, user, action)
-    return _fresh(contract_id)
+    after = _fresh(contract_id)
+    record(VERBS[action], actor=user, subject=after, before=contract.status.label,
+           after=after.status.label)  # fmt: skip
+    return after
 
 
 def claim(contract_id: int, user: User) -> Contract:
@@ -57,8 +71,11 @@ def implement(contract_id: int, user: User) -> Contract:
     """Mark the endpoint implemented on the backend (once; again changes nothing)."""
     contract = get_contract(contract_id)
     _check(user, contract, Action.IMPLEMENT)
-    _update(contract_id, [Contract.implemented_at.is_(None)], {"implemented_at": utcnow()})
-    return _fresh(contract_id)
+    marked = _update(contract_id, [Contract.implemented_at.is_(None)], {"implemented_at": utcnow()})
+    after = _fresh(contract_id)
+    if marked:
+        record(Verb.CONTRACT_IMPLEMENTED, actor=user, subject=after)
+    return after
 
 
 def acknowledge(contract_id: int, user: User, version: int) -> Contract:
