@@ -5,6 +5,7 @@ from dataclasses import asdict
 from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from ..activity import queries as activity
 from ..auth.decorators import track_required
 from ..caching import cached_page
 from ..errors import Invalid, NotFound
@@ -31,6 +32,7 @@ def show(contract_id):
             deleted=deleted,
             record=archive.readable(deleted),
             status=410,
+            activity=activity.of_contract(contract_id),
             diff_lines=revisions.diff_lines,
             is_short=revisions.is_short,
         )
@@ -38,6 +40,7 @@ def show(contract_id):
         "board/contract.html",
         contract=contract,
         history=queries.revisions_of(contract_id),
+        activity=activity.of_contract(contract_id),
         comments=queries.comments_on(contract_id),
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
         comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
