@@ -35,7 +35,7 @@ def mark_read(notification_id):
     services.mark_read(notification)
     db.session.commit()
     return done("Marked as read.", back=url_for("inbox.index"), template="inbox/_entry.html",
-                block="entry", oob=("badge",), notification=notification,
+                block="entry", oob=("badge", "announce"), notification=notification,
                 unread=queries.unread_count(current_user.id))  # fmt: skip
 
 
@@ -46,7 +46,7 @@ def mark_all_read():
     db.session.commit()
     message = f"Marked {count} notification{'s' if count != 1 else ''} as read."
     return done(message, back=url_for("inbox.index"), template=PAGE, block="inbox",
-                oob=("badge",), inbox=queries.inbox(current_user.id))  # fmt: skip
+                oob=("badge", "announce"), inbox=queries.inbox(current_user.id))  # fmt: skip
 
 
 @bp.get("/inbox/badge")

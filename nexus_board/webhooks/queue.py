@@ -111,7 +111,9 @@ def run_worker(app: Flask, workers: int = 2) -> None:
     consumer = queue.create_consumer(
         workers=workers, worker_type="thread", periodic=True, max_delay=1.0
     )
-    queue.tasks["sweep"]()  # whatever a stopped or killed worker left, first
+    # What a stopped or killed worker left: now, and again once its leases have run out.
+    queue.tasks["sweep"]()
+    queue.tasks["sweep"].schedule(delay=app.config["WEBHOOK_DELIVERY"]["lease"] + 1)
     log.info("webhook worker: %d threads on %s", workers, _where(app))
     consumer.run()
 
