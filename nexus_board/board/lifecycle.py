@@ -40,6 +40,7 @@ def move(contract_id: int, user: User, action: Action) -> Contract:
     """Claim, unclaim, start, finish or reopen; returns the contract as it is afterwards."""
     contract = get_contract(contract_id)
     _check(user, contract, action)
+    before = contract.status.label  # the re-read after the UPDATE refreshes this same object
     now = utcnow()
     values = {"status": policy.TARGETS[action], "status_changed_at": now}
     conditions = [Contract.status.in_(policy.states_allowing(action))]
@@ -54,8 +55,7 @@ def move(contract_id: int, user: User, action: Action) -> Contract:
     if not _update(contract_id, conditions, values):
         _refused(contract_id, user, action)
     after = _fresh(contract_id)
-    record(VERBS[action], actor=user, subject=after, before=contract.status.label,
-           after=after.status.label)  # fmt: skip
+    record(VERBS[action], actor=user, subject=after, before=before, after=after.status.label)
     return after
 
 

@@ -14,7 +14,7 @@ from ..extensions import db
 from ..limits import WEBHOOK_NAME_CHARS, WEBHOOKS_PER_OWNER
 from ..models import Contract, Delivery, DeliveryState, Format, Project, Scope, User, Webhook
 from ..models.types import utcnow
-from ..text import strip_controls
+from ..text import strip_controls, visible
 from . import outbox, queue
 from .urls import NOT_SAVED, check_url
 
@@ -130,7 +130,7 @@ def _checked(*, name, url, format, kinds, allowed, learner: bool) -> dict:
     config = current_app.config
     errors = {}
     name = " ".join(strip_controls(name or "").split())
-    if not name:
+    if not visible(name):
         errors["name"] = "Name it, like “#project-nexus on Discord”."
     elif len(name) > WEBHOOK_NAME_CHARS:
         errors["name"] = f"Keep the name to {WEBHOOK_NAME_CHARS} characters."
