@@ -4,7 +4,7 @@ The activity log (a contract is named by its number, so a deleted one keeps its 
 learner's inbox and the kinds they turned off, webhooks and their outbox of deliveries.
 
 Revision ID: 0009
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-01 12:42:12.516618
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0009'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -39,6 +39,8 @@ HEARS: dict[Verb, tuple[bool, bool, bool, bool]] = {
     Verb.CONTRACT_IMPLEMENTED: (_,        _,      _,     _),
     Verb.CONTRACT_COMMENTED:   (Y,        Y,      Y,     _),
     Verb.CONTRACT_DELETED:     (_,        Y,      _,     _),
+    Verb.CONTRACT_HIDDEN:      (_,        Y,      Y,     _),  # so they know what to fix
+    Verb.CONTRACT_SHOWN:       (_,        Y,      Y,     _),
     Verb.UPDATE_POSTED:        (Y,        _,      _,     _),
     Verb.ANNOUNCEMENT_PINNED:  (Y,        _,      _,     Y),
     Verb.PROFILE_IMPORTED:     (_,        _,      _,     _),

@@ -44,6 +44,8 @@ def record(
     from ..inbox.services import notify  # the inbox and the outbox read what this writes
     from ..webhooks.outbox import write_deliveries
 
+    if isinstance(subject, Contract) and subject.hidden_at is not None:
+        public = False  # a hidden contract has left the public's views, its events with it
     activity = Activity(
         verb=str(verb),
         actor_id=actor.id if actor is not None else None,

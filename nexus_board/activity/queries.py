@@ -2,13 +2,22 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
-from ..models import Activity
+from ..models import Activity, Contract
 from .filters import ActivityFilters
+
+# What visitors see: public events, none about a contract hidden now (its earlier ones too).
+PUBLIC = (
+    Activity.public.is_(True),
+    or_(
+        Activity.contract_id.is_(None),
+        Activity.contract_id.not_in(select(Contract.id).where(Contract.hidden_at.is_not(None))),
+    ),
+)
 
 
 @dataclass
@@ -23,7 +32,7 @@ def page(
     """A page of events matching `filters`; visitors (not `everything`) see public ones only."""
     stmt = _filtered(filters)
     if not everything:
-        stmt = stmt.where(Activity.public.is_(True))
+        stmt = stmt.where(*PUBLIC)
     if before:
         stmt = stmt.where(Activity.id < before)
     rows = _load(stmt.limit(size + 1))
@@ -33,7 +42,7 @@ def page(
 
 def recent_public(limit: int) -> list[Activity]:
     """The newest public events, for the hub."""
-    return _load(select(Activity).where(Activity.public.is_(True)).limit(limit))
+    return _load(select(Activity).where(*PUBLIC).limit(limit))
 
 
 def of_contract(contract_id: int, limit: int = CONTRACT_ACTIVITY) -> list[Activity]:

@@ -17,6 +17,8 @@ class Verb(enum.StrEnum):
     CONTRACT_IMPLEMENTED = "contract.implemented"
     CONTRACT_COMMENTED = "contract.commented"
     CONTRACT_DELETED = "contract.deleted"
+    CONTRACT_HIDDEN = "contract.hidden"
+    CONTRACT_SHOWN = "contract.shown"
     UPDATE_POSTED = "update.posted"
     ANNOUNCEMENT_PINNED = "announcement.pinned"
     PROFILE_IMPORTED = "profile.imported"
@@ -43,6 +45,8 @@ WORDING: dict[Verb, Wording] = {
     Verb.CONTRACT_IMPLEMENTED: Wording("Marked implemented", "marked", "implemented"),
     Verb.CONTRACT_COMMENTED:   Wording("Comments", "commented on"),
     Verb.CONTRACT_DELETED:     Wording("Deletions", "deleted"),
+    Verb.CONTRACT_HIDDEN:      Wording("Contracts hidden", "hid", "({after})"),
+    Verb.CONTRACT_SHOWN:       Wording("Contracts shown again", "showed", "again"),
     Verb.UPDATE_POSTED:        Wording("Updates", "posted an update:"),
     Verb.ANNOUNCEMENT_PINNED:  Wording("Announcements", "pinned an announcement:"),
     Verb.PROFILE_IMPORTED:     Wording("Profile imports", "imported a README into"),

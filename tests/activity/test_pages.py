@@ -126,3 +126,16 @@ def test_a_deleted_update_takes_its_text_out_of_the_log(app, cast, client_as, cl
     ada.post(f"/updates/{update_id}/delete")
     assert "Embarrassing typo" not in client.get("/activity").get_data(as_text=True)
     assert "Embarrassing typo" not in ada.get("/activity").get_data(as_text=True)
+
+
+def test_a_hidden_contracts_events_leave_the_publics_views(app, cast, client, client_as):
+    from ..board.factories import broken
+
+    with app.app_context():
+        contract_id = broken(cast["ada"], path="/api/v1/secret-ish")
+        lifecycle.hide(contract_id, db.session.get(User, cast["ada"]), "Examples too deep")
+        db.session.commit()
+    for url in ("/activity", "/", "/activity.atom"):
+        assert "/api/v1/secret-ish" not in client.get(url).get_data(as_text=True)
+    page = client_as("brian").get("/activity").get_data(as_text=True)
+    assert "/api/v1/secret-ish" in page and "(Examples too deep)" in page

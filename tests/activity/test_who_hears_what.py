@@ -18,7 +18,7 @@ from nexus_board.updates.services import post_update, set_pinned
 from nexus_board.verify.checks import Result
 from nexus_board.verify.services import record_results
 
-from ..board.factories import draft, post
+from ..board.factories import broken, draft, post
 
 EVERYONE = {"ada", "brian", "gabriel", "hana", "mentor"}
 
@@ -45,6 +45,21 @@ def verify(cast, passed: bool):
     record_results([result], "http://127.0.0.1:8000")
 
 
+def hidden(cast) -> int:
+    """ada's broken contract, claimed by gabriel, hidden by mentor."""
+    contract_id = broken(cast["ada"])
+    lifecycle.claim(contract_id, user("gabriel"))
+    lifecycle.hide(contract_id, user("mentor"), "Examples too deep to document")
+    return contract_id
+
+
+def shown(cast):
+    contract_id = hidden(cast)
+    db.session.commit()
+    db.session.execute(db.delete(Notification))  # only what showing it causes counts
+    lifecycle.unhide(contract_id, user("mentor"))
+
+
 def readme(cast):
     ada = user("ada")
     pending = readme_import.start_import(ada, "## Overview\n\nHello.\n")
@@ -65,6 +80,8 @@ TABLE = {
     "contract.commented":   (lambda c: services.add_comment(contract(c), user("hana"), "Hi @brian"), {"ada", "gabriel", "brian"}),
     "contract.commented by its author": (lambda c: services.add_comment(contract(c), user("ada"), "Done"), {"gabriel"}),
     "contract.deleted":     (lambda c: services.delete_contract(contract(c), user("mentor")), {"gabriel"}),
+    "contract.hidden":      (hidden, {"ada", "gabriel"}),
+    "contract.shown":       (shown, {"ada", "gabriel"}),
     "update.posted":        (lambda c: post_update(user("hana"), "Ask @brian and @hana"), {"brian"}),
     "announcement.pinned":  (lambda c: post_update(user("mentor"), "Demo day #soon", announcement=True), EVERYONE - {"mentor"}),
     "announcement.pinned again": (lambda c: set_pinned(_unpinned(), True, user("mentor")), EVERYONE - {"mentor"}),
