@@ -55,6 +55,8 @@ def deliver(key: str, post=None) -> Outcome | None:
             joinedload(Delivery.activity).joinedload(Activity.project),
         )
     )
+    if row is None:  # its webhook was removed since: nothing to send
+        return None
     outcome = send(row, post=post)
     _finish(row, lease, outcome)
     return outcome
