@@ -58,6 +58,23 @@ UPDATE_MARKUP = 200
 # Contracts.
 PATH_CHARS = 300  # a path template
 
+# JSON Schemas a contract holds (typed in the form, sent to the API, or imported).
+SCHEMA_CHARS = 50_000  # one schema (or a contract's parameters), pretty-printed
+COMPONENTS_CHARS = 200_000  # a contract's named schemas together
+SCHEMA_DEPTH = 32
+SCHEMA_VALUES = 5_000  # in one schema; a contract's named schemas together: 4 times that
+SCHEMA_PATTERN_CHARS = 1_000  # one `pattern`, matched by RE2 (linear time, no backtracking)
+COMPONENT_COUNT = 100  # named schemas per contract
+PARAMETER_COUNT = 30  # parameters per contract
+# Keyword checks for one value against one schema: anyOf and oneOf over a recursive schema can
+# multiply them, so the check stops here (a mock body then gets a 422 saying so).
+SCHEMA_CHECK_STEPS = 50_000  # about 0.5 s
+SCHEMA_COMPARE_NODES = 5_000  # schema nodes the change classifier visits for one edit
+SCHEMA_ROWS = 200  # fields the contract page lists for one schema
+
+# README endpoint import: endpoints found in one README (the rest are counted, not read).
+README_ENDPOINTS = 200
+
 # Query strings.
 CURSOR_CHARS = 200
 NUMBER_DIGITS = 10  # no page size, index or id needs more

@@ -5,6 +5,7 @@ Claiming and the rest of the lifecycle live in `lifecycle.py`.
 """
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
 from sqlalchemy import delete, select
 from sqlalchemy.exc import IntegrityError
@@ -17,7 +18,7 @@ from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
 from . import archive, examples, policy, revisions
-from .breaking import breaking_reasons
+from .classification import classify_edit
 from .lookup import stored_examples
 from .policy import Action
 from .specs import ContractDraft, ContractSpec, clean
@@ -81,11 +82,12 @@ def update_contract(
     if not change_list:
         return None
     _refuse_duplicate(project, spec, ignore=contract.id)
-    reasons = breaking_reasons(old, spec) if contract.claimer_id else []
+    spec = _keep_source(old, spec)
+    edit = classify_edit(old, spec)
     new_version = contract.version + 1
     _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
     contract.updated_at = utcnow()  # also dirties the row, so its version moves
-    if reasons:
+    if edit.breaking:
         contract.breaking_version = new_version
     try:  # the version-checked UPDATE first: a lost race fails here, before anything else
         _flush_unique(spec, ignore=contract.id)
@@ -97,8 +99,10 @@ def update_contract(
         version=new_version,
         editor_id=editor.id,
         changes=change_list,
-        breaking=bool(reasons),
-        breaking_reasons=reasons,
+        breaking=edit.breaking,
+        breaking_reasons=edit.breaking_sentences,
+        classified=edit.as_dicts(),
+        severity=edit.severity,
     )
     db.session.add(revision)
     db.session.flush()
@@ -142,6 +146,18 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
     db.session.flush()
     changed("board")
     return comment
+
+
+def _keep_source(old: ContractSpec, new: ContractSpec) -> ContractSpec:
+    """Schemas an import wrote stay "imported" until someone changes them."""
+    same = (old.request_schema, old.parameters, old.components) == (
+        new.request_schema,
+        new.parameters,
+        new.components,
+    ) and [r.schema for r in old.responses] == [r.schema for r in new.responses]
+    if same and new.schema_source is not None:
+        return replace(new, schema_source=old.schema_source or new.schema_source)
+    return new
 
 
 def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
@@ -188,6 +204,15 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.description = spec.description
     contract.auth_required = spec.auth_required
     contract.request_example = spec.request_example
+    contract.request_schema = spec.request_schema
+    contract.parameters = spec.parameters
+    contract.components = spec.components
+    contract.schema_source = spec.schema_source
+    if spec.deprecated != contract.deprecated:
+        contract.deprecated_at = datetime.now(UTC) if spec.deprecated else None
+    contract.sunset = spec.sunset
+    contract.deprecation_note = spec.deprecation_note or None
+    contract.is_draft = spec.is_draft
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
@@ -199,4 +224,5 @@ def _response(row: ContractResponse | None, spec) -> ContractResponse:
     row = row or ContractResponse(status_code=spec.status_code)
     row.description = spec.description
     row.example = spec.example
+    row.schema = spec.schema
     return row

@@ -1,8 +1,8 @@
 """What an import would do to a project, and doing it through the board's own services.
 
 Created and changed contracts go through `create_contract` and `update_contract`, so an import
-leaves the same revisions, breaking-change flags and "changed since you claimed it" notices as
-edits made by hand.
+leaves the same revisions, classified changes and "changed since you claimed it" notices as
+edits made by hand; the preview shows each change's severity and whom it would break.
 """
 
 import hashlib
@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..board import policy, revisions, services
-from ..board.breaking import breaking_reasons
+from ..board.classification import Edit, classify_edit
 from ..board.specs import ContractDraft, ContractSpec, clean, project_slug
 from ..errors import Invalid
 from ..extensions import db
@@ -27,7 +27,7 @@ class Item:
     draft: ContractDraft | None = None
     contract: Contract | None = None
     changes: list[dict] = field(default_factory=list)
-    breaking: list[str] = field(default_factory=list)
+    edit: Edit | None = None  # the classifier's word on the change
     notes: list[str] = field(default_factory=list)
     reason: str = ""  # why it is skipped or left alone
 
@@ -110,7 +110,7 @@ def _sort(plan: Plan, item: Item, spec: ContractSpec, user: User) -> None:
         )
         plan.skipped.append(item)
     else:
-        item.breaking = breaking_reasons(old, spec) if contract.claimer_id else []
+        item.edit = classify_edit(old, spec)
         plan.changed.append(item)
 
 

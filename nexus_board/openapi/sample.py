@@ -2,7 +2,8 @@
 
 The example a schema stands for: its own `example`, else one built from its types, formats and
 properties, following `$ref`s inside the document. A `$ref` already followed on the way down
-stops there (a tree, self-referencing or not, becomes null at its first repeat), and every
+stops there (a tree, self-referencing or not, ends at its first repeat: an optional field is
+left out, a required one is null), and every
 value built counts against a budget per example and per document (`limits.SAMPLE_*`): width
 cannot multiply what depth no longer can.
 """
@@ -26,6 +27,9 @@ FORMATS = {
     "binary": "",
 }
 SCALARS = {"integer": 0, "number": 0.0, "boolean": True, "null": None}
+
+
+REPEAT = object()  # where a schema inside itself repeats: left out of the example if it can be
 
 
 class TooLarge(Exception):
@@ -63,13 +67,14 @@ class Sampler:
     def sample(self, schema):
         """The example for `schema`, or TooLarge past the budget of one example (or all)."""
         self.left = SAMPLE_VALUES
-        return self.example(schema)
+        value = self.example(schema)
+        return None if value is REPEAT else value
 
     def example(self, schema, depth: int = 0, seen: frozenset = frozenset()):
         self._spend()
         while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             if schema["$ref"] in seen:
-                return None  # a schema inside itself: stop at the first repeat
+                return REPEAT  # a schema inside itself: stop at the first repeat
             seen = seen | {schema["$ref"]}
             schema = self._pointer(schema["$ref"])
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
@@ -103,16 +108,21 @@ class Sampler:
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
         if kind == "object" or (kind is None and "properties" in schema):
-            return {
-                name: self.example(prop, depth + 1, seen)
-                for name, prop in (schema.get("properties") or {}).items()
-                if not (
-                    isinstance(self.resolve(prop), dict) and self.resolve(prop).get(self.skipped)
-                )
-            }
+            required = schema.get("required") or []
+            found = {}
+            for name, prop in (schema.get("properties") or {}).items():
+                if isinstance(self.resolve(prop), dict) and self.resolve(prop).get(self.skipped):
+                    continue
+                value = self.example(prop, depth + 1, seen)
+                if value is not REPEAT:
+                    found[name] = value
+                elif name in required:  # cannot be left out: the example shows null
+                    found[name] = None
+            return found
         if kind == "array":
             items = schema.get("items")
-            return [self.example(items, depth + 1, seen)] if isinstance(items, dict) else []
+            value = self.example(items, depth + 1, seen) if isinstance(items, dict) else REPEAT
+            return [] if value is REPEAT else [value]
         if kind == "string":
             return FORMATS.get(schema.get("format"), "string")
         if kind in ("integer", "number") and isinstance(schema.get("minimum"), int | float):
