@@ -11,7 +11,8 @@ from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
 from ..rendering import render
-from . import archive, bp, policy, queries, revisions, services
+from ..models.types import utc_today
+from . import archive, bp, policy, queries, revisions, schema_view, services
 from .forms import CommentForm, ContractForm
 from .lookup import get_contract_or_404
 from .specs import draft_of
@@ -46,6 +47,8 @@ def show(contract_id):
         problem=services.needs_fixing(contract) if current_user.is_authenticated else None,
         diff_lines=revisions.diff_lines,
         is_short=revisions.is_short,
+        schemas=schema_view.for_contract,
+        today=utc_today,
     )
 
 

@@ -76,7 +76,8 @@ def update_contract(
     policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
-    spec, project = _resolve(clean(draft))
+    # A draft stays a draft until it is published (`publish`), however it is edited.
+    spec, project = _resolve(clean(replace(draft, is_draft=contract.is_draft)))
     old = ContractSpec.of(contract)
     change_list = revisions.changes(old, spec)
     if not change_list:

@@ -57,7 +57,7 @@ def _rows(schema, components, name, required, depth, seen, found: Table) -> None
     label = _types(schema, node, components)
     row = Row(name, label, required, list(node.get("enum") or []), _constraints(node),
               str(node.get("description") or ""), _access(node), depth)  # fmt: skip
-    if name or not _is_plain_object(node):
+    if name or ref or not _is_plain_object(node):
         found.rows.append(row)
     if ref in seen or depth >= MAX_DEPTH:
         return  # shown where it first appeared

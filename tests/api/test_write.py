@@ -40,6 +40,7 @@ def test_a_backend_token_posts_a_contract(app, client, ada_token):
         "status_code": 400,
         "description": "Bad Request",
         "example": {"detail": "Empty cart."},
+        "schema": None,
     }
     assert body["tags"] == ["checkout", "orders"]
     # The lists and the mock know it at once.
