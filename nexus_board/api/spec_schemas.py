@@ -48,8 +48,8 @@ RESPONSE = obj(
 PARAMETERS = {
     "type": ["array", "null"],
     "items": obj(
-        {"name": STRING, "in": {"enum": ["path", "query", "header"]}, "required": {"type": "boolean"},
-         "schema": {"type": "object"}, "description": STRING},
+        {"name": STRING, "in": {"enum": ["path", "query", "header"]},
+         "required": {"type": "boolean"}, "schema": {"type": "object"}, "description": STRING},
         required=["name", "in"],
     ),
 }  # fmt: skip

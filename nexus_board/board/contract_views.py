@@ -10,8 +10,8 @@ from ..caching import cached_page
 from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
-from ..rendering import render
 from ..models.types import utc_today
+from ..rendering import render
 from . import archive, bp, policy, queries, revisions, schema_view, services
 from .forms import CommentForm, ContractForm
 from .lookup import get_contract_or_404

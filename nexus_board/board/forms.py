@@ -64,7 +64,7 @@ class ContractForm(FlaskForm):
     )
     parameters = TextAreaField(
         "Query, header and path parameters (JSON or YAML, optional)",
-        description='A list, like [{"name": "page", "in": "query", "schema": {"type": "integer"}}].',
+        description='A list: [{"name": "page", "in": "query", "schema": {"type": "integer"}}].',
         render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
     )
     components = TextAreaField(
