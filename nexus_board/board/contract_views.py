@@ -18,6 +18,12 @@ from .lookup import get_contract_or_404
 from .specs import draft_of
 
 
+@bp.app_template_global()
+def claimer_alerts(contract):
+    """For the claimer's banner, wherever the status panel is drawn (a page or a fragment)."""
+    return queries.claimer_alerts(contract)
+
+
 @bp.get("/contracts/<int:contract_id>")
 @cached_page("board", "profiles")  # for visitors; the names of its people show too
 def show(contract_id):

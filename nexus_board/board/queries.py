@@ -156,6 +156,15 @@ def revisions_of(contract_id: int) -> list[Revision]:
     return list(db.session.scalars(query))
 
 
+def claimer_alerts(contract: Contract) -> list[dict]:
+    """The breaking, then possibly breaking, changes of the edits its claimer has not seen."""
+    query = select(Revision.classified).where(
+        Revision.contract_id == contract.id, Revision.version > (contract.seen_version or 0)
+    )
+    found = [c for row in db.session.scalars(query) for c in row or [] if c["severity"] != "safe"]
+    return sorted(found, key=lambda change: change["severity"] != "breaking")
+
+
 def comments_on(contract_id: int) -> list[Comment]:
     """A contract's comment thread, oldest first, with the authors."""
     query = (
