@@ -43,7 +43,8 @@ def contracts(filters: BoardFilters, status: ContractStatus | None, people: dict
 
 
 def contract(contract_id: int) -> Contract | None:
-    return db.session.scalar(select(Contract).where(Contract.id == contract_id).options(*FULL))
+    query = select(Contract).where(Contract.id == contract_id, Contract.is_draft.is_(False))
+    return db.session.scalar(query.options(*FULL))
 
 
 def learners(track: str | None, cursor: str | None, limit: int) -> Page:

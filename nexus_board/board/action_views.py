@@ -8,7 +8,7 @@ from ..extensions import db, limiter
 from ..forms import show_errors
 from . import bp, lifecycle, responses, services
 from .forms import CommentForm
-from .lookup import get_contract
+from .lookup import get_contract, visible_or_404
 from .policy import Action
 
 SAID = {
@@ -50,7 +50,7 @@ def acknowledge(contract_id):
 @login_required
 @limiter.limit("30 per minute")
 def comment(contract_id):
-    contract = get_contract(contract_id)
+    contract = visible_or_404(get_contract(contract_id))
     form = CommentForm()
     if form.validate_on_submit():
         try:

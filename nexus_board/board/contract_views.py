@@ -94,6 +94,27 @@ def edit(contract_id):
     return _form_page(form, contract)
 
 
+@bp.get("/contracts/drafts")
+@track_required(Track.BACKEND)
+def drafts():
+    """The signed-in learner's drafts: only they see them, until each is published."""
+    return render("board/drafts.html", drafts=queries.drafts_of(current_user.id))
+
+
+@bp.post("/contracts/<int:contract_id>/publish")
+@login_required
+def publish(contract_id):
+    contract = get_contract_or_404(contract_id)
+    try:
+        services.publish(contract, current_user)
+    except Invalid as error:
+        flash(f"Not published: {error.message} {' '.join(error.errors.values())}", "error")
+        return redirect(url_for("board.edit", contract_id=contract_id), 303)
+    db.session.commit()
+    flash(f"Published {contract.endpoint}: frontend learners can claim it now.", "success")
+    return redirect(url_for("board.show", contract_id=contract_id), 303)
+
+
 @bp.post("/contracts/<int:contract_id>/delete")
 @login_required
 def delete(contract_id):

@@ -138,7 +138,13 @@ def edit_action(needs_fixing: bool) -> Action:
     return Action.REPAIR if needs_fixing else Action.EDIT
 
 
+# A draft (from a README import) is its author's alone until published: they edit or delete it.
+DRAFT_ACTIONS = frozenset({Action.EDIT, Action.REPAIR, Action.DELETE})
+
+
 def decide(user: User, contract: Contract, action: Action) -> Outcome:
+    if contract.is_draft and (contract.author_id != user.id or action not in DRAFT_ACTIONS):
+        return NO
     outcome = RULES[action, contract.status][COLUMNS.index(role_of(user, contract))]
     if outcome is None:  # the table says it cannot happen; the data disagrees
         raise RuntimeError(f"contract {contract.id} is {contract.status} with a claimer")

@@ -100,9 +100,23 @@ def status_counts(filters: BoardFilters | None = None, viewer_id: int | None = N
     return counts
 
 
+PUBLISHED = Contract.is_draft.is_(False)
+
+
 def recent_contracts(limit: int = 5) -> list[Contract]:
     """The newest posted contracts, with project, author, claimer and tags loaded."""
-    return _cards(select(Contract).order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+    query = select(Contract).where(PUBLISHED)
+    return _cards(query.order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+
+
+def drafts_of(user_id: int) -> list[Contract]:
+    """`user_id`'s drafts, oldest first: only they see them, until they publish each."""
+    query = select(Contract).where(Contract.author_id == user_id, Contract.is_draft.is_(True))
+    return list(
+        db.session.scalars(
+            query.order_by(Contract.id).options(*card_options(), selectinload(Contract.responses))
+        ).unique()
+    )
 
 
 def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
@@ -112,7 +126,7 @@ def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
 
 def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     """Contracts `user_id` posted, most recently edited first."""
-    query = select(Contract).where(Contract.author_id == user_id)
+    query = select(Contract).where(Contract.author_id == user_id, PUBLISHED)
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
 
 
@@ -138,7 +152,7 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
 def moves_for(author_id: int, since: datetime | None, limit: int = 10) -> list[Contract]:
     """`author_id`'s contracts a claimer took or moved after `since`, most recent first."""
     query = select(Contract).where(
-        Contract.author_id == author_id, Contract.claimer_id.is_not(None)
+        Contract.author_id == author_id, Contract.claimer_id.is_not(None), PUBLISHED
     )
     if since is not None:
         query = query.where(Contract.status_changed_at > since)
@@ -183,7 +197,7 @@ def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
         return None
     contracts = db.session.scalars(
         select(Contract)
-        .where(Contract.project_id == project.id)
+        .where(Contract.project_id == project.id, PUBLISHED)  # drafts reach no export or mock
         .options(selectinload(Contract.responses), selectinload(Contract.tags))
     ).all()
     return project, list(contracts)

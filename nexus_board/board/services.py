@@ -7,7 +7,7 @@ Claiming and the rest of the lifecycle live in `lifecycle.py`.
 from dataclasses import replace
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -21,7 +21,7 @@ from . import archive, examples, policy, revisions
 from .classification import classify_edit
 from .lookup import stored_examples
 from .policy import Action
-from .specs import ContractDraft, ContractSpec, clean
+from .specs import ContractDraft, ContractSpec, clean, draft_of
 
 MAX_COMMENT = MARKDOWN["comment"]
 
@@ -109,6 +109,26 @@ def update_contract(
     db.session.flush()
     changed("board", *(["mocks"] if revisions.touches_mocks(change_list) else []))
     return revision
+
+
+def publish(contract: Contract, user: User) -> None:
+    """A draft goes on the board, once it shows what it answers and passes every rule."""
+    if not contract.is_draft or contract.author_id != user.id:
+        raise Forbidden("Only the author of a draft can publish it.")
+    if not any(response.example for response in contract.responses):
+        raise Invalid(
+            "Give it a response example first: a draft is published once it shows what it answers.",
+            errors={"responses": "Add an example body to at least one response."},
+        )
+    clean(replace(draft_of(contract), is_draft=False))  # a POST needs its request example now
+    now = utcnow()
+    db.session.execute(  # no new version: publishing changes nothing the contract says
+        update(Contract)
+        .where(Contract.id == contract.id, Contract.is_draft.is_(True))
+        .values(is_draft=False, created_at=now, status_changed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    changed("board", "mocks")
 
 
 def delete_contract(contract: Contract, user: User) -> None:

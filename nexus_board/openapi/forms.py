@@ -29,5 +29,26 @@ class ImportForm(FlaskForm):
         return "", (self.text.data or "").encode()
 
 
+class ReadmeForm(FlaskForm):
+    """A README (or any Markdown) whose endpoint tables and lists become draft contracts."""
+
+    project = StringField(
+        "Project",
+        description="The project the endpoints belong to, like E-commerce API.",
+        render_kw={"list": "project-names", "autocomplete": "off"},
+    )
+    readme = FileField(
+        "README (Markdown, up to 200 KB)",
+        render_kw={"accept": ".md,.markdown,.txt,text/markdown,text/plain"},
+    )
+    text = TextAreaField("Or paste it here", render_kw={"rows": 8, "spellcheck": "false"})
+
+    def upload(self) -> tuple[str, bytes]:
+        chosen = self.readme.data
+        if chosen and getattr(chosen, "filename", ""):
+            return chosen.filename, chosen.read()
+        return "", (self.text.data or "").encode()
+
+
 class ConfirmForm(FlaskForm):
     fingerprint = HiddenField()

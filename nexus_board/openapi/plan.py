@@ -30,6 +30,7 @@ class Item:
     edit: Edit | None = None  # the classifier's word on the change
     notes: list[str] = field(default_factory=list)
     reason: str = ""  # why it is skipped or left alone
+    base: str = ""  # a README's base path (from a heading) it was found under
 
 
 @dataclass
@@ -56,9 +57,8 @@ class Plan:
 
 def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User) -> Plan:
     """Compare the document's drafts with the project's contracts as they are now."""
-    home = db.session.scalar(select(Project).where(Project.slug == project_slug(project)))
-    plan = Plan(project=home.name if home else project, exists=home is not None)
-    existing = _contracts(home)
+    home, plan = project_of(project)
+    existing = contracts_of(home)
     seen: set[tuple] = set()
     for entry in stored:
         draft = to_draft(entry["draft"], plan.project)
@@ -82,6 +82,12 @@ def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User)
     ]
     plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in skipped]
     return plan
+
+
+def project_of(name: str) -> tuple[Project | None, Plan]:
+    """The project named `name` (if it exists), and an empty plan for it."""
+    home = db.session.scalar(select(Project).where(Project.slug == project_slug(name)))
+    return home, Plan(project=home.name if home else name, exists=home is not None)
 
 
 def apply(plan: Plan, user: User) -> None:
@@ -114,7 +120,7 @@ def _sort(plan: Plan, item: Item, spec: ContractSpec, user: User) -> None:
         plan.changed.append(item)
 
 
-def _contracts(project: Project | None) -> dict[tuple, Contract]:
+def contracts_of(project: Project | None) -> dict[tuple, Contract]:
     if project is None:
         return {}
     rows = db.session.scalars(

@@ -49,7 +49,7 @@ def start_import(user: User, project: str, filename: str, data: bytes) -> OpenAp
         errors["document"] = "The document lists no operations under paths: nothing to import."
     if errors:
         raise Invalid("The OpenAPI document was not imported.", errors=errors)
-    _forget_old(user)
+    forget_old(user)
     title = str((document.get("info") or {}).get("title") or "")
     pending = OpenApiImport(
         owner_id=user.id,
@@ -95,7 +95,7 @@ def _expired(pending: OpenApiImport) -> bool:
     return pending.created_at < utcnow() - KEEP_FOR
 
 
-def _forget_old(user: User) -> None:
+def forget_old(user: User) -> None:
     """Drop imports nobody confirmed within a day (this user's, and anyone's long gone)."""
     db.session.execute(delete(OpenApiImport).where(OpenApiImport.created_at < utcnow() - KEEP_FOR))
     db.session.execute(
