@@ -2,9 +2,11 @@
 
 The validator resolves `$ref` only among the contract's own named schemas (a remote one is an
 error, never a download), matches `pattern` with RE2, and counts every keyword it applies: an
-anyOf over a recursive schema cannot multiply the work past `SCHEMA_CHECK_STEPS`.
+anyOf over a recursive schema cannot multiply the work past `SCHEMA_CHECK_STEPS` checks or
+`SCHEMA_CHECK_SECONDS`.
 """
 
+import time
 from contextvars import ContextVar
 from itertools import islice
 
@@ -14,18 +16,18 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from ..limits import MOCK_ERRORS, SCHEMA_CHECK_STEPS
+from ..limits import MOCK_ERRORS, SCHEMA_CHECK_SECONDS, SCHEMA_CHECK_STEPS
 from .refs import resolve
 
 MAX_ERRORS = MOCK_ERRORS
 MESSAGE_CHARS = 200
-_steps: ContextVar[list[int]] = ContextVar("schema_steps")
+_steps: ContextVar[list] = ContextVar("schema_steps")  # [steps left, deadline]
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern is our answer to give, not a line on stderr
 
 
 class TooComplex(Exception):
-    """Checking the value took more than `SCHEMA_CHECK_STEPS` keyword checks."""
+    """Checking the value took more than `SCHEMA_CHECK_STEPS` keyword checks, or too long."""
 
 
 def compile_pattern(pattern: str):
@@ -52,7 +54,7 @@ def _counted(keyword):
     def check(validator, value, instance, schema):
         steps = _steps.get()
         steps[0] -= 1
-        if steps[0] < 0:
+        if steps[0] < 0 or (steps[0] % 64 == 0 and time.monotonic() > steps[1]):
             raise TooComplex
         yield from keyword(validator, value, instance, schema)
 
@@ -93,7 +95,7 @@ def errors(schema: dict, value, components: dict | None = None, *, sent: bool | 
         hidden = "readOnly" if sent else "writeOnly"
         schema = _unrequired(schema, components or {}, hidden)
         components = {k: _unrequired(v, components, hidden) for k, v in (components or {}).items()}
-    token = _steps.set([SCHEMA_CHECK_STEPS])
+    token = _steps.set([SCHEMA_CHECK_STEPS, time.monotonic() + SCHEMA_CHECK_SECONDS])
     try:
         checker = Validator(rooted(schema, components), registry=NO_REMOTE, format_checker=_FORMATS)
         found = list(islice(checker.iter_errors(value), MAX_ERRORS))
