@@ -63,7 +63,7 @@ class ContractForm(FlaskForm):
         render_kw={"class": "code", "rows": 4, "spellcheck": "false"},
     )
     parameters = TextAreaField(
-        "Query, header and path parameters (JSON or YAML, optional)",
+        "Parameters in the URL or headers (JSON or YAML, optional)",
         description='A list: [{"name": "page", "in": "query", "schema": {"type": "integer"}}].',
         render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
     )
