@@ -22,11 +22,7 @@ class ImportForm(FlaskForm):
     )
 
     def upload(self) -> tuple[str, bytes]:
-        """(file name, bytes) of the chosen file, else of the pasted text."""
-        chosen = self.document.data
-        if chosen and getattr(chosen, "filename", ""):
-            return chosen.filename, chosen.read()  # MAX_CONTENT_LENGTH bounds it
-        return "", (self.text.data or "").encode()
+        return upload(self.document, self.text)
 
 
 class ReadmeForm(FlaskForm):
@@ -44,10 +40,15 @@ class ReadmeForm(FlaskForm):
     text = TextAreaField("Or paste it here", render_kw={"rows": 8, "spellcheck": "false"})
 
     def upload(self) -> tuple[str, bytes]:
-        chosen = self.readme.data
-        if chosen and getattr(chosen, "filename", ""):
-            return chosen.filename, chosen.read()
-        return "", (self.text.data or "").encode()
+        return upload(self.readme, self.text)
+
+
+def upload(file: FileField, text: TextAreaField) -> tuple[str, bytes]:
+    """(file name, bytes) of the chosen file, else of the pasted text."""
+    chosen = file.data
+    if chosen and getattr(chosen, "filename", ""):
+        return chosen.filename, chosen.read()  # the body limit bounds it
+    return "", (text.data or "").encode()
 
 
 class ConfirmForm(FlaskForm):

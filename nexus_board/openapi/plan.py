@@ -59,10 +59,25 @@ def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User)
     """Compare the document's drafts with the project's contracts as they are now."""
     home, plan = project_of(project)
     existing = contracts_of(home)
+    for item, spec in checked(plan, stored, "document"):
+        key = (spec.method, spec.path.key)
+        item.contract = existing.pop(key, None)
+        _sort(plan, item, spec, user)
+    plan.kept = [
+        Item(c.endpoint, contract=c, reason="Not in the document") for c in existing.values()
+    ]
+    plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in skipped]
+    return plan
+
+
+def checked(plan: Plan, stored: list[dict], source: str):
+    """(item, spec) for each stored draft the board's rules accept, once per endpoint; the
+    others go to `plan.skipped` with the reason."""
     seen: set[tuple] = set()
     for entry in stored:
         draft = to_draft(entry["draft"], plan.project)
-        item = Item(f"{draft.method} {draft.path}", draft=draft, notes=list(entry["notes"]))
+        item = Item(f"{draft.method} {draft.path}", draft=draft, notes=list(entry["notes"]),
+                    base=entry.get("base") or "")  # fmt: skip
         try:
             spec = clean(draft)
         except Invalid as error:
@@ -71,17 +86,11 @@ def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User)
             continue
         key = (spec.method, spec.path.key)
         if key in seen:
-            item.reason = "The document lists this endpoint twice (or with other parameter names)."
+            item.reason = f"The {source} lists this endpoint twice (or with other parameter names)."
             plan.skipped.append(item)
             continue
         seen.add(key)
-        item.contract = existing.pop(key, None)
-        _sort(plan, item, spec, user)
-    plan.kept = [
-        Item(c.endpoint, contract=c, reason="Not in the document") for c in existing.values()
-    ]
-    plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in skipped]
-    return plan
+        yield item, spec
 
 
 def project_of(name: str) -> tuple[Project | None, Plan]:

@@ -8,15 +8,14 @@ Plain functions: no request, no commit; they raise domain errors.
 from dataclasses import asdict
 
 from ..board import services
-from ..board.specs import ContractDraft, ResponseDraft, clean, project_slug
+from ..board.specs import ContractDraft, ResponseDraft
 from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..models import HttpMethod, OpenApiImport, User
 from ..profiles.readme import decode, repair
-from .drafts import to_draft
-from .plan import Item, Plan, contracts_of, project_of
+from .plan import Item, Plan, checked, contracts_of, project_of
 from .readme_endpoints import endpoints
-from .services import PlanChanged, forget_old
+from .services import PlanChanged, forget_old, project_name
 
 SUCCESS = {"POST": "201", "DELETE": "204"}  # the usual answer; 200 for the others
 
@@ -26,9 +25,7 @@ def start(user: User, project: str, filename: str, data: bytes) -> OpenApiImport
     if not (user.is_backend or user.is_admin):
         raise Forbidden("Only backend learners can import contracts.")
     errors = {}
-    project = " ".join((project or "").split())
-    if not 2 <= len(project) <= 80 or not project_slug(project):
-        errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
+    project = project_name(project, errors)
     found = None
     try:
         found = endpoints(repair(decode(data)))
@@ -58,27 +55,13 @@ def preview(pending: OpenApiImport, user: User) -> Plan:
     """What confirming creates (drafts) and leaves alone (endpoints the project has)."""
     home, plan = project_of(pending.project)
     existing = contracts_of(home)
-    seen = set()
-    for entry in pending.drafts:
-        draft = to_draft(entry["draft"], plan.project)
-        item = Item(f"{draft.method} {draft.path}", draft=draft, base=entry.get("base") or "")
-        try:
-            spec = clean(draft)
-        except Invalid as error:
-            item.reason = " ".join(dict.fromkeys(error.errors.values())) or error.message
-            plan.skipped.append(item)
-            continue
-        key = (spec.method, spec.path.key)
-        if key in seen:
-            item.reason = "The README lists this endpoint twice (or with other parameter names)."
-            plan.skipped.append(item)
-        elif key in existing:
-            item.contract = existing[key]
+    for item, spec in checked(plan, pending.drafts, "README"):
+        item.contract = existing.get((spec.method, spec.path.key))
+        if item.contract is None:
+            plan.created.append(item)
+        else:
             item.reason = "Already in the project: left alone"
             plan.unchanged.append(item)
-        else:
-            plan.created.append(item)
-        seen.add(key)
     plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in pending.skipped]
     return plan
 

@@ -8,10 +8,8 @@ value built counts against a budget per example and per document (`limits.SAMPLE
 cannot multiply what depth no longer can.
 """
 
-from urllib.parse import unquote
-
 from ..limits import SAMPLE_DOCUMENT_VALUES, SAMPLE_VALUES
-from ..numbers import whole_number
+from ..schemas.refs import pointer
 
 MAX_DEPTH = 8
 FORMATS = {
@@ -139,15 +137,4 @@ class Sampler:
         return merged
 
     def _pointer(self, ref: str):
-        node = self.document
-        for token in ref.removeprefix("#").strip("/").split("/"):
-            if not token:
-                continue
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict):
-                node = node.get(token)
-            elif isinstance(node, list) and whole_number(token, high=len(node) - 1) is not None:
-                node = node[int(token)]
-            else:
-                return None
-        return node
+        return pointer(self.document, ref.removeprefix("#"))

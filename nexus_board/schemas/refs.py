@@ -12,8 +12,16 @@ def lookup(ref: str, components: dict):
     """What `ref` points at among `components`, or None."""
     if not isinstance(ref, str) or not ref.startswith(COMPONENTS_PREFIX):
         return None
-    node = components
-    for token in ref.removeprefix(COMPONENTS_PREFIX).split("/"):
+    path = ref.removeprefix(COMPONENTS_PREFIX)
+    return pointer(components, path) if path.split("/", 1)[0] else None
+
+
+def pointer(root, path: str):
+    """What the JSON pointer `path` ("a/b~1c/0") names inside `root`, or None."""
+    node = root
+    for token in path.split("/"):
+        if not token:
+            continue
         token = unquote(token).replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict):
             node = node.get(token)
