@@ -57,6 +57,7 @@ UPDATE_MARKUP = 200
 
 # Contracts.
 PATH_CHARS = 300  # a path template
+HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
 
 # JSON Schemas a contract holds (typed in the form, sent to the API, or imported).
 SCHEMA_CHARS = 50_000  # one schema (or a contract's parameters), pretty-printed

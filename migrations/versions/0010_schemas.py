@@ -4,7 +4,7 @@ Contracts keep their JSON Schemas (request body, parameters, responses, named co
 deprecation and sunset, and README drafts; each revision keeps the change classifier's word.
 
 Revision ID: 0010
-Revises: 0007
+Revises: 0008
 Create Date: 2026-12-02 10:00:00.000000
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010'
-down_revision = '0007'
+down_revision = '0008'
 branch_labels = None
 depends_on = None
 

@@ -18,6 +18,7 @@ def card_options() -> tuple:
         joinedload(Contract.project),
         joinedload(Contract.author),
         joinedload(Contract.claimer),
+        joinedload(Contract.hidden_by),
         joinedload(Contract.verification),
         selectinload(Contract.tags),
     )
@@ -41,18 +42,12 @@ def stored_examples(contract: Contract) -> list[str | None]:
     return [contract.request_example, *(r.example for r in contract.responses)]
 
 
-def visible_or_404(contract: Contract) -> Contract:
-    """The contract, unless it is a draft and the signed-in user is not its author."""
-    if contract.is_draft and not (
-        current_user.is_authenticated and current_user.id == contract.author_id
-    ):
-        raise NotFound(GONE)
-    return contract
-
-
 def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract:
-    """For views: the whole contract; with `editable`, 403 unless the signed-in user may edit."""
-    contract = visible_or_404(get_contract(contract_id, full=True))
+    """For views: the whole contract (404 if it is hidden from the signed-in user); with
+    `editable`, 403 unless they may edit it."""
+    contract = get_contract(contract_id, full=True)
+    if not policy.may_open(current_user, contract):
+        raise NotFound(policy.not_there(contract))
     if editable:
         action = policy.edit_action(examples.problem(stored_examples(contract)) is not None)
         policy.check(current_user, contract, action)
