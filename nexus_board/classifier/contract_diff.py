@@ -2,9 +2,10 @@
 
 from datetime import date
 
+from .keywords import Walk
 from .operation import Operation, Parameter
 from .rules import Change, make, ordered
-from .schema_diff import REQUEST, RESPONSE, Walk, compare
+from .schema_diff import REQUEST, RESPONSE, compare
 
 
 def classify(old: Operation, new: Operation, today: date | None = None) -> list[Change]:
