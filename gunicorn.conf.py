@@ -18,6 +18,8 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
+# Where to listen: behind nginx on this machine by default; 0.0.0.0:8000 in a container.
+bind = [os.environ.get("BIND", "127.0.0.1:8000")]
 # Sync workers wait on the database and cache about half of a request: two per core, plus one.
 # WEB_CONCURRENCY (or --workers) sets another number.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * _cores() + 1)

@@ -199,3 +199,19 @@ def _as_of(path, out, tables: dict[str, set[str]]) -> None:
     with open(out, "w") as file:
         for item in [head, *kept, {"end": end}]:
             file.write(json.dumps(item) + "\n")
+
+
+def test_backups_into_a_folder_are_named_by_time_and_pruned(source, tmp_path):
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for stamp in ("20260101-000000", "20260102-000000", "20260103-000000"):
+        (folder / f"nexus-{stamp}.jsonl.gz").write_text("old")
+    (folder / "notes.txt").write_text("not a backup")
+    runner = source.test_cli_runner()
+    result = runner.invoke(args=["nexus", "backup", "--keep", "2", str(folder)])
+    assert result.exit_code == 0, result.output
+    kept = sorted(p.name for p in folder.iterdir())
+    assert len(kept) == 3 and kept[0] == "nexus-20260103-000000.jsonl.gz"
+    assert kept[-1] == "notes.txt" and kept[1].startswith("nexus-2") and kept[1].endswith(".gz")
+    with gzip.open(folder / kept[1], "rt") as file:
+        assert json.loads(file.readline())["revision"]
