@@ -5,28 +5,11 @@ import secrets
 import pytest
 from sqlalchemy import create_engine, text
 
-from nexus_board import create_app
-from nexus_board.extensions import db
-
-from ..conftest import Client, config_for
-
 
 @pytest.fixture
-def app_on(tmp_path):
-    """An app on a database URL (no tables made): app_on("sqlite:///…")."""
-    made = []
-
-    def make(url: str, **settings):
-        app = create_app(config_for(tmp_path) | {"SQLALCHEMY_DATABASE_URI": url} | settings)
-        app.test_client_class = Client
-        made.append(app)
-        return app
-
-    yield make
-    for app in made:
-        with app.app_context():
-            db.session.remove()
-            db.engine.dispose()
+def app_on(make_app):
+    """An app on a database URL, its tables not made: app_on("sqlite:///…")."""
+    return lambda url, **settings: make_app(tables=False, SQLALCHEMY_DATABASE_URI=url, **settings)
 
 
 @pytest.fixture
