@@ -32,6 +32,7 @@ def main(argv=None) -> int:
         sys.exit("wrk is missing: apt-get install wrk")
     targets = [t for t in TARGETS if t is BASELINE or not args.only or _chosen(t, args.only)]
     folder = Path(args.out or ROOT / "bench" / "results" / datetime.now().strftime("%Y%m%d-%H%M%S"))
+    folder = folder.resolve()  # SQLite URLs and the servers need it whatever their folder
     folder.mkdir(parents=True, exist_ok=True)
     started = time.monotonic()
     with contextlib.ExitStack() as stack:

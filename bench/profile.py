@@ -33,7 +33,7 @@ def main(argv=None) -> int:
     parser.add_argument("--repeat", type=int, default=20, help="renders per path (default 20)")
     args = parser.parse_args(argv)
     with contextlib.ExitStack() as stack:
-        folder = Path(args.reuse or stack.enter_context(tempfile.TemporaryDirectory()))
+        folder = Path(args.reuse or stack.enter_context(tempfile.TemporaryDirectory())).resolve()
         url = f"sqlite:///{folder / 'nexus.sqlite3'}"
         if not args.reuse:
             url = _database(stack, args.db, folder)
