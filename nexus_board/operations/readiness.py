@@ -1,8 +1,9 @@
 """Is this worker ready for traffic? Each part it needs answers a small probe.
 
 `/healthz` stays a liveness check (is the process up and its database reachable); `/readyz` asks
-every part: the database, the cache and, once there is one, the task queue. A check returns None
-when its part is fine, or a short reason. Other parts join with `add_check(app, name, check)`.
+every part: the database, the cache and, once there is one, the task queue (`task_queue_check`).
+A check returns None when its part is fine, or a short reason. Other parts join with
+`add_check(app, name, check)`.
 """
 
 import logging
@@ -44,8 +45,20 @@ def shared_cache() -> str | None:
     return None if stored else "does not store values"
 
 
+def task_queue_check(app: Flask) -> Check | None:
+    """The task queue's check, or None while this build has no queue (so /readyz never
+    vouches for a queue it does not have).
+
+    The hook for the task queue: once it exists, this returns `lambda: queue_ready(app)`.
+    """
+    return None
+
+
 def init_app(app: Flask) -> None:
     app.extensions[CHECKS] = {"database": database, "cache": shared_cache}
+    queue = task_queue_check(app)
+    if queue is not None:
+        add_check(app, "queue", queue)
 
 
 def add_check(app: Flask, name: str, check: Check) -> None:

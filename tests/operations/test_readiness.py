@@ -59,3 +59,11 @@ def test_redis_down(app_on, sqlite_url):
     assert response.status_code == 503
     assert response.json["failing"] == ["cache"]
     assert response.json["checks"] == {"database": "ok", "cache": "unreachable"}
+
+
+def test_the_task_queue_hook_joins_readiness(monkeypatch, make_app):
+    monkeypatch.setattr(readiness, "task_queue_check", lambda app: lambda: "does not answer")
+    response = make_app().test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.json["failing"] == ["queue"]
+    assert response.json["checks"]["queue"] == "does not answer"
