@@ -39,11 +39,12 @@ def load_config(instance_path: str, overrides: dict) -> dict:
         "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),  # or json: one object a line
         # Set: /metrics answers Prometheus when it sends this as a bearer token. Unset: off.
         "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
-        # Where the task queue keeps its tasks (the start-up checks read it; see operations/).
-        "QUEUE_URL": os.environ.get("QUEUE_URL", ""),
         # How many web workers serve beside this one (gunicorn.conf.py exports the number).
         "WEB_WORKERS": _count(os.environ.get("NEXUS_WEB_WORKERS", "1"), "NEXUS_WEB_WORKERS"),
         **cache_settings(cache_url, instance),
+        # Where the task queue keeps its tasks (the start-up checks read it; see operations/).
+        # No default until the task queue itself arrives with one.
+        "QUEUE_URL": os.environ.get("QUEUE_URL", ""),
     }
 
 
