@@ -1,9 +1,8 @@
 """Is this worker ready for traffic? Each part it needs answers a small probe.
 
 `/healthz` stays a liveness check (is the process up and its database reachable); `/readyz` asks
-every part: the database, the cache and, once there is one, the task queue (`task_queue_check`).
-A check returns None when its part is fine, or a short reason. Other parts join with
-`add_check(app, name, check)`.
+every part: the database, the cache and the task queue (`task_queue_check`). A check returns None
+when its part is fine, or a short reason. Other parts join with `add_check(app, name, check)`.
 """
 
 import logging
@@ -46,12 +45,10 @@ def shared_cache() -> str | None:
 
 
 def task_queue_check(app: Flask) -> Check | None:
-    """The task queue's check, or None while this build has no queue (so /readyz never
-    vouches for a queue it does not have).
+    """The task queue's check: does huey's storage answer (`webhooks.queue.queue_ready`)."""
+    from ..webhooks.queue import queue_ready
 
-    The hook for the task queue: once it exists, this returns `lambda: queue_ready(app)`.
-    """
-    return None
+    return lambda: queue_ready(app)
 
 
 def init_app(app: Flask) -> None:

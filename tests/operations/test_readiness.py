@@ -10,7 +10,8 @@ from ..services import postgres, redis
 def test_ready_when_every_part_answers(client):
     response = client.get("/readyz")
     assert response.status_code == 200
-    assert response.json == {"status": "ready", "checks": {"database": "ok", "cache": "ok"}}
+    checks = {"database": "ok", "cache": "ok", "queue": "ok"}
+    assert response.json == {"status": "ready", "checks": checks}
     assert "Set-Cookie" not in response.headers
 
 
@@ -46,7 +47,7 @@ def test_database_down(tmp_path, app_on):
     response = app.test_client().get("/readyz")  # the server is stopped now
     assert response.status_code == 503
     assert response.json["failing"] == ["database"]
-    assert response.json["checks"] == {"database": "unreachable", "cache": "ok"}
+    assert response.json["checks"] == {"database": "unreachable", "cache": "ok", "queue": "ok"}
 
 
 @pytest.mark.services
@@ -58,7 +59,7 @@ def test_redis_down(app_on, sqlite_url):
     response = app.test_client().get("/readyz")  # Redis is stopped now
     assert response.status_code == 503
     assert response.json["failing"] == ["cache"]
-    assert response.json["checks"] == {"database": "ok", "cache": "unreachable"}
+    assert response.json["checks"] == {"database": "ok", "cache": "unreachable", "queue": "ok"}
 
 
 def test_the_task_queue_hook_joins_readiness(monkeypatch, make_app):
@@ -67,3 +68,11 @@ def test_the_task_queue_hook_joins_readiness(monkeypatch, make_app):
     assert response.status_code == 503
     assert response.json["failing"] == ["queue"]
     assert response.json["checks"]["queue"] == "does not answer"
+
+
+def test_queue_down(make_app):
+    app = make_app(QUEUE_URL="redis://127.0.0.1:1/0")  # nothing listens on port 1
+    response = app.test_client().get("/readyz")
+    assert response.status_code == 503
+    assert response.json["failing"] == ["queue"]
+    assert "does not answer" in response.json["checks"]["queue"]
