@@ -13,11 +13,13 @@ from nexus_board.board import services as board
 from nexus_board.board.lookup import get_contract
 from nexus_board.demo import seed
 from nexus_board.extensions import db
+from nexus_board.inbox.services import save_kinds
 from nexus_board.models import User
 from nexus_board.openapi import services as openapi_imports
 from nexus_board.profiles import readme_import
 from nexus_board.profiles import services as profiles
 from nexus_board.updates.services import post_update
+from nexus_board.webhooks import services as webhooks
 
 from ..board.factories import draft
 
@@ -41,6 +43,11 @@ def fill(app) -> None:
         readme_import.start_import(ada, "## Overview\n\nHello.\n", "README.md")
         profiles.add_section(ada, title="Deployment", body=AWKWARD)
         post_update(ada, AWKWARD[:200])
+        save_kinds(ada, {"contract.claimed"})  # every other kind muted in ada's inbox
+        mentor = db.session.scalar(select(User).where(User.username == "mentor"))
+        # A cohort webhook hears the deletion below: a delivery waits in the outbox.
+        webhooks.add_webhook(mentor, name="#all", url="https://discord.com/api/webhooks/1/t",
+                             format="discord", kinds=webhooks.CHANNEL_KINDS)  # fmt: skip
         # The newest contract, deleted: its id must never be handed out again.
         doomed = board.create_contract(draft(path="/api/v1/doomed"), ada)
         db.session.flush()
