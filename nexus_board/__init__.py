@@ -1,6 +1,5 @@
 """Nexus Board: learners' Project Nexus profiles, updates and an API contract board."""
 
-import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -8,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import build, caching, database, login
+from . import build, caching, database, login, operations
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
@@ -59,10 +58,6 @@ def create_app(config: dict | None = None) -> Flask:
         # proxies' headers, so rate limits count people, not the proxy, and links say https.
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -75,6 +70,7 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     with app.app_context():
         database.configure(db.engine)
+    operations.init_app(app)  # start-up checks, request ids, logs, readiness, metrics
 
     login.register(app)
     register_error_handlers(app)
@@ -112,11 +108,12 @@ def register_blueprints(app: Flask) -> None:
     from .inbox import bp as inbox
     from .mocks import bp as mocks
     from .openapi import bp as openapi
+    from .operations import bp as operations
     from .profiles import bp as profiles
     from .updates import bp as updates
     from .webhooks import bp as webhooks
 
     areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
-    for blueprint in areas:
+    for blueprint in (*areas, operations):
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

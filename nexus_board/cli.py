@@ -1,4 +1,4 @@
-"""`flask nexus …` commands: demo data, admins, and verifying a backend against its contracts."""
+"""`flask nexus …` commands: demo data, admins, verifying a backend, backup and restore."""
 
 import click
 from flask import current_app
@@ -8,11 +8,14 @@ from .auth import services
 from .errors import Invalid
 from .extensions import db
 from .models import Role
+from .operations.backup.commands import backup_command, restore_command
 from .verify.command import verify_command
 from .webhooks.command import worker_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
+nexus.add_command(backup_command)
+nexus.add_command(restore_command)
 nexus.add_command(worker_command)
 
 

@@ -39,6 +39,11 @@ def load_config(instance_path: str, overrides: dict) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),  # or json: one object a line
+        # Set: /metrics answers Prometheus when it sends this as a bearer token. Unset: off.
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
+        # How many web workers serve beside this one (gunicorn.conf.py exports the number).
+        "WEB_WORKERS": _count(os.environ.get("NEXUS_WEB_WORKERS", "1"), "NEXUS_WEB_WORKERS"),
         **cache_settings(cache_url, instance),
         "QUEUE_URL": os.environ.get("QUEUE_URL", _queue_url(cache_url, instance)),
         # Where people reach the app: links in webhook messages start with it.
@@ -113,7 +118,10 @@ def _secret_key(instance: Path, production: bool) -> str:
     if key:
         return key
     if production:
-        raise RuntimeError("SECRET_KEY must be set when NEXUS_ENV=production")
+        raise RuntimeError(
+            "SECRET_KEY must be set when NEXUS_ENV=production: set it to a long random value "
+            "(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
     # Development: one key per checkout, made once, so sessions survive restarts.
     path = instance / "secret_key"
     if not path.exists():
