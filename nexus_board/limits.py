@@ -58,6 +58,10 @@ UPDATE_MARKUP = 200
 # Contracts.
 PATH_CHARS = 300  # a path template
 
+# Accounts.
+DEVICES_PER_USER = 20  # signed in at once; signing in on one more signs out the least recent
+USER_AGENT_CHARS = 300  # what a device row keeps of its User-Agent
+
 # Query strings.
 CURSOR_CHARS = 200
 NUMBER_DIGITS = 10  # no page size, index or id needs more

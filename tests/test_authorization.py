@@ -232,7 +232,10 @@ TABLE: dict[str, Row] = {
     "POST /sign-up": Row(sign_up, EVERYONE),
     "POST /sign-in": Row(fixed("/sign-in", login="ada", password=PASSWORD), EVERYONE),
     "POST /sign-out": Row(fixed("/sign-out"), EVERYONE),
-    "POST /settings": Row(fixed("/settings", **DETAILS), SIGNED_IN),
+    "POST /settings": Row(
+        lambda w: Target("/settings", data=DETAILS | {"display_name": w.unique("Renamed ")}),
+        SIGNED_IN,
+    ),
     "POST /settings/password": Row(fixed("/settings/password", **PASSWORDS), SIGNED_IN),
     "POST /settings/tokens": Row(fixed("/settings/tokens", name="CI"), SIGNED_IN),
     "POST /settings/tokens/<token_id>/revoke": Row(
@@ -339,7 +342,7 @@ def client_for(app: Flask, role: str, target: Target, api: bool):
     if api:
         with app.app_context():
             user = db.session.scalar(db.select(User).where(User.username == username))
-            _, secret = tokens.create_token(user, "table")
+            _, secret = tokens.create_token(user, "table", scope="write")
             db.session.commit()
         return client, {"Authorization": f"Bearer {secret}"}
     Auth(client).sign_in(username)

@@ -418,7 +418,7 @@ def _seed(app) -> str:
             profiles.add_section(
                 ada, title=f"Worst {pattern}", body=worst(pattern, MARKDOWN["section_body"])
             )
-        _, token = create_token(ada, "hostile")
+        _, token = create_token(ada, "hostile", scope="write")
         db.session.commit()
         assert db.session.get(Contract, first.id).id == 1
         db.engine.dispose()

@@ -126,7 +126,7 @@ def test_deep_or_unstorable_json_in_the_api_is_a_400_with_the_reason(app, client
         owner = accounts.register(
             username="ada", display_name="Ada", password=PASSWORD, track="backend"
         )
-        _, secret = create_token(owner, "script")
+        _, secret = create_token(owner, "script", scope="write")
         db.session.commit()
     response = client.post(
         "/api/v1/contracts", data=body, content_type="application/json",

@@ -2,6 +2,7 @@
 
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .device import Device
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -14,12 +15,13 @@ from .profile import (
     Topic,
 )
 from .project import Project
-from .token import ApiToken
+from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
-from .user import Role, Track, User
+from .user import AccountState, Role, Track, User
 from .verification import Verification
 
 __all__ = [
+    "AccountState",
     "ApiToken",
     "Challenge",
     "Comment",
@@ -27,6 +29,7 @@ __all__ = [
     "ContractResponse",
     "ContractStatus",
     "ContractTag",
+    "Device",
     "ExtraSection",
     "HttpMethod",
     "Learning",
@@ -38,6 +41,7 @@ __all__ = [
     "Revision",
     "Role",
     "Takeaway",
+    "TokenScope",
     "Topic",
     "Track",
     "Update",

@@ -29,7 +29,7 @@ def test_a_token_is_shown_once_and_stored_only_as_its_hash(app, signed_in):
     page = response.get_data(as_text=True)
     assert "<html" not in page and 'id="tokens"' in page
     assert "copy it now." in page
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     secret = created_secret(page)
     assert len(secret) > 40
 
