@@ -462,7 +462,8 @@ def _sign_in(client: httpx.Client) -> str:
     page = client.get("/sign-in").text
     csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     client.post("/sign-in", data={"login": "ada", "password": PASSWORD, "csrf_token": csrf})
-    return csrf
+    page = client.get("/settings").text  # signing in made a new token
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
 def test_no_input_pins_a_worker(tmp_path):
