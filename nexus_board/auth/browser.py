@@ -75,7 +75,7 @@ def check_session() -> None:
             g.forget_remember = True
         else:
             _start(opened.device.user, opened)
-    if "_user_id" in session or remembered:
+    if devices.wrote():
         db.session.commit()  # last seen, a replaced remember token: before the view's own work
 
 

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..errors import NotFound
 from ..extensions import db
@@ -27,6 +28,7 @@ from ..numbers import whole_number
 SEEN_PRECISION = timedelta(minutes=5)
 # A replaced remember token still works this long, so tabs restoring at once all stay signed in.
 REMEMBER_GRACE = timedelta(minutes=1)
+WROTE = "nexus_board.device_written"  # in session.info: a write the request must commit first
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,15 @@ def find(session_key: str) -> Device | None:
         return None
     now = utcnow()
     if device.last_seen_at < now - SEEN_PRECISION:
-        device.last_seen_at = now
+        db.session.execute(update(Device).where(Device.id == device.id).values(last_seen_at=now))
+        set_committed_value(device, "last_seen_at", now)
+        _wrote()
     return device
+
+
+def wrote() -> bool:
+    """Whether finding or restoring a device wrote something the caller should commit now."""
+    return db.session.info.pop(WROTE, False)
 
 
 def restore(cookie: str, *, user_agent: str, address: str) -> Opened | None:
@@ -89,6 +98,7 @@ def restore(cookie: str, *, user_agent: str, address: str) -> Opened | None:
     device = _live(device_id) if device_id is not None else None
     if device is None or device.remember_hash is None:
         return None
+    _wrote()
     now, presented = utcnow(), _digest(secret)
     # Derived from the presented token, so tabs restoring with it at once get the same session.
     session_secret = hmac.new(secret.encode(), b"session", hashlib.sha256).hexdigest()
@@ -162,6 +172,10 @@ def end_all(user: User, *, keep: Device | None = None) -> str | None:
     keep.secret_hash = _digest(secret)
     keep.session_version = user.session_version
     return f"{keep.id}.{secret}"
+
+
+def _wrote() -> None:
+    db.session.info[WROTE] = True
 
 
 def _live(device_id: int) -> Device | None:

@@ -140,7 +140,7 @@ def set_disabled(user: User, disabled: bool, *, by: User, reason: str = "") -> N
         raise Forbidden("You cannot disable your own account.")
     if user.is_deleted:
         raise Invalid("That account is deleted.")
-    reason = " ".join((reason or "").split())
+    reason = names.clean_name(" ".join((reason or "").split()))  # no bidi tricks either
     if disabled and not 1 <= len(reason) <= MAX_REASON:
         raise Invalid(
             "The account was not disabled.",
