@@ -143,7 +143,7 @@ def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
 
 
 MARKUP = [
-    '<script>alert(1)</script>',
+    "<script>alert(1)</script>",
     '"><img src=x onerror=alert(1)>',
     '<a hx-get="/sign-out" hx-trigger="load">x</a>',
     "{{ 7*7 }} {% raw %}",
@@ -152,9 +152,7 @@ MARKUP = [
 
 
 @pytest.mark.parametrize("payload", MARKUP)
-def test_a_disable_reason_shows_escaped_to_the_learner_and_the_admin(
-    app, cast, client_as, payload
-):
+def test_a_disable_reason_shows_escaped_to_the_learner_and_the_admin(app, cast, client_as, payload):
     mentor = client_as("mentor")
     assert mentor.post("/admin/accounts/ada/disable", data={"reason": payload}).status_code == 303
     for page in (
@@ -174,9 +172,7 @@ def test_a_long_disable_reason_is_refused_in_place(app, cast, client_as):
 
 
 @pytest.mark.parametrize("agent", [*MARKUP, "x" * 10_000])
-def test_a_hostile_user_agent_shows_escaped_and_capped_in_the_device_list(
-    app, make_user, agent
-):
+def test_a_hostile_user_agent_shows_escaped_and_capped_in_the_device_list(app, make_user, agent):
     make_user("ada")
     client = app.test_client()
     client.post(
