@@ -57,6 +57,7 @@ UPDATE_MARKUP = 200
 
 # Contracts.
 PATH_CHARS = 300  # a path template
+HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
 
 # Accounts.
 DEVICES_PER_USER = 20  # signed in at once; signing in on one more signs out the least recent

@@ -2,10 +2,11 @@
 (function () {
   "use strict";
 
-  // A card that moved column, or now explains a refused click, takes the focus, so keyboard
-  // and screen-reader users stay with the contract they acted on.
+  // A card that moved column, or now explains a refused click, takes the focus, and so does the
+  // contract page's status panel after its buttons: keyboard and screen-reader users stay with
+  // the contract they acted on.
   document.addEventListener("htmx:afterSettle", function () {
-    var card = document.querySelector(".contract-card[data-focus]");
+    var card = document.querySelector(".contract-card[data-focus], .contract-status[data-focus]");
     if (!card) return;
     card.removeAttribute("data-focus");
     var active = document.activeElement;
