@@ -62,6 +62,7 @@ HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
 # Accounts.
 DEVICES_PER_USER = 20  # signed in at once; signing in on one more signs out the least recent
 USER_AGENT_CHARS = 300  # what a device row keeps of its User-Agent
+DISABLE_REASON_CHARS = 500  # why an admin disabled an account: the learner sees it
 
 # Query strings.
 CURSOR_CHARS = 200

@@ -12,6 +12,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..caching import changed
 from ..errors import Forbidden, Invalid
 from ..extensions import db
+from ..limits import DISABLE_REASON_CHARS
 from ..models import AccountState, Device, Role, Track, User
 from ..models.types import utcnow
 from ..text import one_line_problem
@@ -21,7 +22,6 @@ USERNAME = re.compile(r"[a-z0-9_-]{3,32}")
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 MIN_PASSWORD = 12
 MAX_PASSWORD = 256
-MAX_REASON = 500
 LOOKS_TAKEN = "That name looks too much like another learner's. Add a surname or an initial."
 
 
@@ -141,11 +141,9 @@ def set_disabled(user: User, disabled: bool, *, by: User, reason: str = "") -> N
     if user.is_deleted:
         raise Invalid("That account is deleted.")
     reason = names.clean_name(" ".join((reason or "").split()))  # no bidi tricks either
-    if disabled and not 1 <= len(reason) <= MAX_REASON:
-        raise Invalid(
-            "The account was not disabled.",
-            errors={"reason": f"Say why, in up to {MAX_REASON} characters: the learner sees it."},
-        )
+    if disabled and not 1 <= len(reason) <= DISABLE_REASON_CHARS:
+        problem = f"Say why, in up to {DISABLE_REASON_CHARS} characters: the learner sees it."
+        raise Invalid("The account was not disabled.", errors={"reason": problem})
     user.state = AccountState.DISABLED if disabled else AccountState.ACTIVE
     user.state_reason = reason if disabled else None
     user.state_changed_at = utcnow()
