@@ -14,11 +14,14 @@ from nexus_board.models import (
     Contract,
     ContractStatus,
     Device,
+    Notification,
     Profile,
     Update,
     User,
+    Webhook,
 )
 from nexus_board.profiles import services as profiles
+from nexus_board.webhooks.services import set_own_webhook
 
 from .board.factories import post
 from .conftest import PASSWORD
@@ -75,10 +78,14 @@ def test_deleting_an_account(app, cast, client_as, make_update):
         held = post(
             cast["brian"], state="in_progress", claimer_id=cast["mentor"], path="/held/{id}"
         )
-        profiles.update_details(db.session.get(User, cast["mentor"]), headline="Hi")
+        mentor_user = db.session.get(User, cast["mentor"])
+        profiles.update_details(mentor_user, headline="Hi")
+        set_own_webhook(mentor_user, url="https://discord.com/api/webhooks/1/x", format="discord",
+                        kinds=["mention"])  # fmt: skip
         db.session.commit()
     make_update(cast["mentor"], "Hello")
     make_update(cast["brian"], "Thanks @mentor")
+    assert count(app, Notification, Notification.user_id == cast["mentor"]) == 1
     mentor = client_as("mentor")
     mentor.post(f"/contracts/{mine}/comments", data={"body": "A note"})
     secret = make_token(app, cast["mentor"])
@@ -102,6 +109,10 @@ def test_deleting_an_account(app, cast, client_as, make_update):
     assert count(app, Profile, Profile.user_id == cast["mentor"]) == 0
     assert count(app, ApiToken) == count(app, Device, Device.user_id == cast["mentor"]) == 0
     assert count(app, Comment) == 1  # comments stay, as a former learner's
+    assert count(app, Notification, Notification.user_id == cast["mentor"]) == 0
+    assert count(app, Webhook) == 0
+    told = (Notification.user_id == cast["brian"], Notification.kind == "contract.unclaimed")
+    assert count(app, Notification, *told) == 1  # brian hears his contract is open again
 
     visitor = app.test_client()
     assert visitor.get("/u/mentor").status_code == 404

@@ -5,7 +5,7 @@ token; accounts get a session version, a state (active, disabled, deleted) and t
 keep names from passing for others'; API tokens get a scope and an expiry.
 
 Revision ID: 0011
-Revises: 0008
+Revises: 0010
 Create Date: 2026-12-01 12:49:57.870337
 
 """
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0011'
-down_revision = '0008'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

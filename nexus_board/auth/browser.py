@@ -16,6 +16,9 @@ from ..models import Device, User
 from . import devices
 
 SESSION_KEYS = ("_user_id", "_fresh", "_id", "_remember", "_remember_seconds")
+# Answered from the cookie alone: files, and the inbox badge's poll, whose 304 is bound to the
+# device's session key and whose 200 loads (and so checks) the device like any request.
+COOKIE_ONLY = {"static", "inbox.badge"}
 
 
 def sign_in_browser(user: User, *, remember: bool = False) -> None:
@@ -61,7 +64,7 @@ def fresh_sign_in() -> bool:
 def check_session() -> None:
     """Before every request with a session: load its user (the device and the session version
     are checked each time), or restore one from a remember-me cookie."""
-    if request.endpoint == "static" or isinstance(session._get_current_object(), NullSession):
+    if request.endpoint in COOKIE_ONLY or isinstance(session._get_current_object(), NullSession):
         return
     if "_user_id" in session and not current_user.is_authenticated:
         for key in SESSION_KEYS:

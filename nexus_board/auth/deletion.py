@@ -1,8 +1,9 @@
 """Deleting an account: what it will do (shown first), then doing it.
 
-The profile and the updates go. Posted contracts, comments and edits stay, attributed to "a
-former learner": the user row stays as a nameless tombstone they point at, so no other table
-has to know about deleted accounts, and the old username cannot be taken to pose as them.
+The profile, the updates, the inbox and a personal webhook go. Posted contracts, comments and
+edits stay, attributed to "a former learner": the user row stays as a nameless tombstone they
+point at, so no other table has to know about deleted accounts, and the old username cannot be
+taken to pose as them. Released claims are unclaimed events, so their authors are told.
 """
 
 from dataclasses import dataclass
@@ -18,10 +19,14 @@ from ..models import (
     ApiToken,
     Comment,
     Contract,
+    Delivery,
     Device,
+    InboxSetting,
+    Notification,
     OpenApiImport,
     Update,
     User,
+    Webhook,
 )
 from ..models.types import utcnow
 from ..profiles.services import erase_profile
@@ -65,7 +70,16 @@ def delete_account(user: User, *, confirm: str) -> list[Contract]:
     erase_updates_of(user)
     erase_profile(user)
     archive.forget_person(user, {"username": None, "display_name": FORMER})
-    for model, owner in ((ApiToken, ApiToken.owner_id), (Device, Device.user_id)):
+    own_hook = select(Webhook.id).where(Webhook.person_id == user.id)
+    db.session.execute(delete(Delivery).where(Delivery.webhook_id.in_(own_hook)))
+    owned = (
+        (ApiToken, ApiToken.owner_id),
+        (Device, Device.user_id),
+        (Notification, Notification.user_id),  # their inbox; the events stay in the log
+        (InboxSetting, InboxSetting.user_id),
+        (Webhook, Webhook.person_id),
+    )
+    for model, owner in owned:
         db.session.execute(delete(model).where(owner == user.id))
     db.session.execute(delete(OpenApiImport).where(OpenApiImport.owner_id == user.id))
     _tombstone(user)

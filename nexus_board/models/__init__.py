@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and `db.create_all()` see every table."""
 
+from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
 from .device import Device
@@ -19,9 +20,11 @@ from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
 from .user import AccountState, Role, Track, User
 from .verification import Verification
+from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 
 __all__ = [
     "AccountState",
+    "Activity",
     "ApiToken",
     "Challenge",
     "Comment",
@@ -48,4 +51,11 @@ __all__ = [
     "UpdateTag",
     "User",
     "Verification",
+    "Delivery",
+    "DeliveryState",
+    "Format",
+    "InboxSetting",
+    "Notification",
+    "Scope",
+    "Webhook",
 ]
