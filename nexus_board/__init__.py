@@ -30,6 +30,11 @@ DEFAULTS = {
     "REMEMBER_COOKIE_DURATION": timedelta(days=30),
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
+    # A signed-in device not seen for this long is signed out (a remembered one at the end of
+    # REMEMBER_COOKIE_DURATION); changing the password or email, creating a token and deleting
+    # the account need the password typed on the device within FRESH_SIGN_IN.
+    "SESSION_IDLE_TIMEOUT": timedelta(days=14),
+    "FRESH_SIGN_IN": timedelta(minutes=10),
     "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: no 400 on old tabs
     "RATELIMIT_HEADERS_ENABLED": True,
     "RATELIMIT_SWALLOW_ERRORS": True,  # a broken counter store must not take the site down

@@ -59,6 +59,11 @@ UPDATE_MARKUP = 200
 PATH_CHARS = 300  # a path template
 HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
 
+# Accounts.
+DEVICES_PER_USER = 20  # signed in at once; signing in on one more signs out the least recent
+USER_AGENT_CHARS = 300  # what a device row keeps of its User-Agent
+DISABLE_REASON_CHARS = 500  # why an admin disabled an account: the learner sees it
+
 # JSON Schemas a contract holds (typed in the form, sent to the API, or imported).
 SCHEMA_CHARS = 50_000  # one schema (or a contract's parameters), pretty-printed
 COMPONENTS_CHARS = 200_000  # a contract's named schemas together

@@ -518,7 +518,7 @@ def _seed(app) -> str:
             profiles.add_section(
                 ada, title=f"Worst {pattern}", body=worst(pattern, MARKDOWN["section_body"])
             )
-        _, token = create_token(ada, "hostile")
+        _, token = create_token(ada, "hostile", scope="write")
         db.session.commit()
         assert db.session.get(Contract, first.id).id == 1 and fixable.id == 5
         db.engine.dispose()
@@ -562,7 +562,8 @@ def _sign_in(client: httpx.Client) -> str:
     page = client.get("/sign-in").text
     csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     client.post("/sign-in", data={"login": "ada", "password": PASSWORD, "csrf_token": csrf})
-    return csrf
+    page = client.get("/settings").text  # signing in made a new token
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
 def test_no_input_pins_a_worker(tmp_path):

@@ -37,7 +37,9 @@ def cohort_numbers() -> CohortNumbers:
 
 def _count_cohort() -> CohortNumbers:
     rows = db.session.execute(
-        select(User.track, func.count()).where(User.role == Role.LEARNER).group_by(User.track)
+        select(User.track, func.count())
+        .where(User.role == Role.LEARNER, User.listed())
+        .group_by(User.track)
     )
     per_track = dict(rows.all())
     return CohortNumbers(
@@ -49,7 +51,12 @@ def _count_cohort() -> CohortNumbers:
 
 def learners(limit: int = LEARNERS) -> list[User]:
     """Learners with public profiles, by name (admins and mentors are not listed)."""
-    stmt = select(User).where(User.role == Role.LEARNER).order_by(User.display_name).limit(limit)
+    stmt = (
+        select(User)
+        .where(User.role == Role.LEARNER, User.listed())
+        .order_by(User.display_name)
+        .limit(limit)
+    )
     return list(db.session.scalars(stmt))
 
 

@@ -108,7 +108,7 @@ def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
 
 def directory_query(text: str = "", track: Track | None = None) -> Select:
     """Learners whose name, username, technology or concept contains `text`, by name."""
-    query = select(User).where(User.role == Role.LEARNER)
+    query = select(User).where(User.role == Role.LEARNER, User.listed())
     if track is not None:
         query = query.where(User.track == track)
     text = one_line(text)
