@@ -26,6 +26,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.wrappers import Response
 
+from . import themes
 from .extensions import cache, db
 from .rendering import wants_fragment
 
@@ -137,7 +138,10 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
             if not marks:  # cache down: answer fresh, promise nothing
                 return view(*args, **kwargs)
             viewer = "all" if shared else str(getattr(current_user, "id", "anonymous"))
-            key = f"page/{marks}/{int(fragment)}/{viewer}/{request.host_url}{request.full_path}"
+            # A whole page names its theme (<html data-theme>): one entry per visitor's choice.
+            look = "" if fragment else (themes.from_cookie() or "")
+            where = f"{request.host_url}{request.full_path}"
+            key = f"page/{marks}/{int(fragment)}/{viewer}/{look}/{where}"
             etag = tag(key)
             if request.if_none_match.contains_weak(etag):
                 return _tagged(Response(status=304), etag, shared, everyone)

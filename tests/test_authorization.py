@@ -235,6 +235,7 @@ TABLE: dict[str, Row] = {
     "POST /settings": Row(fixed("/settings", **DETAILS), SIGNED_IN),
     "POST /settings/password": Row(fixed("/settings/password", **PASSWORDS), SIGNED_IN),
     "POST /settings/tokens": Row(fixed("/settings/tokens", name="CI"), SIGNED_IN),
+    "POST /theme": Row(fixed("/theme", theme="dark"), EVERYONE),
     "POST /settings/tokens/<token_id>/revoke": Row(
         lambda w: Target(f"/settings/tokens/{w.token()}/revoke"),
         ONLY_OWNER,

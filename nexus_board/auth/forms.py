@@ -13,6 +13,11 @@ from wtforms import (
 from wtforms.validators import DataRequired, Length, Optional
 
 TRACKS = [SelectChoice("backend", "Backend"), SelectChoice("frontend", "Frontend")]
+THEMES = [
+    SelectChoice("system", "Match my device"),
+    SelectChoice("light", "Light"),
+    SelectChoice("dark", "Dark"),
+]
 
 
 class SignUpForm(FlaskForm):
@@ -59,3 +64,8 @@ class TokenForm(FlaskForm):
         description="What will use it, like “CI on GitHub” or “sync script”.",
         render_kw={"maxlength": 60, "autocomplete": "off"},
     )
+
+
+class ThemeForm(FlaskForm):
+    theme = RadioField("Theme", choices=THEMES, validators=[DataRequired()])
+    next = HiddenField()

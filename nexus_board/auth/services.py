@@ -11,7 +11,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from ..caching import changed
 from ..errors import Invalid
 from ..extensions import db
-from ..models import Role, Track, User
+from ..models import Role, Theme, Track, User
 from ..models.user import new_session_token
 from ..text import one_line_problem
 
@@ -104,6 +104,14 @@ def change_password(user: User, *, current: str, new: str) -> None:
         raise Invalid("Your password was not changed.", errors=errors)
     user.password_hash = hash_password(new)
     user.session_token = new_session_token()
+
+
+def set_theme(user: User, theme: Theme | None) -> None:
+    """Remember the theme `user` picked; None follows their device again.
+
+    Only their own pages show it, and those are never cached: no area changes.
+    """
+    user.theme = theme
 
 
 def hash_password(password: str) -> str:

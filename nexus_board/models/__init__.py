@@ -16,7 +16,7 @@ from .profile import (
 from .project import Project
 from .token import ApiToken
 from .update import Update, UpdateTag
-from .user import Role, Track, User
+from .user import Role, Theme, Track, User
 from .verification import Verification
 
 __all__ = [
@@ -38,6 +38,7 @@ __all__ = [
     "Revision",
     "Role",
     "Takeaway",
+    "Theme",
     "Topic",
     "Track",
     "Update",

@@ -22,6 +22,13 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+class Theme(enum.StrEnum):
+    """A theme someone picked; no choice (None) follows the device's light or dark setting."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
 def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
     """A portable enum column: VARCHAR plus a CHECK constraint, storing the values."""
     return Enum(
@@ -52,6 +59,7 @@ class User(UserMixin, db.Model):
     # What the session cookie names instead of the id: rotating it signs out every other session.
     session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    theme: Mapped[Theme | None] = mapped_column(str_enum(Theme, "theme"))
 
     def get_id(self) -> str:
         return self.session_token
