@@ -55,6 +55,12 @@ README_INLINE_MARKUP = 10_000
 # Updates render through markdown-it-py (for #tags and @mentions): past this much markup, as text.
 UPDATE_MARKUP = 200
 
+# Charts count moments in Python (weeks are not portable SQL): at most this many per chart.
+CHART_MOMENTS = 100_000
+
+# Syntax highlighting (Pygments): a longer example or code block is shown as plain text.
+HIGHLIGHT_CHARS = 30_000
+
 # Contracts.
 PATH_CHARS = 300  # a path template
 
