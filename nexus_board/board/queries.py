@@ -6,11 +6,12 @@ Every function issues a fixed number of statements, however many contracts there
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import and_, case, func, or_, select, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
+from ..limits import CHART_MOMENTS
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
 from .filters import BoardFilters
@@ -98,6 +99,31 @@ def status_counts(filters: BoardFilters | None = None, viewer_id: int | None = N
     counts = dict.fromkeys(ContractStatus, 0)
     counts.update(dict(db.session.execute(query).all()))
     return counts
+
+
+def done_since(start: datetime) -> list[datetime]:
+    """When each contract that is done now got there, for those done after `start`."""
+    query = select(Contract.status_changed_at).where(
+        Contract.status == ContractStatus.DONE, Contract.status_changed_at >= start
+    )
+    return list(db.session.scalars(query.limit(CHART_MOMENTS)))
+
+
+def work_counts(user_id: int) -> dict[str, int]:
+    """How many contracts `user_id` posted, holds, and took to done (posted or held): one query."""
+
+    def count(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    theirs = or_(Contract.author_id == user_id, Contract.claimer_id == user_id)
+    row = db.session.execute(
+        select(
+            count(Contract.author_id == user_id),
+            count(Contract.claimer_id == user_id),
+            count(and_(theirs, Contract.status == ContractStatus.DONE)),
+        ).where(theirs)
+    ).one()
+    return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))
 
 
 def recent_contracts(limit: int = 5) -> list[Contract]:
