@@ -71,5 +71,4 @@ def code_styles_command():
 
     from .code_styles import write
 
-    target = write(Path(current_app.static_folder))
-    click.echo(f"Wrote {target.relative_to(Path(current_app.root_path).parent)}")
+    click.echo(f"Wrote {write(Path(current_app.static_folder))}")

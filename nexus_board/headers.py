@@ -26,6 +26,9 @@ def add_headers(response: Response) -> Response:
     if response.mimetype == "text/html":
         response.headers.setdefault("Content-Security-Policy", content_security_policy())
         response.vary.add("HX-Request")  # any HTML URL may answer a page or a fragment
+    elif response.mimetype == "image/svg+xml":
+        # An SVG opened on its own is a document: ours need nothing, so they may load nothing.
+        response.headers.setdefault("Content-Security-Policy", "default-src 'none'")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
     response.headers.setdefault("X-Frame-Options", "DENY")

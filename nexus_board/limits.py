@@ -58,8 +58,13 @@ UPDATE_MARKUP = 200
 # Charts count moments in Python (weeks are not portable SQL): at most this many per chart.
 CHART_MOMENTS = 100_000
 
-# Syntax highlighting (Pygments): a longer example or code block is shown as plain text.
-HIGHLIGHT_CHARS = 30_000
+# Syntax highlighting (Pygments; bench/highlight.py times the worst known input for each
+# language). JSON's lexer is a linear scanner: examples up to EXAMPLE_CHARS. The others are
+# regular expressions that slow down on long hostile lines: a Markdown text gets this many
+# characters of them highlighted in all, in lines of at most this many; the rest is plain text.
+HIGHLIGHT_JSON_CHARS = EXAMPLE_CHARS
+HIGHLIGHT_CODE_CHARS = 3_000
+HIGHLIGHT_LINE_CHARS = 160
 
 # Contracts.
 PATH_CHARS = 300  # a path template

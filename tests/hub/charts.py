@@ -3,7 +3,8 @@
 import re
 
 ROW = re.compile(
-    r'<tr><th scope="row">(?:<a href="[^"]*">)?([^<]*)(?:</a>)?</th><td class="number">(\d+)</td></tr>'
+    r'<tr><th scope="row">(?:<a href="[^"]*">)?([^<]*)(?:</a>)?</th>'
+    r'<td class="number">(\d+)</td></tr>'
 )
 
 
