@@ -72,6 +72,40 @@
     if (focus) focus.focus();
   });
 
+  // Focus is never lost to a swap: when the focused element was swapped away and nothing took
+  // the focus after (autofocus, a moved card), it goes back to the element of the same id, or
+  // the nearest part of the page with that id, or else the swapped region itself.
+  var before = null;
+  document.addEventListener("htmx:beforeSwap", function () {
+    var active = document.activeElement;
+    if (!active || active === document.body) return;
+    var holder = active.closest("[id]");
+    before = { id: active.id, holder: holder ? holder.id : null };
+  });
+  document.addEventListener("htmx:afterSettle", function (event) {
+    var remembered = before;
+    before = null;
+    window.setTimeout(function () {
+      var active = document.activeElement;
+      if (!remembered || (active && active !== document.body && document.body.contains(active))) return;
+      var candidates = [remembered.id, remembered.holder].filter(Boolean).map(function (id) {
+        return document.getElementById(id);
+      });
+      candidates.push(event.detail.target);
+      for (var i = 0; i < candidates.length; i++) {
+        var element = candidates[i];
+        if (!element || !document.body.contains(element)) continue;
+        element.focus();
+        if (document.activeElement === element) return;
+        if (!element.hasAttribute("tabindex")) {
+          element.setAttribute("tabindex", "-1");
+          element.focus();
+          if (document.activeElement === element) return;
+        }
+      }
+    }, 0);
+  });
+
   // The theme toggle. The page says the picked theme in <html data-theme>; with none, it follows
   // the device. A click picks the other one: kept in a cookie, and on the account when signed in.
   var root = document.documentElement;

@@ -18,12 +18,13 @@
     var source = sourceOf(button);
     if (!source) return;
     var text = "value" in source && source.value !== undefined ? source.value : source.textContent;
-    var label = button.getAttribute("data-label") || button.textContent;
+    var shown = button.querySelector(".copy-label") || button; // keeps the hidden context
+    var label = button.getAttribute("data-label") || shown.textContent;
     button.setAttribute("data-label", label);
     var done = function () {
-      button.textContent = "Copied";
+      shown.textContent = "Copied";
       if (window.nexusAnnounce) window.nexusAnnounce("Copied to the clipboard.");
-      window.setTimeout(function () { button.textContent = label; }, 2000);
+      window.setTimeout(function () { shown.textContent = label; }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text.trim()).then(done, function () { select(source); });
