@@ -68,6 +68,7 @@ HIGHLIGHT_LINE_CHARS = 160
 
 # Contracts.
 PATH_CHARS = 300  # a path template
+HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
 
 # Query strings.
 CURSOR_CHARS = 200

@@ -18,6 +18,7 @@ import pytest
 from flask import Flask
 
 from nexus_board.auth import tokens
+from nexus_board.board import lifecycle
 from nexus_board.extensions import db
 from nexus_board.models import User
 from nexus_board.openapi import services as openapi_imports
@@ -25,7 +26,7 @@ from nexus_board.profiles import readme_import
 from nexus_board.profiles import services as profiles
 from nexus_board.updates.services import post_update
 
-from .board.factories import post
+from .board.factories import broken, post
 from .conftest import PASSWORD, UNSAFE, Auth
 
 ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN = "anonymous", "backend", "frontend", "owner", "admin"
@@ -73,6 +74,16 @@ class World:
         with self.app.app_context():
             claimer = None if state == "open" else self.cast["gabriel"]
             return post(self.cast["ada"], state=state, claimer_id=claimer, path=path, **fields)
+
+    def broken(self, hidden: bool = False) -> int:
+        """A contract by ada that needs fixing (so she may hide it), hidden by her if `hidden`."""
+        path = "/api/v1/" + self.unique("broken")
+        with self.app.app_context():
+            contract_id = broken(self.cast["ada"], path=path)
+            if hidden:
+                lifecycle.hide(contract_id, self.user("ada"), "Examples too deep")
+                db.session.commit()
+            return contract_id
 
     def update(self, author: str = "ada", **options) -> int:
         with self.app.app_context():
@@ -263,6 +274,17 @@ TABLE: dict[str, Row] = {
         on_contract("acknowledge", "claimed", "gabriel", version="1"), ONLY_OWNER
     ),
     "POST /contracts/<contract_id>/comments": Row(on_contract("comments", body="Hi"), SIGNED_IN),
+    # Hiding one that needs fixing: its author (brian is no author in its project) or an admin;
+    # once hidden, the others do not find it at all.
+    "POST /contracts/<contract_id>/hide": Row(
+        lambda w: Target(f"/contracts/{w.broken()}/hide", data={"reason": "Too deep"}),
+        OWNER_OR_ADMIN,
+    ),
+    "POST /contracts/<contract_id>/unhide": Row(
+        lambda w: Target(f"/contracts/{w.broken(hidden=True)}/unhide"),
+        OWNER_OR_ADMIN,
+        {BACKEND: 404, FRONTEND: 404},
+    ),
     # Contracts as code
     "POST /projects/import": Row(openapi_upload, ANY_BACKEND),
     "POST /projects/import/<import_id>": Row(World.openapi_import, ONLY_OWNER, NOT_THEIRS),

@@ -376,6 +376,23 @@ def _signed_in(csrf):
             {"data": {"csrf_token": csrf, "body": worst("[", MARKDOWN["comment"])}},
             {303},
         ),
+        (
+            "hide reason of 900 KB",
+            "POST",
+            "/contracts/5/hide",
+            {"data": {"csrf_token": csrf, "reason": "x" * 900_000}},
+            {422},
+        ),
+        (
+            "hide reason of invisible marks",
+            "POST",
+            "/contracts/5/hide",
+            {
+                "data": {"csrf_token": csrf, "reason": "\u200b" * 200},
+                "headers": {"HX-Request": "true"},
+            },
+            {422},
+        ),
         ("profile page after", "GET", "/u/ada", {}, {200}),
     ]
 
@@ -394,7 +411,9 @@ def _seed(app) -> str:
         )
         for n in range(2):
             board.create_contract(draft(path=f"/api/v1/old{n}/{{a}}"), ada)
+        fixable = board.create_contract(draft(path="/api/v1/fixable"), ada)  # hideable by ada
         db.session.flush()
+        fixable.responses[0].example = "[" * 40 + "]" * 40  # saved before depth was limited
         # Saved before adjacent parameters were refused: mock routing must still be linear.
         db.session.execute(
             text(
@@ -428,7 +447,7 @@ def _seed(app) -> str:
         profiles.add_section(ada, title="Worst code", body=fences)
         _, token = create_token(ada, "hostile")
         db.session.commit()
-        assert db.session.get(Contract, first.id).id == 1
+        assert db.session.get(Contract, first.id).id == 1 and fixable.id == 5
         db.engine.dispose()
         return token
 

@@ -140,3 +140,30 @@ def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
     app.config["BODY_LIMITS"] = {**app.config["BODY_LIMITS"], "mock": 100}
     response = client.post("/mock/nothing/x", data=b"[" + b"1," * 100 + b"1]")
     assert response.status_code == 413
+
+
+@pytest.mark.parametrize(
+    ("reason", "status"),
+    [
+        ("a\x00b", 400),  # refused at the door
+        ("x" * 900_000, 422),  # under the form body limit, far past the reason's
+        ("line\r\nbreak", 422),
+        ("\x1b[31mred", 422),
+        ("\u200b\u2060\ufeff", 422),
+        ("\udcff".encode("utf-8", "surrogateescape").decode("latin-1"), 303),  # shown as typed
+        ("<img src=x onerror=alert(1)>", 303),
+        ("\u202e" * 200, 422),  # nothing visible
+        ("\u202e" + "evil" * 49, 303),  # isolated in <bdi> where it shows
+    ],
+)
+def test_hostile_hiding_reasons_are_refused_or_shown_as_text(app, cast, client_as, reason, status):
+    from .board.factories import broken
+
+    with app.app_context():
+        contract_id = broken(cast["ada"])
+    ada = client_as("ada")
+    response = ada.post(f"/contracts/{contract_id}/hide", data={"reason": reason})
+    assert response.status_code == status
+    page = ada.get(f"/contracts/{contract_id}").get_data(as_text=True)
+    assert "<img src=x" not in page
+    assert ("Hidden by Ada Okafor" in page) == (status == 303)

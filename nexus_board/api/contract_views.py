@@ -6,6 +6,7 @@ from ..board import queries as board_queries
 from ..board import services
 from ..board.filters import BoardFilters
 from ..board.lookup import GONE, get_contract
+from ..board.policy import HIDDEN
 from ..board.specs import draft_of
 from ..caching import cached_page
 from ..errors import Conflict, Invalid, NotFound
@@ -41,6 +42,8 @@ def contracts():
 @cached_page(*SHOWN, everyone=True)
 def contract(contract_id):
     row = queries.contract(contract_id) or _gone()
+    if row.hidden_at is not None:  # the API's reads are public, cached for everyone
+        raise NotFound(HIDDEN)
     data = present.contract(row)
     data["history"] = [present.revision(r) for r in board_queries.revisions_of(contract_id)]
     return data

@@ -1,6 +1,6 @@
 """The API's reads: contracts, learners and projects, one page per call, fixed statements."""
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..board.filters import BoardFilters
@@ -21,8 +21,9 @@ FULL = (
 
 def contracts(filters: BoardFilters, status: ContractStatus | None, people: dict,
               cursor: str | None, limit: int) -> Page:  # fmt: skip
-    """Newest first (by id). `people` may hold author/claimer usernames to filter by."""
-    query = filters.apply(select(Contract), None)
+    """Newest first (by id), hidden ones left out. `people` may hold author/claimer usernames
+    to filter by."""
+    query = filters.apply(select(Contract).where(Contract.shown()), None)
     if status is not None:
         query = query.where(Contract.status == status)
     for role, column in (("author", Contract.author_id), ("claimer", Contract.claimer_id)):
@@ -43,6 +44,7 @@ def contracts(filters: BoardFilters, status: ContractStatus | None, people: dict
 
 
 def contract(contract_id: int) -> Contract | None:
+    """The contract, hidden or not (its author may still edit it over the API)."""
     return db.session.scalar(select(Contract).where(Contract.id == contract_id).options(*FULL))
 
 
@@ -65,7 +67,7 @@ def learner(username: str) -> User | None:
 def projects() -> list[tuple[Project, int]]:
     counts = (
         select(Project, func.count(Contract.id))
-        .outerjoin(Contract, Contract.project_id == Project.id)
+        .outerjoin(Contract, and_(Contract.project_id == Project.id, Contract.shown()))
         .group_by(Project.id)
         .order_by(Project.name)
     )

@@ -1,14 +1,14 @@
-"""Buttons on cards and contract pages: claim and move contracts, acknowledge, comment."""
+"""Buttons on cards and contract pages: claim and move contracts, acknowledge, hide, comment."""
 
 from flask import abort, request
 from flask_login import current_user, login_required
 
-from ..errors import Invalid
+from ..errors import Conflict, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from . import bp, lifecycle, responses, services
-from .forms import CommentForm
-from .lookup import get_contract
+from .forms import CommentForm, HideForm
+from .lookup import get_contract, get_contract_or_404
 from .policy import Action
 
 SAID = {
@@ -18,6 +18,8 @@ SAID = {
     Action.FINISH: "{} is done. Nice work!",
     Action.REOPEN: "{} is back in progress.",
     Action.IMPLEMENT: "{} is marked implemented.",
+    Action.HIDE: "{} is hidden.",
+    Action.UNHIDE: "{} shows again.",
 }
 
 
@@ -46,11 +48,31 @@ def acknowledge(contract_id):
     return responses.done(contract, "Changes marked as read.", moved=False)
 
 
+@bp.post("/contracts/<int:contract_id>/<any(hide,unhide):action>")
+@login_required
+@limiter.limit("30 per minute")
+def hiding(contract_id, action):
+    form = HideForm()
+    try:
+        if action == Action.HIDE:
+            contract = lifecycle.hide(contract_id, current_user, form.reason.data)
+        else:
+            contract = lifecycle.unhide(contract_id, current_user)
+    except Invalid as error:
+        show_errors(form, error, summary=False)
+        return responses.page(get_contract_or_404(contract_id), status=422, block="status",
+                              hide_form=form)  # fmt: skip
+    except Conflict as error:
+        return responses.refused(get_contract(contract_id, full=True), error.message)
+    db.session.commit()
+    return responses.done(contract, SAID[Action(action)].format(contract.endpoint), moved=False)
+
+
 @bp.post("/contracts/<int:contract_id>/comments")
 @login_required
 @limiter.limit("30 per minute")
 def comment(contract_id):
-    contract = get_contract(contract_id)
+    contract = get_contract_or_404(contract_id)
     form = CommentForm()
     if form.validate_on_submit():
         try:

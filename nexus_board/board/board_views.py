@@ -11,10 +11,6 @@ from .filters import BoardFilters
 STATUSES = {status.value for status in ContractStatus}
 
 
-def viewer_id() -> int | None:
-    return current_user.id if current_user.is_authenticated else None
-
-
 def board_filters(values) -> BoardFilters:
     return BoardFilters.from_args(values, signed_in=current_user.is_authenticated)
 
@@ -40,5 +36,5 @@ def column(status):
         abort(404)
     cursor = request.args.get("cursor") or abort(400, "Say which page with ?cursor=.")
     filters = board_filters(request.args)
-    page = queries.column_page(ContractStatus(status), filters, viewer_id(), cursor)
+    page = queries.column_page(ContractStatus(status), filters, current_user, cursor)
     return render("board/column.html", "more", column=page, filters=filters, allowed=policy.allowed)

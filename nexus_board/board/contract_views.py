@@ -11,8 +11,8 @@ from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
 from ..rendering import render
-from . import archive, bp, policy, queries, revisions, services
-from .forms import CommentForm, ContractForm
+from . import archive, bp, queries, responses, revisions, services
+from .forms import ContractForm
 from .lookup import get_contract_or_404
 from .specs import draft_of
 
@@ -34,19 +34,7 @@ def show(contract_id):
             diff_lines=revisions.diff_lines,
             is_short=revisions.is_short,
         )
-    return render(
-        "board/contract.html",
-        contract=contract,
-        history=queries.revisions_of(contract_id),
-        comments=queries.comments_on(contract_id),
-        # A form makes a CSRF token; visitors get no form, so their page can be cached.
-        comment_form=CommentForm(formdata=None) if current_user.is_authenticated else None,
-        allowed=policy.allowed,
-        # Only people who may fix it are told (their page is never the cached visitors' one).
-        problem=services.needs_fixing(contract) if current_user.is_authenticated else None,
-        diff_lines=revisions.diff_lines,
-        is_short=revisions.is_short,
-    )
+    return responses.page(contract)
 
 
 @bp.route("/contracts/new", methods=["GET", "POST"])

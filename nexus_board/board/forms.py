@@ -17,6 +17,7 @@ from wtforms.validators import Optional
 
 from ..errors import DomainError
 from ..forms import show_errors
+from ..limits import HIDDEN_REASON_CHARS
 from ..models import HttpMethod
 from ..numbers import whole_number
 from .specs import MAX_RESPONSES, ContractDraft, ResponseDraft
@@ -100,4 +101,12 @@ class CommentForm(FlaskForm):
         "Add a comment",
         description="Markdown works. The author and the claimer follow this thread.",
         render_kw={"rows": 3},
+    )
+
+
+class HideForm(FlaskForm):
+    reason = StringField(
+        "Why hide it?",
+        description="One line, shown with it to the people who still see it.",
+        render_kw={"maxlength": HIDDEN_REASON_CHARS, "required": True, "autocomplete": "off"},
     )

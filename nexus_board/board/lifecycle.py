@@ -1,4 +1,4 @@
-"""Claiming and moving contracts: each move is one conditional UPDATE, safe under any race.
+"""Claiming, moving and hiding contracts: each is one conditional UPDATE, safe under any race.
 
 Never read-then-write: the policy check reads to give a clear 403/409, but the UPDATE itself
 re-checks the state in its WHERE clause, and only a row count of 1 means the move happened.
@@ -8,11 +8,13 @@ re-checks the state in its WHERE clause, and only a row count of 1 means the mov
 from sqlalchemy import update
 
 from ..caching import changed
-from ..errors import Conflict, Forbidden
+from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
+from ..limits import HIDDEN_REASON_CHARS
 from ..models import Contract, User
 from ..models.types import utcnow
-from . import policy
+from ..text import one_line_problem
+from . import policy, services
 from .lookup import get_contract
 from .policy import Action
 
@@ -75,6 +77,51 @@ def acknowledge(contract_id: int, user: User, version: int) -> Contract:
     return _fresh(contract_id)
 
 
+def hide(contract_id: int, user: User, reason: str) -> Contract:
+    """Take a contract off the board, its mock and its project's document, saying why."""
+    _check_hiding(contract_id, user, Action.HIDE)
+    reason = _reason(reason)
+    values = {"hidden_at": utcnow(), "hidden_by_id": user.id, "hidden_reason": reason}
+    if not _update(contract_id, [Contract.hidden_at.is_(None)], values, mocks=True):
+        _hiding_refused(contract_id, user, Action.HIDE)
+    return _fresh(contract_id)
+
+
+def unhide(contract_id: int, user: User) -> Contract:
+    """Show a hidden contract again: on the board, its mock and its project's document."""
+    contract = _check_hiding(contract_id, user, Action.UNHIDE)
+    # The same hiding that was checked: not one an admin made in between.
+    same = [Contract.hidden_at.is_not(None), Contract.hidden_by_id == contract.hidden_by_id]
+    values = {"hidden_at": None, "hidden_by_id": None, "hidden_reason": None}
+    if not _update(contract_id, same, values, mocks=True):
+        _hiding_refused(contract_id, user, Action.UNHIDE)
+    return _fresh(contract_id)
+
+
+def _reason(reason: str) -> str:
+    reason = (reason or "").strip()
+    problem = one_line_problem(reason) if reason else "Say why, so its authors know what to fix."
+    if problem is None and len(reason) > HIDDEN_REASON_CHARS:
+        problem = f"Use at most {HIDDEN_REASON_CHARS} characters."
+    if problem:
+        raise Invalid("Say in one line why it is hidden.", errors={"reason": problem})
+    return reason
+
+
+def _check_hiding(contract_id: int, user: User, action: Action) -> Contract:
+    contract = get_contract(contract_id, full=True)
+    broken = services.needs_fixing(contract) is not None
+    policy.check_hiding(user, contract, action, needs_fixing=broken)
+    return contract
+
+
+def _hiding_refused(contract_id: int, user: User, action: Action):
+    """Someone hid it or showed it again first: say what it is now."""
+    db.session.rollback()
+    _check_hiding(contract_id, user, action)
+    raise Conflict("This contract changed at the same moment. Please try again.")
+
+
 def _check(user: User, contract: Contract, action: Action) -> None:
     try:
         policy.check(user, contract, action)
@@ -82,8 +129,9 @@ def _check(user: User, contract: Contract, action: Action) -> None:
         raise MoveRefused(error.message, contract) from None
 
 
-def _update(contract_id: int, conditions: list, values: dict) -> bool:
-    # Core-style UPDATE: it does not bump the edit version (only edits do).
+def _update(contract_id: int, conditions: list, values: dict, *, mocks: bool = False) -> bool:
+    # Core-style UPDATE: it does not bump the edit version (only edits do). Hiding changes the
+    # mocks and the project's document too.
     result = db.session.execute(
         update(Contract)
         .where(Contract.id == contract_id, *conditions)
@@ -92,7 +140,7 @@ def _update(contract_id: int, conditions: list, values: dict) -> bool:
     )
     if result.rowcount != 1:
         return False
-    changed("board")
+    changed("board", *(["mocks"] if mocks else []))
     return True
 
 

@@ -18,6 +18,7 @@ def card_options() -> tuple:
         joinedload(Contract.project),
         joinedload(Contract.author),
         joinedload(Contract.claimer),
+        joinedload(Contract.hidden_by),
         joinedload(Contract.verification),
         selectinload(Contract.tags),
     )
@@ -42,8 +43,11 @@ def stored_examples(contract: Contract) -> list[str | None]:
 
 
 def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract:
-    """For views: the whole contract; with `editable`, 403 unless the signed-in user may edit."""
+    """For views: the whole contract (404 if it is hidden from the signed-in user); with
+    `editable`, 403 unless they may edit it."""
     contract = get_contract(contract_id, full=True)
+    if not policy.may_open(current_user, contract):
+        raise NotFound(policy.HIDDEN)
     if editable:
         action = policy.edit_action(examples.problem(stored_examples(contract)) is not None)
         policy.check(current_user, contract, action)

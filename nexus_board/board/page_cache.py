@@ -32,10 +32,9 @@ def choices() -> dict:
 
 
 def _render(filters: BoardFilters, marker: str) -> str:
-    viewer = current_user.id if current_user.is_authenticated else None
     return render_template(
         "board/_columns.html",
-        columns=queries.board(filters, viewer),
+        columns=queries.board(filters, current_user),
         filters=filters,
         marker=marker,
         allowed=policy.allowed,

@@ -8,7 +8,7 @@ import enum
 from flask import g
 from sqlalchemy import select
 
-from ..errors import Conflict, Forbidden
+from ..errors import Conflict, DomainError, Forbidden, NotFound
 from ..extensions import db
 from ..models import Contract, ContractStatus, User
 
@@ -34,6 +34,9 @@ class Action(enum.StrEnum):
     EDIT = "edit"
     REPAIR = "repair"  # edit a contract that needs fixing (its project cannot document it)
     DELETE = "delete"
+    # Take it off the board, its mock and its project's document, saying why; and back.
+    HIDE = "hide"
+    UNHIDE = "unhide"
 
 
 class Outcome(enum.StrEnum):
@@ -87,6 +90,16 @@ RULES: dict[tuple[Action, ContractStatus], tuple[Outcome | None, ...]] = {
     (Action.DELETE, CLAIMED):      (BUSY,  NO,   NO,     NO,     NO,      OK),
     (Action.DELETE, IN_PROGRESS):  (BUSY,  NO,   NO,     NO,     NO,      OK),
     (Action.DELETE, DONE):         (BUSY,  NO,   NO,     NO,     NO,      OK),
+    # Who may fix it may also hide it meanwhile, claimed or not (its claimer still sees it);
+    # `check_hiding` adds when: only a contract that needs fixing, unless an admin hides it.
+    (Action.HIDE, OPEN):           (OK,    OK,   NO,     None,   NO,      OK),
+    (Action.HIDE, CLAIMED):        (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.HIDE, IN_PROGRESS):    (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.HIDE, DONE):           (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.UNHIDE, OPEN):         (OK,    OK,   NO,     None,   NO,      OK),
+    (Action.UNHIDE, CLAIMED):      (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.UNHIDE, IN_PROGRESS):  (OK,    OK,   NO,     NO,     NO,      OK),
+    (Action.UNHIDE, DONE):         (OK,    OK,   NO,     NO,     NO,      OK),
 }
 # fmt: on
 
@@ -109,7 +122,14 @@ FORBIDDEN = {
     Action.EDIT: "Only the contract's author (or an admin) can edit it.",
     Action.REPAIR: "Only the project's backend authors (or an admin) can fix this contract.",
     Action.DELETE: "Only the contract's author (or an admin) can delete it.",
+    Action.HIDE: "Only the project's backend authors (or an admin) can hide this contract.",
+    Action.UNHIDE: "Only the project's backend authors (or an admin) can show this contract again.",
 }
+HIDDEN = "This contract is hidden. Its project's backend authors and admins can still open it."
+SOUND = (
+    "Its project documents this contract without trouble, so it stays on the board: only a "
+    "contract that needs fixing can be hidden."
+)
 
 
 def role_of(user: User, contract: Contract) -> Role:
@@ -158,12 +178,61 @@ def states_allowing(action: Action) -> list[ContractStatus]:
 
 
 def check(user: User, contract: Contract, action: Action) -> None:
-    """Raise Forbidden or Conflict unless the table allows `action`."""
+    """Raise Forbidden or Conflict unless the table allows `action`; NotFound if it is hidden
+    from `user`."""
+    if not may_open(user, contract):
+        raise NotFound(HIDDEN)
     outcome = decide(user, contract, action)
     if outcome is NO:
         raise Forbidden(FORBIDDEN[action])
     if outcome is BUSY:
         raise Conflict(conflict_message(contract, action, user))
+
+
+def roles_allowed(action: Action) -> frozenset[Role]:
+    """The roles the table lets take `action` in some state."""
+    rows = [row for (act, _), row in RULES.items() if act is action]
+    return frozenset(role for i, role in enumerate(COLUMNS) if any(r[i] is OK for r in rows))
+
+
+# A hidden contract stays on the board of whoever may show it again (board queries say so in
+# SQL); its claimer, who builds on it, still finds it on their dashboard and may open it.
+SEES_HIDDEN = roles_allowed(Action.UNHIDE)
+OPENS_HIDDEN = SEES_HIDDEN | {Role.CLAIMER}
+
+
+def may_open(user: User | None, contract: Contract) -> bool:
+    """Whether `user` may open the contract's page and act on it."""
+    if contract.hidden_at is None:
+        return True
+    return user is not None and user.is_authenticated and role_of(user, contract) in OPENS_HIDDEN
+
+
+def check_hiding(user: User, contract: Contract, action: Action, *, needs_fixing: bool) -> None:
+    """HIDE or UNHIDE: the table says who; whether it is hidden, and by whom, says when."""
+    check(user, contract, action)
+    if action is Action.HIDE and contract.hidden_at is not None:
+        raise Conflict(f"This contract is already hidden (by {contract.hider_name}).")
+    if action is Action.HIDE and not (needs_fixing or user.is_admin):  # moderation is an admin's
+        raise Conflict(SOUND)
+    if action is Action.UNHIDE and contract.hidden_at is None:
+        raise Conflict("This contract is not hidden.")
+    if action is Action.UNHIDE and contract.hidden_by_admin and not user.is_admin:
+        raise Forbidden("An admin hid this contract: only an admin can show it again.")
+
+
+def hiding_allowed(user: User | None, contract: Contract, *, needs_fixing: bool) -> set[Action]:
+    """HIDE or UNHIDE if `user` may take it now: what the contract page offers."""
+    if user is None or not user.is_authenticated:
+        return set()
+    found = set()
+    for action in (Action.HIDE, Action.UNHIDE):
+        try:
+            check_hiding(user, contract, action, needs_fixing=needs_fixing)
+        except DomainError:
+            continue
+        found.add(action)
+    return found
 
 
 def conflict_message(contract: Contract, action: Action, user: User | None = None) -> str:

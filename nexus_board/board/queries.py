@@ -6,7 +6,7 @@ Every function issues a fixed number of statements, however many contracts there
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, case, func, or_, select, union_all
+from sqlalchemy import and_, case, func, or_, select, true, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
@@ -14,6 +14,7 @@ from ..extensions import db
 from ..limits import CHART_MOMENTS
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
+from . import policy
 from .filters import BoardFilters
 from .lookup import card_options
 
@@ -25,12 +26,14 @@ CARD = (
     joinedload(Contract.project).load_only(Project.slug, Project.name),
     joinedload(Contract.author).load_only(User.username, User.display_name),
     joinedload(Contract.claimer).load_only(User.username, User.display_name),
+    joinedload(Contract.hidden_by).load_only(User.display_name, User.role),  # "Hidden by …"
     joinedload(Contract.verification),  # "verified ✓/✗" (flask nexus verify --record)
     selectinload(Contract.tags),
     *(defer(getattr(Contract, name)) for name in UNSHOWN),
 )
 # Lists for other pages (hub, dashboards) keep the timestamps they may show.
 LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
+SHOWN = Contract.shown()  # what the public sees: nothing hidden
 
 
 @dataclass
@@ -46,10 +49,23 @@ def marker() -> str:
     return generations("board", "profiles")
 
 
-def board(filters: BoardFilters, viewer_id: int | None) -> list[Column]:
+def on_board_of(viewer: User | None):
+    """SQL: the contracts `viewer`'s board shows. Hidden ones only to those who may show them
+    again (`policy.SEES_HIDDEN`: admins, the author, the project's other backend authors)."""
+    if viewer is None or not viewer.is_authenticated:
+        return SHOWN
+    if viewer.is_admin:
+        return true()
+    theirs = [SHOWN, Contract.author_id == viewer.id]
+    if viewer.is_backend:
+        theirs.append(Contract.project_id.in_(policy.authored_projects(viewer.id)))
+    return or_(*theirs)
+
+
+def board(filters: BoardFilters, viewer: User | None) -> list[Column]:
     """The four columns, newest first, each with its first page: three statements in all."""
-    counts = status_counts(filters, viewer_id)
-    conditions = filters.conditions(viewer_id)
+    counts = status_counts(filters, viewer)
+    conditions = [*filters.conditions(_id(viewer)), on_board_of(viewer)]
     newest = [
         select(
             select(Contract.id)
@@ -71,13 +87,13 @@ def board(filters: BoardFilters, viewer_id: int | None) -> list[Column]:
 
 
 def column_page(
-    status: ContractStatus, filters: BoardFilters, viewer_id: int | None, cursor: str
+    status: ContractStatus, filters: BoardFilters, viewer: User | None, cursor: str
 ) -> Column:
     """The next page of one column after `cursor` (from the previous page)."""
     after, last_id = decode_time_cursor(cursor)
     query = (
-        filters.apply(select(Contract), viewer_id)
-        .where(Contract.status == status)
+        filters.apply(select(Contract), _id(viewer))
+        .where(Contract.status == status, on_board_of(viewer))
         .order_by(*NEWEST)
         .limit(COLUMN_SIZE + 1)
         .options(*CARD)
@@ -91,26 +107,29 @@ def column_page(
     return _column(status, None, list(db.session.scalars(query).unique()))
 
 
-def status_counts(filters: BoardFilters | None = None, viewer_id: int | None = None) -> dict:
-    """{ContractStatus: count} for every status (zeros included): one statement."""
-    query = select(Contract.status, func.count()).group_by(Contract.status)
+def status_counts(filters: BoardFilters | None = None, viewer: User | None = None) -> dict:
+    """{ContractStatus: count} for every status (zeros included) on `viewer`'s board (the
+    public's if None): one statement."""
+    query = select(Contract.status, func.count()).where(on_board_of(viewer))
+    query = query.group_by(Contract.status)
     if filters is not None:
-        query = filters.apply(query, viewer_id)
+        query = filters.apply(query, _id(viewer))
     counts = dict.fromkeys(ContractStatus, 0)
     counts.update(dict(db.session.execute(query).all()))
     return counts
 
 
 def done_since(start: datetime) -> list[datetime]:
-    """When each contract that is done now got there, for those done after `start`."""
+    """When each contract the public sees that is done now got there, if after `start`."""
     query = select(Contract.status_changed_at).where(
-        Contract.status == ContractStatus.DONE, Contract.status_changed_at >= start
+        SHOWN, Contract.status == ContractStatus.DONE, Contract.status_changed_at >= start
     )
     return list(db.session.scalars(query.limit(CHART_MOMENTS)))
 
 
 def work_counts(user_id: int) -> dict[str, int]:
-    """How many contracts `user_id` posted, holds, and took to done (posted or held): one query."""
+    """How many contracts the public sees `user_id` posted, holds, and took to done (posted or
+    held): one query. Hidden ones are left out: the README card is public."""
 
     def count(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -121,18 +140,19 @@ def work_counts(user_id: int) -> dict[str, int]:
             count(Contract.author_id == user_id),
             count(Contract.claimer_id == user_id),
             count(and_(theirs, Contract.status == ContractStatus.DONE)),
-        ).where(theirs)
+        ).where(theirs, SHOWN)
     ).one()
     return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))
 
 
 def recent_contracts(limit: int = 5) -> list[Contract]:
-    """The newest posted contracts, with project, author, claimer and tags loaded."""
-    return _cards(select(Contract).order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+    """The newest posted contracts the public sees, with project, author, claimer and tags."""
+    query = select(Contract).where(SHOWN)
+    return _cards(query.order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
 
 
 def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
-    """Contracts `user_id` holds, most recently moved first."""
+    """Contracts `user_id` holds, most recently moved first; hidden ones too (they build on it)."""
     return _cards(select(Contract).where(Contract.claimer_id == user_id).order_by(*NEWEST), limit)
 
 
@@ -194,13 +214,14 @@ def comments_on(contract_id: int) -> list[Comment]:
 
 
 def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
-    """A project and all its contracts with responses and tags (for exports and mocks)."""
+    """A project and its contracts but hidden ones, with responses and tags (for exports and
+    mocks)."""
     project = db.session.scalar(select(Project).where(Project.slug == slug))
     if project is None:
         return None
     contracts = db.session.scalars(
         select(Contract)
-        .where(Contract.project_id == project.id)
+        .where(Contract.project_id == project.id, SHOWN)
         .options(selectinload(Contract.responses), selectinload(Contract.tags))
     ).all()
     return project, list(contracts)
@@ -219,6 +240,10 @@ def tag_choices(limit: int = 200) -> list[str]:
         .limit(limit)
     )
     return sorted(db.session.scalars(popular))
+
+
+def _id(viewer: User | None) -> int | None:
+    return viewer.id if viewer is not None and viewer.is_authenticated else None
 
 
 def _cards(query, limit: int) -> list[Contract]:

@@ -1,5 +1,6 @@
-"""How board actions answer: a card or status fragment with out-of-band updates for htmx,
-post/redirect/get for plain forms. The one place that tells the two apart (via `render`)."""
+"""How the contract page and board actions answer: a card or status fragment with out-of-band
+updates for htmx, post/redirect/get for plain forms. The one place that tells the two apart (via
+`render`), and the one place that knows what the contract page shows."""
 
 from flask import flash, redirect, request, url_for
 from flask_login import current_user
@@ -7,11 +8,25 @@ from flask_login import current_user
 from .. import rendering
 from ..models import Contract
 from ..rendering import render, wants_fragment
-from . import policy, queries
+from . import policy, queries, revisions, services
 from .filters import BoardFilters
-from .forms import CommentForm
+from .forms import CommentForm, HideForm
 
 PAGE = "page"  # the action came from the contract page; anything else means the board
+
+
+def page(contract: Contract, *, status: int = 200, block: str | None = None, oob=(), **extra):
+    """The contract's page (for htmx, its `block`), with everything it shows."""
+    context = {
+        "history": queries.revisions_of(contract.id),
+        "comments": queries.comments_on(contract.id),
+        # A form makes a CSRF token; visitors get no form, so their page can be cached.
+        "comment_form": CommentForm(formdata=None) if current_user.is_authenticated else None,
+        "diff_lines": revisions.diff_lines,
+        "is_short": revisions.is_short,
+    }
+    context |= _status_context(contract) | extra
+    return render("board/contract.html", block, status=status, oob=oob, **context)
 
 
 def done(contract: Contract, message: str, *, moved: bool):
@@ -19,14 +34,14 @@ def done(contract: Contract, message: str, *, moved: bool):
     view = request.form.get("view")
     back = _back(contract, view)
     if view == PAGE:
-        page = "board/contract.html"
-        return rendering.done(message, back=back, template=page, block="status",
-                              oob=["announce"], **_context(contract))  # fmt: skip
+        context = _status_context(contract)
+        return rendering.done(message, back=back, template="board/contract.html",
+                              block="status", oob=["announce"], **context)  # fmt: skip
     filters = BoardFilters.from_args(request.form, signed_in=True)
     oob = ["counts", "announce", *(["moved"] if moved else [])]
     return rendering.done(
         message, back=back, template="board/card.html", block="card", oob=oob, moved=moved,
-        counts=queries.status_counts(filters, current_user.id), **_context(contract),
+        counts=queries.status_counts(filters, current_user), **_context(contract),
     )  # fmt: skip
 
 
@@ -36,9 +51,11 @@ def refused(contract: Contract, message: str):
     if not wants_fragment():
         flash(message, "error")
         return redirect(_back(contract, view), 303)
-    template = "board/contract.html" if view == PAGE else "board/card.html"
-    block = "status" if view == PAGE else "card"
-    return render(template, block, status=409, notice=message, moved=False, **_context(contract))
+    if view == PAGE:
+        return render("board/contract.html", "status", status=409, notice=message,
+                      **_status_context(contract))  # fmt: skip
+    return render("board/card.html", "card", status=409, notice=message, moved=False,
+                  **_context(contract))  # fmt: skip
 
 
 def commented(contract: Contract, comment):
@@ -50,7 +67,10 @@ def commented(contract: Contract, comment):
 
 
 def thread(contract: Contract, form, status: int = 200, message: str | None = None):
-    """The comments section: the thread and the form (with its errors, if any)."""
+    """The comments section: the thread and the form (with its errors, if any); a plain form's
+    errors come back on the whole page."""
+    if not wants_fragment():
+        return page(contract, status=status, comment_form=form)
     return render(
         "board/contract.html",
         "comments",
@@ -65,6 +85,15 @@ def thread(contract: Contract, form, status: int = 200, message: str | None = No
 
 def _context(contract: Contract) -> dict:
     return {"contract": contract, "allowed": policy.allowed}
+
+
+def _status_context(contract: Contract) -> dict:
+    """What the page's status panel shows: the buttons, and to signed-in people whether it
+    needs fixing (only those who may fix it are told; visitors' pages are cached)."""
+    problem = services.needs_fixing(contract) if current_user.is_authenticated else None
+    hiding = policy.hiding_allowed(current_user, contract, needs_fixing=problem is not None)
+    hide_form = HideForm(formdata=None) if policy.Action.HIDE in hiding else None
+    return _context(contract) | {"problem": problem, "hiding": hiding, "hide_form": hide_form}
 
 
 def _back(contract: Contract, view: str | None) -> str:

@@ -24,6 +24,8 @@ class ContractCard:
     owner: str | None = None  # display name of the backend learner who posted it
     claimer: str | None = None  # display name of the frontend learner who claimed it
     updated_at: datetime | None = None
+    hidden_by: str | None = None  # display name of whoever hid it (None while it shows)
+    hidden_reason: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def _card(contract) -> ContractCard:
         owner=contract.author.display_name,
         claimer=contract.claimer.display_name if contract.claimer else None,
         updated_at=contract.updated_at,
+        hidden_by=contract.hider_name if contract.hidden_at else None,
+        hidden_reason=contract.hidden_reason if contract.hidden_at else None,
     )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .hiding import Hideable
 from .project import Project
 from .types import UTCDateTime, utcnow
 from .user import User, str_enum
@@ -44,7 +45,7 @@ class ContractStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-class Contract(db.Model):
+class Contract(Hideable, db.Model):
     __tablename__ = "contracts"
     __table_args__ = (
         # `path_key` names no parameters, so /items/{id} and /items/{itemId} are one endpoint.

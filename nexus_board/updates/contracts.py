@@ -25,10 +25,11 @@ class ContractLink:
 
 
 def choices_for(user) -> list[tuple[int, str]]:
-    """Contracts `user` posted or claimed, as (id, label), most recently changed first."""
+    """Contracts `user` posted or claimed and everyone sees, as (id, label), most recently
+    changed first."""
     query = (
         select(Contract)
-        .where(or_(Contract.author_id == user.id, Contract.claimer_id == user.id))
+        .where(or_(Contract.author_id == user.id, Contract.claimer_id == user.id), Contract.shown())
         .order_by(Contract.updated_at.desc(), Contract.id.desc())
         .limit(CHOICES)
         .options(_columns())
@@ -37,16 +38,17 @@ def choices_for(user) -> list[tuple[int, str]]:
 
 
 def find(contract_id: int) -> ContractLink | None:
-    """The contract with this id, or None if there is none."""
+    """The contract with this id, or None if there is none (or it is hidden)."""
     return links([contract_id]).get(contract_id)
 
 
 def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
-    """Links for many contracts at once (one query), keyed by id; unknown ids are left out."""
+    """Links for many contracts at once (one query), keyed by id; unknown ids are left out, and
+    so are hidden contracts (updates are public)."""
     ids = {i for i in contract_ids if i is not None}
     if not ids:
         return {}
-    query = select(Contract).where(Contract.id.in_(ids)).options(_columns())
+    query = select(Contract).where(Contract.id.in_(ids), Contract.shown()).options(_columns())
     return {c.id: ContractLink(c.id, _title(c)) for c in db.session.scalars(query)}
 
 

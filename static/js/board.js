@@ -129,14 +129,17 @@
     rove(null);
   });
 
-  // A card that moved column, or now explains a refused click, takes the focus, so keyboard
-  // and screen-reader users stay with the contract they acted on.
+  // A card that moved column, or now explains a refused click, takes the focus, and so does the
+  // contract page's status panel after its buttons: keyboard and screen-reader users stay with
+  // the contract they acted on.
   document.addEventListener("htmx:afterSettle", function () {
-    var card = document.querySelector(".contract-card[data-focus]");
-    if (card) {
-      card.removeAttribute("data-focus");
+    var marked = document.querySelector(".contract-card[data-focus], .contract-status[data-focus]");
+    if (marked) {
+      marked.removeAttribute("data-focus");
       var active = document.activeElement;
-      if (!active || active === document.body || !document.body.contains(active)) focusCard(card);
+      if (!active || active === document.body || !document.body.contains(active)) {
+        if (marked.classList.contains("contract-card")) focusCard(marked); else marked.focus();
+      }
     }
     rove(null);
   });

@@ -10,6 +10,7 @@ from nexus_board.extensions import db
 from nexus_board.models import User
 
 PRODUCT = {"id": 1, "name": "Shoe", "price": "9.90", "tags": ["a"], "maker": {"id": 2}}
+TOO_DEEP = "[" * 40 + "]" * 40  # saved before deep examples were refused: no schema for it
 # How to reach each state from open, as the claimer.
 MOVES = {
     "open": [],
@@ -46,6 +47,18 @@ def post(author_id: int, *, state: str = "open", claimer_id: int | None = None, 
             lifecycle.move(contract.id, claimer, action)
             db.session.commit()
     return contract.id
+
+
+def broken(author_id: int, **fields) -> int:
+    """A contract (in an app context) whose project cannot document it: its first response's
+    example was saved before deep examples were refused. Returns its id."""
+    from nexus_board.models import Contract
+
+    contract_id = post(author_id, **fields)
+    db.session.get(Contract, contract_id).responses[0].example = TOO_DEEP
+    changed("board", "mocks")  # written past the services, as an older release saved it
+    db.session.commit()
+    return contract_id
 
 
 def bulk(author_id: int, claimer_id: int, n: int, project: str = "Bulk") -> None:

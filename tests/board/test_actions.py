@@ -186,6 +186,15 @@ def test_an_empty_comment_is_a_422_in_place(client, auth, contract):
     assert "Write a comment first." in response.get_data(as_text=True)
 
 
+def test_without_javascript_an_empty_comment_gets_the_whole_page_back(client, auth, contract):
+    contract_id = contract()
+    auth.sign_in("hana")
+    response = client.post(f"/contracts/{contract_id}/comments", data={"body": "  "})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 422 and "<html" in html  # was a 500: the page lacked its parts
+    assert "Write a comment first." in html and "History" in html and "Claim" in html
+
+
 def test_without_javascript_a_comment_redirects_to_itself(client, auth, contract):
     contract_id = contract()
     auth.sign_in("hana")

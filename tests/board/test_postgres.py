@@ -8,21 +8,27 @@ from nexus_board.auth import services as accounts
 from nexus_board.extensions import db
 
 from ..conftest import PASSWORD
-from .factories import bulk, post
+from .factories import broken, bulk, post
 
 pytestmark = pytest.mark.services
+
+
+def register(*people: tuple[str, str]) -> dict[str, int]:
+    """Accounts for (username, track) pairs; their ids by username."""
+    ids = {
+        name: accounts.register(
+            username=name, display_name=name.title(), password=PASSWORD, track=track
+        ).id
+        for name, track in people
+    }
+    db.session.commit()
+    return ids
 
 
 def test_the_board_works_on_postgresql(make_app, postgres_database):
     app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database)
     with app.app_context():
-        ids = {
-            name: accounts.register(
-                username=name, display_name=name.title(), password=PASSWORD, track=track
-            ).id
-            for name, track in [("ada", "backend"), ("gabriel", "frontend")]
-        }
-        db.session.commit()
+        ids = register(("ada", "backend"), ("gabriel", "frontend"))
         bulk(ids["ada"], ids["gabriel"], 220)
         contract_id = post(ids["ada"], path="/api/v1/products/{id}", tags="shop")
     client = app.test_client()
@@ -43,3 +49,25 @@ def test_the_board_works_on_postgresql(make_app, postgres_database):
     assert claimed.status_code == 303
     page = client.get(f"/contracts/{contract_id}").get_data(as_text=True)
     assert "You hold this contract" in page
+
+
+def test_hiding_works_on_postgresql(make_app, postgres_database):
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database)
+    with app.app_context():
+        ids = register(("ada", "backend"), ("brian", "backend"), ("gabriel", "frontend"))
+        post(ids["ada"])
+        hidden = broken(ids["brian"], path="/api/v1/orders")
+    clients = {}
+    for name in ids:
+        clients[name] = app.test_client()
+        clients[name].post("/sign-in", data={"login": name, "password": PASSWORD})
+    answer = clients["ada"].post(f"/contracts/{hidden}/hide", data={"reason": "Too deep"})
+    assert answer.status_code == 303
+    for name, sees in (("ada", True), ("brian", True), ("gabriel", False)):
+        board = clients[name].get("/board").get_data(as_text=True)
+        assert (f'id="card-{hidden}"' in board) == sees, name
+    assert clients["gabriel"].get(f"/contracts/{hidden}").status_code == 404
+    document = clients["gabriel"].get("/projects/e-commerce-api/openapi.json").json
+    assert list(document["paths"]) == ["/api/v1/products/{id}"]
+    assert clients["brian"].post(f"/contracts/{hidden}/unhide").status_code == 303
+    assert f'id="card-{hidden}"' in clients["gabriel"].get("/board").get_data(as_text=True)

@@ -6,7 +6,7 @@ from nexus_board.board import lifecycle, queries, services
 from nexus_board.board.filters import BoardFilters
 from nexus_board.board.specs import draft_of
 from nexus_board.extensions import db
-from nexus_board.models import Contract, ContractStatus
+from nexus_board.models import Contract, ContractStatus, User
 
 from .factories import bulk
 
@@ -53,7 +53,8 @@ def test_dashboard_helpers(app, contract, cast, user):
         lambda ids: queries.recent_contracts(10),
         lambda ids: queries.claims_of(ids["gabriel"]),
         lambda ids: queries.contracts_by(ids["ada"]),
-        lambda ids: queries.board(BoardFilters(tag="bulk"), ids["gabriel"]),
+        lambda ids: queries.board(BoardFilters(tag="bulk"), db.session.get(User, ids["gabriel"])),
+        lambda ids: queries.board(BoardFilters(tag="bulk"), db.session.get(User, ids["ada"])),
     ],
 )
 def test_helpers_cost_the_same_for_few_and_many(app, cast, count_queries, helper):

@@ -123,3 +123,15 @@ def test_the_owner_sees_the_markdown_to_paste(client, client_as, cast):
         in own
     )
     assert "card.svg" not in client.get("/u/ada").get_data(as_text=True)
+
+
+def test_hidden_contracts_are_not_counted_on_the_public_card(app, client, cast):
+    from nexus_board.board import lifecycle
+
+    with app.app_context():
+        post(cast["ada"], path="/api/v1/a")
+        hidden = post(cast["ada"], path="/api/v1/b")
+        lifecycle.hide(hidden, db.session.get(User, cast["mentor"]), "Duplicate of /a")
+        db.session.commit()
+    _, root = card(client)
+    assert "Contracts: 1 posted, 0 claimed, 0 done." in root.find(f"{SVG}title").text

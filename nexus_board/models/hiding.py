@@ -1,0 +1,40 @@
+"""Hiding: an item taken out of public view, by whom, when and why; nothing of it is erased.
+
+Contracts use it today (a contract its project cannot document); any item an admin moderates can
+take the same mixin: three columns and who hid it.
+"""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Text
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship
+
+from .types import UTCDateTime
+from .user import User
+
+
+class Hideable:
+    """Mixin: `hidden_at` is None while the item shows. The reason's length is a limit
+    (limits.HIDDEN_REASON_CHARS) checked by the services, so the column does not repeat it."""
+
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
+    hidden_reason: Mapped[str | None] = mapped_column(Text)
+
+    @declared_attr
+    def hidden_by(cls) -> Mapped[User | None]:
+        return relationship(User, foreign_keys=f"{cls.__name__}.hidden_by_id")
+
+    @classmethod
+    def shown(cls):
+        """SQL: the rows everyone sees (none hidden)."""
+        return cls.hidden_at.is_(None)
+
+    @property
+    def hider_name(self) -> str:
+        """Who hid it, as the page says it: "Hidden by <name>"."""
+        return self.hidden_by.display_name if self.hidden_by else "someone"
+
+    @property
+    def hidden_by_admin(self) -> bool:
+        return self.hidden_by is not None and self.hidden_by.is_admin
