@@ -85,6 +85,22 @@ def test_main_pages_fit_the_screen_and_pass_axe(demo, people, assert_accessible,
         assert_accessible(learner)
 
 
+FORM_PAGES = ["/contracts/new", "/contracts/2/edit", "/projects/import", "/u/ada/about/edit",
+              "/u/ada/import"]  # fmt: skip
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_forms_fit_a_phone_and_pass_axe(demo, people, assert_accessible, scheme):
+    backend = people(width=375, scheme=scheme).page
+    sign_in(backend, "ada")
+    for path in FORM_PAGES:
+        response = backend.goto(path)
+        assert response.status == 200, path
+        expect(backend.locator("h1").first).to_be_visible()
+        assert_fits(backend)
+        assert_accessible(backend)
+
+
 def test_the_phone_menu_opens_without_javascript(demo, people, assert_accessible):
     page = people(width=375, java_script_enabled=False).page
     page.goto("/")
