@@ -33,7 +33,9 @@ from .services import gunicorn
 
 pytestmark = pytest.mark.services
 
-SECONDS = 2
+# Each defect held a worker 16 s to 31 s (the worker timeout is 30 s); a bounded answer takes well
+# under a second, so 5 s tells them apart on a busy machine too.
+SECONDS = 5
 # Rendering a page at a limit raises a worker's high-water mark by tens of MB, which the allocator
 # keeps; the defects these vectors reproduce left 870 MB behind and peaked at 2 GB.
 RETAINED_MB = 150
@@ -117,6 +119,20 @@ ANONYMOUS = [
         f"{MOCK}/api/v1/orders",
         {"content": b'{"s": "\\u0000"}'},
         {400},
+    ),
+    (
+        "mock catastrophic pattern",
+        "POST",
+        f"{MOCK}/api/v1/patterned",
+        {"json": {"sku": "a" * 200_000 + "!"}},
+        {422},
+    ),
+    (
+        "mock anyOf over a recursive schema",
+        "POST",
+        f"{MOCK}/api/v1/recursive",
+        {"content": ('{"a":' * 31 + "{}" + "}" * 31).encode()},
+        {422},
     ),
     ("mock adjacent parameters", "GET", f"{MOCK}/" + "a" * 36, {}, {404}),
     ("mock parameters with dashes", "GET", f"{MOCK}/" + "-" * 36, {}, {404}),
@@ -332,6 +348,26 @@ def _signed_in(csrf):
             {413},
         ),
         (
+            "README endpoints of pipes",
+            "POST",
+            "/projects/import/readme",
+            {
+                "data": {
+                    "csrf_token": csrf,
+                    "readme-project": "Shop",
+                    "readme-text": "| Method | Endpoint |\n" + "| GET | /a |\n" * 15_000,
+                }
+            },
+            {303},
+        ),
+        (
+            "form schema with a catastrophic pattern",
+            "POST",
+            "/contracts/new",
+            {"data": contract | {"request_schema": '{"pattern": "(a|a?)+(?=b)"}'}},
+            {422},
+        ),
+        (
             "README of ![",
             "POST",
             "/u/ada/import",
@@ -396,6 +432,36 @@ def _signed_in(csrf):
             },
             {422},
         ),
+        (
+            "webhook name of 100,000 characters",
+            "POST",
+            "/projects/e-commerce-api/webhooks",
+            {
+                "data": {
+                    "csrf_token": csrf,
+                    "name": "x" * 100_000,
+                    "format": "discord",
+                    "url": "https://discord.com/api/webhooks/1/t",
+                    "kinds": "contract.claimed",
+                }
+            },
+            {422},
+        ),
+        (
+            "webhook URL of 100,000 characters",
+            "POST",
+            "/settings/notifications",
+            {
+                "data": {
+                    "csrf_token": csrf,
+                    "url": "https://discord.com/" + "a" * 100_000,
+                    "format": "discord",
+                    "hook": "mention",
+                }
+            },
+            {422},
+        ),
+        ("activity with a made-up filter", "GET", "/activity?kind=" + "x" * 2000, {}, {400}),
         ("profile page after", "GET", "/u/ada", {}, {200}),
     ]
 
@@ -414,6 +480,18 @@ def _seed(app) -> str:
         )
         for n in range(2):
             board.create_contract(draft(path=f"/api/v1/old{n}/{{a}}"), ada)
+        patterned = '{"type": "object", "properties": {"sku": {"pattern": "^(a+)+$"}}}'
+        board.create_contract(
+            draft(method="POST", path="/api/v1/patterned", request_example='{"sku": "aa"}',
+                  request_schema=patterned), ada,
+        )  # fmt: skip
+        option = {"type": "object", "properties": {"a": {"$ref": "#/components/schemas/N"}}}
+        node = {"anyOf": [option | {"required": ["x"]}, option]}
+        board.create_contract(
+            draft(method="POST", path="/api/v1/recursive", request_example="{}",
+                  request_schema='{"$ref": "#/components/schemas/N"}',
+                  components=json.dumps({"N": node})), ada,
+        )  # fmt: skip
         fixable = board.create_contract(draft(path="/api/v1/fixable"), ada)  # hideable by ada
         db.session.flush()
         fixable.responses[0].example = "[" * 40 + "]" * 40  # saved before depth was limited

@@ -5,6 +5,7 @@ from dataclasses import asdict
 from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from ..activity import queries as activity
 from ..auth.decorators import track_required
 from ..caching import cached_page
 from ..errors import Invalid, NotFound
@@ -15,6 +16,12 @@ from . import archive, bp, queries, responses, revisions, services
 from .forms import ContractForm
 from .lookup import get_contract_or_404
 from .specs import draft_of
+
+
+@bp.app_template_global()
+def claimer_alerts(contract):
+    """For the claimer's banner, wherever the status panel is drawn (a page or a fragment)."""
+    return queries.claimer_alerts(contract)
 
 
 @bp.get("/contracts/<int:contract_id>")
@@ -31,6 +38,7 @@ def show(contract_id):
             deleted=deleted,
             record=archive.readable(deleted),
             status=410,
+            activity=activity.of_contract(contract_id),
             diff_lines=revisions.diff_lines,
             is_short=revisions.is_short,
         )
@@ -71,6 +79,27 @@ def edit(contract_id):
         flash(f"Saved version {revision.version}." if revision else "Nothing changed.", "success")
         return redirect(url_for("board.show", contract_id=contract_id), 303)
     return _form_page(form, contract)
+
+
+@bp.get("/contracts/drafts")
+@track_required(Track.BACKEND)
+def drafts():
+    """The signed-in learner's drafts: only they see them, until each is published."""
+    return render("board/drafts.html", drafts=queries.drafts_of(current_user.id))
+
+
+@bp.post("/contracts/<int:contract_id>/publish")
+@login_required
+def publish(contract_id):
+    contract = get_contract_or_404(contract_id)
+    try:
+        services.publish(contract, current_user)
+    except Invalid as error:
+        flash(f"Not published: {error.message} {' '.join(error.errors.values())}", "error")
+        return redirect(url_for("board.edit", contract_id=contract_id), 303)
+    db.session.commit()
+    flash(f"Published {contract.endpoint}: frontend learners can claim it now.", "success")
+    return redirect(url_for("board.show", contract_id=contract_id), 303)
 
 
 @bp.post("/contracts/<int:contract_id>/delete")

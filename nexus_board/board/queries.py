@@ -34,6 +34,7 @@ CARD = (
 # Lists for other pages (hub, dashboards) keep the timestamps they may show.
 LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
 SHOWN = Contract.shown()  # what the public sees: nothing hidden
+PUBLISHED = Contract.is_draft.is_(False)
 
 
 @dataclass
@@ -110,7 +111,7 @@ def column_page(
 def status_counts(filters: BoardFilters | None = None, viewer: User | None = None) -> dict:
     """{ContractStatus: count} for every status (zeros included) on `viewer`'s board (the
     public's if None): one statement."""
-    query = select(Contract.status, func.count()).where(on_board_of(viewer))
+    query = select(Contract.status, func.count()).where(on_board_of(viewer), PUBLISHED)
     query = query.group_by(Contract.status)
     if filters is not None:
         query = filters.apply(query, _id(viewer))
@@ -122,14 +123,17 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
 def done_since(start: datetime) -> list[datetime]:
     """When each contract the public sees that is done now got there, if after `start`."""
     query = select(Contract.status_changed_at).where(
-        SHOWN, Contract.status == ContractStatus.DONE, Contract.status_changed_at >= start
+        SHOWN,
+        PUBLISHED,
+        Contract.status == ContractStatus.DONE,
+        Contract.status_changed_at >= start,
     )
     return list(db.session.scalars(query.limit(CHART_MOMENTS)))
 
 
 def work_counts(user_id: int) -> dict[str, int]:
     """How many contracts the public sees `user_id` posted, holds, and took to done (posted or
-    held): one query. Hidden ones are left out: the README card is public."""
+    held): one query. Hidden ones and drafts are left out: the README card is public."""
 
     def count(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
@@ -140,15 +144,25 @@ def work_counts(user_id: int) -> dict[str, int]:
             count(Contract.author_id == user_id),
             count(Contract.claimer_id == user_id),
             count(and_(theirs, Contract.status == ContractStatus.DONE)),
-        ).where(theirs, SHOWN)
+        ).where(theirs, SHOWN, PUBLISHED)
     ).one()
     return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))
 
 
 def recent_contracts(limit: int = 5) -> list[Contract]:
     """The newest posted contracts the public sees, with project, author, claimer and tags."""
-    query = select(Contract).where(SHOWN)
+    query = select(Contract).where(SHOWN, PUBLISHED)
     return _cards(query.order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+
+
+def drafts_of(user_id: int) -> list[Contract]:
+    """`user_id`'s drafts, oldest first: only they see them, until they publish each."""
+    query = select(Contract).where(Contract.author_id == user_id, Contract.is_draft.is_(True))
+    return list(
+        db.session.scalars(
+            query.order_by(Contract.id).options(*card_options(), selectinload(Contract.responses))
+        ).unique()
+    )
 
 
 def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
@@ -158,7 +172,7 @@ def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
 
 def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     """Contracts `user_id` posted, most recently edited first."""
-    query = select(Contract).where(Contract.author_id == user_id)
+    query = select(Contract).where(Contract.author_id == user_id, PUBLISHED)
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
 
 
@@ -184,7 +198,7 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
 def moves_for(author_id: int, since: datetime | None, limit: int = 10) -> list[Contract]:
     """`author_id`'s contracts a claimer took or moved after `since`, most recent first."""
     query = select(Contract).where(
-        Contract.author_id == author_id, Contract.claimer_id.is_not(None)
+        Contract.author_id == author_id, Contract.claimer_id.is_not(None), PUBLISHED
     )
     if since is not None:
         query = query.where(Contract.status_changed_at > since)
@@ -200,6 +214,15 @@ def revisions_of(contract_id: int) -> list[Revision]:
         .options(joinedload(Revision.editor))
     )
     return list(db.session.scalars(query))
+
+
+def claimer_alerts(contract: Contract) -> list[dict]:
+    """The breaking, then possibly breaking, changes of the edits its claimer has not seen."""
+    query = select(Revision.classified).where(
+        Revision.contract_id == contract.id, Revision.version > (contract.seen_version or 0)
+    )
+    found = [c for row in db.session.scalars(query) for c in row or [] if c["severity"] != "safe"]
+    return sorted(found, key=lambda change: change["severity"] != "breaking")
 
 
 def comments_on(contract_id: int) -> list[Comment]:
@@ -221,7 +244,7 @@ def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
         return None
     contracts = db.session.scalars(
         select(Contract)
-        .where(Contract.project_id == project.id, SHOWN)
+        .where(Contract.project_id == project.id, SHOWN, PUBLISHED)  # no draft is exported
         .options(selectinload(Contract.responses), selectinload(Contract.tags))
     ).all()
     return project, list(contracts)

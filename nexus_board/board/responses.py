@@ -6,9 +6,11 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
 from .. import rendering
+from ..activity import queries as activity
 from ..models import Contract
+from ..models.types import utc_today
 from ..rendering import render, wants_fragment
-from . import policy, queries, revisions, services
+from . import policy, queries, revisions, schema_view, services
 from .filters import BoardFilters
 from .forms import CommentForm, HideForm
 
@@ -19,11 +21,14 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
     """The contract's page (for htmx, its `block`), with everything it shows."""
     context = {
         "history": queries.revisions_of(contract.id),
+        "activity": activity.of_contract(contract.id),
         "comments": queries.comments_on(contract.id),
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
         "comment_form": CommentForm(formdata=None) if current_user.is_authenticated else None,
         "diff_lines": revisions.diff_lines,
         "is_short": revisions.is_short,
+        "schemas": schema_view.for_contract,
+        "today": utc_today,
     }
     context |= _status_context(contract) | extra
     return render("board/contract.html", block, status=status, oob=oob, **context)

@@ -5,11 +5,15 @@ Claiming and the rest of the lifecycle live in `lifecycle.py`.
 """
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..activity.audience import Audience
+from ..activity.events import excerpt, mentioned_in, record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -17,10 +21,10 @@ from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
 from . import archive, examples, policy, revisions
-from .breaking import breaking_reasons
+from .classification import classify_edit
 from .lookup import stored_examples
 from .policy import Action
-from .specs import ContractDraft, ContractSpec, clean
+from .specs import ContractDraft, ContractSpec, clean, draft_of
 
 MAX_COMMENT = MARKDOWN["comment"]
 
@@ -65,6 +69,7 @@ def create_contract(draft: ContractDraft, author: User) -> Contract:
     db.session.add(contract)
     _flush_unique(spec)
     changed("board", "mocks")
+    record(Verb.CONTRACT_POSTED, actor=author, subject=contract)
     return contract
 
 
@@ -75,17 +80,19 @@ def update_contract(
     policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
-    spec, project = _resolve(clean(draft))
+    # A draft stays a draft until it is published (`publish`), however it is edited.
+    spec, project = _resolve(clean(replace(draft, is_draft=contract.is_draft)))
     old = ContractSpec.of(contract)
     change_list = revisions.changes(old, spec)
     if not change_list:
         return None
     _refuse_duplicate(project, spec, ignore=contract.id)
-    reasons = breaking_reasons(old, spec) if contract.claimer_id else []
+    spec = _keep_source(old, spec)
+    edit = classify_edit(old, spec)
     new_version = contract.version + 1
     _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
     contract.updated_at = utcnow()  # also dirties the row, so its version moves
-    if reasons:
+    if edit.breaking:
         contract.breaking_version = new_version
     try:  # the version-checked UPDATE first: a lost race fails here, before anything else
         _flush_unique(spec, ignore=contract.id)
@@ -97,13 +104,40 @@ def update_contract(
         version=new_version,
         editor_id=editor.id,
         changes=change_list,
-        breaking=bool(reasons),
-        breaking_reasons=reasons,
+        breaking=edit.breaking,
+        breaking_reasons=edit.breaking_sentences,
+        classified=edit.as_dicts(),
+        severity=edit.severity,
     )
     db.session.add(revision)
     db.session.flush()
     changed("board", *(["mocks"] if revisions.touches_mocks(change_list) else []))
+    fields = [change["label"] for change in change_list]
+    record(Verb.CONTRACT_EDITED, actor=editor, subject=contract, before=str(new_version - 1),
+           after=str(new_version), breaking=edit.breaking,
+           detail={"version": new_version, "fields": fields,
+                   "reasons": edit.breaking_sentences})  # fmt: skip
     return revision
+
+
+def publish(contract: Contract, user: User) -> None:
+    """A draft goes on the board, once it shows what it answers and passes every rule."""
+    if not contract.is_draft or contract.author_id != user.id:
+        raise Forbidden("Only the author of a draft can publish it.")
+    if not any(response.example for response in contract.responses):
+        raise Invalid(
+            "Give it a response example first: a draft is published once it shows what it answers.",
+            errors={"responses": "Add an example body to at least one response."},
+        )
+    clean(replace(draft_of(contract), is_draft=False))  # a POST needs its request example now
+    now = utcnow()
+    db.session.execute(  # no new version: publishing changes nothing the contract says
+        update(Contract)
+        .where(Contract.id == contract.id, Contract.is_draft.is_(True))
+        .values(is_draft=False, created_at=now, status_changed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    changed("board", "mocks")
 
 
 def delete_contract(contract: Contract, user: User) -> None:
@@ -124,6 +158,8 @@ def delete_contract(contract: Contract, user: User) -> None:
             return
         raise Conflict(policy.conflict_message(contract, Action.DELETE))
     changed("board", "mocks")
+    # Its claimer hears of it: the audience is the contract as it was.
+    record(Verb.CONTRACT_DELETED, actor=user, subject=contract, before=contract.status.label)
     db.session.expunge(contract)
 
 
@@ -141,7 +177,22 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
     db.session.add(comment)
     db.session.flush()
     changed("board")
+    record(Verb.CONTRACT_COMMENTED, actor=author, subject=contract,
+           detail={"comment_id": comment.id, "excerpt": excerpt(body)},
+           audience=Audience.of(contract, mentioned=mentioned_in(body)))  # fmt: skip
     return comment
+
+
+def _keep_source(old: ContractSpec, new: ContractSpec) -> ContractSpec:
+    """Schemas an import wrote stay "imported" until someone changes them."""
+    same = (old.request_schema, old.parameters, old.components) == (
+        new.request_schema,
+        new.parameters,
+        new.components,
+    ) and [r.schema for r in old.responses] == [r.schema for r in new.responses]
+    if same and new.schema_source is not None:
+        return replace(new, schema_source=old.schema_source or new.schema_source)
+    return new
 
 
 def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
@@ -188,6 +239,15 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.description = spec.description
     contract.auth_required = spec.auth_required
     contract.request_example = spec.request_example
+    contract.request_schema = spec.request_schema
+    contract.parameters = spec.parameters
+    contract.components = spec.components
+    contract.schema_source = spec.schema_source
+    if spec.deprecated != contract.deprecated:
+        contract.deprecated_at = datetime.now(UTC) if spec.deprecated else None
+    contract.sunset = spec.sunset
+    contract.deprecation_note = spec.deprecation_note or None
+    contract.is_draft = spec.is_draft
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
@@ -199,4 +259,5 @@ def _response(row: ContractResponse | None, spec) -> ContractResponse:
     row = row or ContractResponse(status_code=spec.status_code)
     row.description = spec.description
     row.example = spec.example
+    row.schema = spec.schema
     return row
