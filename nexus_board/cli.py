@@ -67,3 +67,13 @@ def create_admin(username, display_name, email, track, password):
         raise click.ClickException("; ".join(error.errors.values())) from None
     db.session.commit()
     click.echo(f"Admin {user.username} created.")
+
+
+@nexus.command("code-styles")
+def code_styles_command():
+    """Write static/css/code.css (syntax colours for both themes) from Pygments' styles."""
+    from pathlib import Path
+
+    from .code_styles import write
+
+    click.echo(f"Wrote {write(Path(current_app.static_folder))}")

@@ -18,14 +18,16 @@ from markupsafe import Markup, escape
 
 from .caching import cached_by_content
 from .config import IMAGE_HOSTS
+from .highlighting import CLASSES, highlight_fenced
 from .limits import MARKDOWN_CACHED_FROM, MARKDOWN_DEPTH
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "img", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "img", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span",
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+HIGHLIGHTED = {"pre": {"highlight"}, "span": set(CLASSES)}  # Pygments' classes, nothing else
 EXTENSIONS = ["table", "strikethrough", "autolink"]
 OPTIONS = Options.CMARK_OPT_GITHUB_PRE_LANG
 # Raw HTML in the source is shown as text, never rendered: every "<" but an autolink's is swapped
@@ -87,7 +89,7 @@ def _render(text: str, heading_offset: int) -> str:
     html = IMAGE.sub(_image_or_link, NO_IMAGE.sub(r"\1", html.replace(LT, "&lt;")))
     if heading_offset:  # every <hN> here is cmark's own: the source's "<" are all "&lt;" now
         html = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + heading_offset, 6)}>", html)
-    return sanitize(html)
+    return sanitize(highlight_fenced(html))
 
 
 def image_hosts() -> tuple[str, ...]:
@@ -128,4 +130,5 @@ def sanitize(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
+        allowed_classes=HIGHLIGHTED,
     )

@@ -346,6 +346,7 @@ TABLE: dict[str, Row] = {
     "POST /admin/accounts/<username>/enable": Row(
         lambda w: Target(f"/admin/accounts/{w.learner(disabled=True)}/enable"), ONLY_ADMIN
     ),
+    "POST /theme": Row(fixed("/theme", theme="dark"), EVERYONE),
     "POST /settings/tokens/<token_id>/revoke": Row(
         lambda w: Target(f"/settings/tokens/{w.token()}/revoke"),
         ONLY_OWNER,

@@ -18,6 +18,11 @@ from ..models import TokenScope
 from .tokens import LIFETIMES
 
 TRACKS = [SelectChoice("backend", "Backend"), SelectChoice("frontend", "Frontend")]
+THEMES = [
+    SelectChoice("system", "Match my device"),
+    SelectChoice("light", "Light"),
+    SelectChoice("dark", "Dark"),
+]
 
 
 class SignUpForm(FlaskForm):
@@ -99,3 +104,8 @@ class DisableForm(FlaskForm):
     reason = TextAreaField(
         "Reason", description="The learner sees it when signing in.", render_kw={"rows": 2}
     )
+
+
+class ThemeForm(FlaskForm):
+    theme = RadioField("Theme", choices=THEMES, validators=[DataRequired()])
+    next = HiddenField()

@@ -13,7 +13,7 @@ from ..caching import changed
 from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..limits import DISABLE_REASON_CHARS
-from ..models import AccountState, Device, Role, Track, User
+from ..models import AccountState, Device, Role, Theme, Track, User
 from ..models.types import utcnow
 from ..text import one_line_problem
 from . import devices, names, tokens
@@ -150,6 +150,14 @@ def set_disabled(user: User, disabled: bool, *, by: User, reason: str = "") -> N
     if disabled:
         devices.end_all(user)  # re-enabling must not bring back the old sessions
     changed("profiles")
+
+
+def set_theme(user: User, theme: Theme | None) -> None:
+    """Remember the theme `user` picked; None follows their device again.
+
+    Only their own pages show it, and those are never cached: no area changes.
+    """
+    user.theme = theme
 
 
 def hash_password(password: str) -> str:

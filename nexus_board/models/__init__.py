@@ -18,7 +18,7 @@ from .profile import (
 from .project import Project
 from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
-from .user import AccountState, Role, Track, User
+from .user import AccountState, Role, Theme, Track, User
 from .verification import Verification
 from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 
@@ -45,6 +45,7 @@ __all__ = [
     "Role",
     "Takeaway",
     "TokenScope",
+    "Theme",
     "Topic",
     "Track",
     "Update",

@@ -27,6 +27,13 @@ class AccountState(enum.StrEnum):
     DELETED = "deleted"  # by its learner: a nameless row their posted contracts still point at
 
 
+class Theme(enum.StrEnum):
+    """A theme someone picked; no choice (None) follows the device's light or dark setting."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
 def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
     """A portable enum column: VARCHAR plus a CHECK constraint, storing the values."""
     return Enum(
@@ -61,6 +68,7 @@ class User(UserMixin, db.Model):
     name_key: Mapped[str | None] = mapped_column(String(320), unique=True)
     username_key: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    theme: Mapped[Theme | None] = mapped_column(str_enum(Theme, "theme"))
 
     # Not stored: which device's session this request runs under (`auth/devices.py`).
     session_key = None
