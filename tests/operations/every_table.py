@@ -8,6 +8,7 @@ import json
 from flask_migrate import upgrade
 from sqlalchemy import func, select
 
+from nexus_board.auth.devices import open_device
 from nexus_board.auth.tokens import create_token
 from nexus_board.board import services as board
 from nexus_board.board.lookup import get_contract
@@ -39,6 +40,7 @@ def fill(app) -> None:
         seed("demo-password-for-tests")
         ada = db.session.scalar(select(User).where(User.username == "ada"))
         create_token(ada, "CI on GitHub")
+        open_device(ada, user_agent=AWKWARD[:100], address="203.0.113.7", remember=True)
         openapi_imports.start_import(ada, "Shop", "shop.json", json.dumps(OPENAPI).encode())
         readme_import.start_import(ada, "## Overview\n\nHello.\n", "README.md")
         profiles.add_section(ada, title="Deployment", body=AWKWARD)
