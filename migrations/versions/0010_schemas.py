@@ -19,8 +19,12 @@ branch_labels = None
 depends_on = None
 
 
+# A batch rebuild of contracts on SQLite must keep AUTOINCREMENT: deleted ids are never reused.
+CONTRACTS = {'sqlite_autoincrement': True}
+
+
 def upgrade():
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.add_column(sa.Column('request_schema', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('parameters', sa.Text(), nullable=True))
         batch_op.add_column(sa.Column('components', sa.Text(), nullable=True))
@@ -56,7 +60,7 @@ def downgrade():
     with op.batch_alter_table('contract_responses', schema=None) as batch_op:
         batch_op.drop_column('schema')
 
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.drop_column('is_draft')
         batch_op.drop_column('deprecation_note')
         batch_op.drop_column('sunset')

@@ -3,7 +3,7 @@
 The light or dark theme a learner picked; empty follows their device.
 
 Revision ID: 0012
-Revises: 0010
+Revises: 0011
 Create Date: 2026-12-01 12:45:00.000000
 
 """
@@ -25,4 +25,5 @@ def upgrade():
 
 def downgrade():
     with op.batch_alter_table('users', schema=None) as batch_op:
+        batch_op.drop_constraint(batch_op.f('ck_users_theme'), type_='check')
         batch_op.drop_column('theme')

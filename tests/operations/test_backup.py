@@ -178,9 +178,17 @@ def test_an_older_backup_is_loaded_at_its_schema_then_migrated(
     assert result.exit_code == 0, result.output
     restored, original = every_row(target), every_row(source)
     assert restored["deleted_contracts"] == []  # 0007 made that table
-    for name in then.tables:
-        if name != "alembic_version":
-            assert restored[name] == original[name]
+    for name, table in then.tables.items():
+        if name != "alembic_version":  # columns added since 0006 hold their defaults instead
+            now = [c.name for c in db.metadata.tables[name].columns]
+            kept = [now.index(c.name) for c in table.columns if c.name in now]
+            assert [[r[i] for i in kept] for r in restored[name]] == [
+                [r[i] for i in kept] for r in original[name]
+            ]
+
+
+# Required columns 0006 had that later releases dropped, as an 0006 release would have written them.
+GONE = {"users": {"session_token": lambda row: f"token-of-{row['id']}"}}
 
 
 def _as_of(path, out, tables: dict[str, set[str]]) -> None:
@@ -188,10 +196,14 @@ def _as_of(path, out, tables: dict[str, set[str]]) -> None:
     lines = [json.loads(line) for line in path.read_text().splitlines()]
     head, rows, end = lines[0], lines[1:-1], lines[-1]["end"]
     head["revision"] = "0006"
-    head["tables"] = {n: [c for c in cols if c in tables[n]]
+    head["tables"] = {n: [c for c in cols if c in tables[n]] + list(GONE.get(n, {}))
                       for n, cols in head["tables"].items() if n in tables}  # fmt: skip
     kept = [
-        {"table": r["table"], "row": {k: v for k, v in r["row"].items() if k in tables[r["table"]]}}
+        {
+            "table": r["table"],
+            "row": {k: v for k, v in r["row"].items() if k in tables[r["table"]]}
+            | {column: make(r["row"]) for column, make in GONE.get(r["table"], {}).items()},
+        }
         for r in rows
         if r["table"] in tables
     ]
