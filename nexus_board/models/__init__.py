@@ -3,6 +3,7 @@
 from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .invite import Invite
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -15,6 +16,9 @@ from .profile import (
     Topic,
 )
 from .project import Project
+from .reply import Reply
+from .review import ReviewRequest, ReviewStatus, ReviewTag
+from .team import AgreementRevision, JoinState, Membership
 from .token import ApiToken
 from .update import Update, UpdateTag
 from .user import Role, Track, User
@@ -54,4 +58,12 @@ __all__ = [
     "Notification",
     "Scope",
     "Webhook",
+    "AgreementRevision",
+    "Invite",
+    "JoinState",
+    "Membership",
+    "Reply",
+    "ReviewRequest",
+    "ReviewStatus",
+    "ReviewTag",
 ]
