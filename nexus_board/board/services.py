@@ -139,14 +139,7 @@ def delete_contract(contract: Contract, user: User) -> None:
 
 def add_comment(contract: Contract, author: User, body: str) -> Comment:
     """Add a Markdown comment to a contract's thread (any signed-in learner)."""
-    body = (body or "").strip()
-    if not body:
-        raise Invalid("The comment is empty.", errors={"body": "Write a comment first."})
-    if len(body) > MAX_COMMENT:
-        raise Invalid(
-            "The comment is too long.",
-            errors={"body": f"Keep comments under {MAX_COMMENT:,} characters."},
-        )
+    body = _comment_body(body)
     comment = Comment(contract_id=contract.id, author=author, body=body)
     db.session.add(comment)
     db.session.flush()
@@ -155,6 +148,38 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
            detail={"comment_id": comment.id, "excerpt": excerpt(body)},
            audience=Audience.of(contract, mentioned=mentioned_in(body)))  # fmt: skip
     return comment
+
+
+def edit_comment(comment: Comment, by: User, body: str) -> Comment:
+    """Only its author edits a comment."""
+    if comment.author_id != by.id:
+        raise Forbidden("Only the author of a comment can edit it.")
+    comment.body = _comment_body(body)
+    comment.edited_at = utcnow()
+    db.session.flush()
+    changed("board")
+    return comment
+
+
+def delete_comment(comment: Comment, by: User) -> None:
+    """Its author deletes a comment (an admin may too)."""
+    if comment.author_id != by.id and not by.is_admin:
+        raise Forbidden("Only the author of a comment can delete it.")
+    db.session.delete(comment)
+    db.session.flush()
+    changed("board")
+
+
+def _comment_body(body: str | None) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise Invalid("The comment is empty.", errors={"body": "Write a comment first."})
+    if len(body) > MAX_COMMENT:
+        raise Invalid(
+            "The comment is too long.",
+            errors={"body": f"Keep comments under {MAX_COMMENT:,} characters."},
+        )
+    return body
 
 
 def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
