@@ -6,6 +6,7 @@ from flask_login import current_user, login_required, login_user, logout_user
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..invites import services as invites
 from ..rendering import render
 from . import bp, services
 from .forms import PasswordForm, SettingsForm, SignInForm, SignUpForm
@@ -14,17 +15,26 @@ from .redirects import safe_next
 WRONG_LOGIN = "That username or email and password do not match an account."
 
 
+def through_invite() -> bool:
+    """A sign-up through a valid invite link: the per-address limit does not count it."""
+    return invites.standing(invites.find(request.args.get("invite"))) is invites.Standing.VALID
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"])
+@limiter.limit("10 per hour", methods=["POST"], exempt_when=through_invite)
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("hub.index"))
     form = SignUpForm()
+    invite = invites.find(request.args.get("invite"))
+    standing = invites.standing(invite) if request.args.get("invite") else None
     if form.validate_on_submit():
         try:
             user = services.register(
                 username=form.username.data, password=form.password.data, **_details(form)
             )
+            if standing is invites.Standing.VALID:
+                invites.use(invite)
         except Invalid as error:
             show_errors(form, error)
         else:
@@ -32,7 +42,8 @@ def sign_up():
             login_user(user)
             flash(f"Welcome to Nexus Board, {user.display_name}!", "success")
             return redirect(safe_next(request.args.get("next")), 303)
-    return render("auth/sign_up.html", "form", form=form, status=422 if form.errors else 200)
+    return render("auth/sign_up.html", "form", form=form, status=422 if form.errors else 200,
+                  invite=invite, standing=standing, next_step=invites.NEXT_STEP)  # fmt: skip
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
