@@ -1,7 +1,7 @@
 """Team forms. Shape only: the services check the rules."""
 
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, StringField, TextAreaField
+from wtforms import HiddenField, SelectChoice, SelectField, StringField, TextAreaField
 
 from ..limits import LINK_CHARS, MARKDOWN
 
@@ -19,7 +19,11 @@ class DetailsForm(FlaskForm):
     )
     looking_for = SelectField(
         "Looking for a partner",
-        choices=[("", "No"), ("frontend", "A frontend partner"), ("backend", "A backend partner")],
+        choices=[
+            SelectChoice("", "No"),
+            SelectChoice("frontend", "A frontend partner"),
+            SelectChoice("backend", "A backend partner"),
+        ],
         validate_choice=False,
     )
 

@@ -9,12 +9,13 @@ from ..extensions import db, limiter
 from ..forms import show_errors
 from ..numbers import whole_number
 from ..rendering import done, render
-from . import bp, services
+from . import bp, partners, services
 from .forms import AgreementForm, DetailsForm
 from .lookup import get_project_or_404
 from .page import ProjectPage
 
 PAGE = "teams/show.html"
+bp.add_app_template_global(partners.partner_projects, "partner_projects")
 
 
 @bp.get("/projects/<slug>")

@@ -1,7 +1,7 @@
 """Forms for posting updates and filtering the feed. Shape only; the services check the rules."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
 
 from ..models.update import MAX_BODY
@@ -47,9 +47,9 @@ class FeedFilterForm(FlaskForm):
     show = SelectField(
         "Show",
         choices=[
-            ("", "All updates"),
-            ("questions", "Questions"),
-            ("unanswered", "Unanswered questions"),
-        ],  # fmt: skip
+            SelectChoice("", "All updates"),
+            SelectChoice("questions", "Questions"),
+            SelectChoice("unanswered", "Unanswered questions"),
+        ],
         validators=[Optional()],
     )
