@@ -14,7 +14,7 @@ BODY_BYTES = {
     "import": 2 * MIB,  # a 1 MB OpenAPI document or a 200 KB README, in a multipart form
     "form": 1 * MIB,  # any other form: 30,000 characters of Markdown, percent-encoded
 }
-IMPORT_ENDPOINTS = frozenset({"openapi.start", "profiles.start_import"})
+IMPORT_ENDPOINTS = frozenset({"openapi.start", "openapi.start_readme", "profiles.start_import"})
 
 # JSON in request bodies and stored examples: how deep, how many values.
 JSON_DEPTH = 32
@@ -64,6 +64,25 @@ UPDATE_MARKUP = 200
 # Contracts.
 PATH_CHARS = 300  # a path template
 HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
+
+# JSON Schemas a contract holds (typed in the form, sent to the API, or imported).
+SCHEMA_CHARS = 50_000  # one schema (or a contract's parameters), pretty-printed
+COMPONENTS_CHARS = 200_000  # a contract's named schemas together
+SCHEMA_DEPTH = 32
+SCHEMA_VALUES = 5_000  # in one schema; a contract's named schemas together: 4 times that
+SCHEMA_PATTERN_CHARS = 1_000  # one `pattern`, matched by RE2 (linear time, no backtracking)
+COMPONENT_COUNT = 100  # named schemas per contract
+PARAMETER_COUNT = 30  # parameters per contract
+# Checking one value against one schema: anyOf and oneOf over a recursive schema can multiply
+# the work, so the check stops after this many keyword checks or this long, whichever comes
+# first (a mock request then gets a 422 saying so). jsonschema takes 10-60 µs a keyword.
+SCHEMA_CHECK_STEPS = 200_000
+SCHEMA_CHECK_SECONDS = 0.5
+SCHEMA_COMPARE_NODES = 5_000  # schema nodes the change classifier visits for one edit
+SCHEMA_ROWS = 200  # fields the contract page lists for one schema
+
+# README endpoint import: endpoints found in one README (the rest are counted, not read).
+README_ENDPOINTS = 200
 
 # Query strings.
 CURSOR_CHARS = 200

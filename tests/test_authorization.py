@@ -225,6 +225,16 @@ def openapi_upload(w: World) -> Target:
     )
 
 
+def readme_upload(w: World) -> Target:
+    data = {"readme-project": w.unique("Shop "), "readme-text": "- GET /api/v1/baskets/ — Baskets"}
+    return Target("/projects/import/readme", data=data)
+
+
+def publish(w: World) -> Target:
+    """A draft of ada's that is ready: it has a response example."""
+    return Target(f"/contracts/{w.contract(is_draft=True)}/publish")
+
+
 def openapi_cancel(w: World) -> Target:
     return Target(w.openapi_import().url + "/cancel")
 
@@ -383,6 +393,11 @@ TABLE: dict[str, Row] = {
     # Contracts as code
     "POST /projects/import": Row(openapi_upload, ANY_BACKEND),
     "POST /projects/import/<import_id>": Row(World.openapi_import, ONLY_OWNER, NOT_THEIRS),
+    "POST /projects/import/readme": Row(readme_upload, ANY_BACKEND),
+    # A draft is not there for anyone but its author
+    "POST /contracts/<contract_id>/publish": Row(
+        publish, ONLY_OWNER, {BACKEND: 404, FRONTEND: 404, ADMIN: 404}
+    ),
     "POST /projects/import/<import_id>/cancel": Row(openapi_cancel, ONLY_OWNER, NOT_THEIRS),
     "POST /api/v1/contracts": Row(api_post, ANY_BACKEND),
     "PATCH /api/v1/contracts/<contract_id>": Row(api_patch, OWNER_OR_ADMIN),

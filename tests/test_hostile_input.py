@@ -179,6 +179,60 @@ def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
     assert response.status_code == 413
 
 
+SCHEMA_FORM = {"project": "E-commerce API", "method": "POST", "path": "/api/v1/x", "summary": "X",
+               "request_example": '{"sku": "aaa"}', "responses-0-status_code": "201"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("request_schema", "[" * 600 + "]" * 600, "nested more than 32 levels deep"),
+        ("request_schema", "description: " + "x" * 60_000, "under 50,000"),
+        ("request_schema", '{"$ref": "http://169.254.169.254/latest/meta-data"}', "points outside"),
+        ("request_schema", '{"properties": {"sku": {"pattern": "(a|a?)+(?=b)"}}}', "linear time"),
+        ("request_schema", "a: &a [*a, *a]\n", "YAML aliases"),
+        ("request_schema", '{"type": "string\\u0000"}', "NUL character"),
+        ("parameters", "[" + '{"name": "p", "in": "query"},' * 40 + "{}]", "at most 30 parameters"),
+        ("components", '{"N": {"$ref": "#/components/schemas/N"}}', None),
+        ("deprecation_note", "x" * 600, "under 500 characters"),
+        ("sunset", "9" * 40, "Mark the contract deprecated"),
+        ("responses-0-schema", "{" * 40, "Not valid JSON"),
+    ],
+)  # fmt: skip
+def test_hostile_schemas_and_deprecation_are_refused_next_to_the_field(
+    signed_in, field, value, reason
+):
+    response = signed_in.post("/contracts/new", data=SCHEMA_FORM | {field: value})
+    html = response.get_data(as_text=True)
+    if reason is None:  # a schema that refers to itself is a schema: stored, compared once
+        assert response.status_code in (303, 422)
+        return
+    assert response.status_code == 422
+    error = html.split(f'id="{field}-error"', 1)[1].split("</", 1)[0]
+    assert reason in error
+
+
+def test_a_catastrophic_pattern_in_a_schema_costs_the_mock_linear_time(signed_in, client):
+    form = SCHEMA_FORM | {
+        "request_schema": '{"type": "object", "properties": {"sku": {"type": "string", '
+        '"pattern": "^(a+)+$"}}}',
+    }
+    assert signed_in.post("/contracts/new", data=form).status_code == 303
+    response = client.post("/mock/e-commerce-api/api/v1/x", json={"sku": "a" * 100_000 + "!"})
+    assert response.status_code == 422  # RE2: no backtracking, so no 2^100000 steps
+    assert "does not match" in response.json["errors"][0]["message"]
+    assert len(response.json["errors"][0]["message"]) <= 200
+
+
+def test_a_readme_of_pipes_and_a_huge_paste_are_read_in_one_pass(signed_in):
+    response = signed_in.post(
+        "/projects/import/readme",
+        data={"readme-project": "Shop", "readme-text": "| Method | Endpoint |\n" + "|" * 150_000},
+    )
+    assert response.status_code == 422
+    assert "No endpoints found" in response.get_data(as_text=True)
+
+
 @pytest.mark.parametrize(
     ("reason", "status"),
     [

@@ -6,7 +6,7 @@ revisions, and invite links. New NOT NULL columns on existing tables get a serve
 rows already there are filled in.
 
 Revision ID: 0014
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-01 14:55:08.945687
 
 """
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0014'
-down_revision = '0009'
+down_revision = '0010'
 branch_labels = None
 depends_on = None
 

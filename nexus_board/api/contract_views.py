@@ -74,6 +74,8 @@ def post_contract():
 @limiter.limit("120 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
 def update_contract(contract_id):
     row = get_contract(contract_id, full=True)
+    if row.is_draft:  # drafts never reach the API: their author edits them on the board
+        raise NotFound(GONE)
     data = request.get_json()
     if not isinstance(data, dict):
         raise Invalid("Send the changes as a JSON object.", errors={"$": "Expected an object."})

@@ -11,7 +11,8 @@ from dataclasses import replace
 from ..board.specs import ContractDraft, ResponseDraft
 from ..errors import Invalid
 
-TEXT = ("project", "method", "path", "summary", "description")
+TEXT = ("project", "method", "path", "summary", "description", "sunset", "deprecation_note")
+SCHEMAS = ("request_schema", "parameters", "components")  # JSON values, stored as JSON text
 NESTED = re.compile(r"responses-(\d+)-(\w+)")
 NOT_SAVED = "The contract was not saved: check the marked fields."
 
@@ -26,11 +27,15 @@ def draft_from(body, base: ContractDraft | None = None) -> ContractDraft:
     for name in TEXT:
         if name in body:
             values[name] = _text(body[name], name, errors)
-    if "auth_required" in body:
-        if isinstance(body["auth_required"], bool):
-            values["auth_required"] = body["auth_required"]
-        else:
-            errors["auth_required"] = "Use true or false."
+    for flag in ("auth_required", "deprecated"):
+        if flag in body:
+            if isinstance(body[flag], bool):
+                values[flag] = body[flag]
+            else:
+                errors[flag] = "Use true or false."
+    for name in SCHEMAS:
+        if name in body:
+            values[name] = _example(body[name])
     if "request_example" in body:
         values["request_example"] = _example(body["request_example"])
     if "tags" in body:
@@ -54,7 +59,7 @@ def json_errors(error: Invalid) -> Invalid:
 def _text(value, name: str, errors: dict) -> str:
     if isinstance(value, str):
         return value
-    if value is None and name == "description":
+    if value is None and name in ("description", "sunset", "deprecation_note"):
         return ""
     errors[name] = "Use a string."
     return ""
@@ -79,7 +84,9 @@ def _responses(value, errors: dict) -> list[ResponseDraft]:
     drafts = []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            errors[f"responses[{i}]"] = "Use an object with status_code, description, example."
+            errors[f"responses[{i}]"] = (
+                "Use an object with status_code, description, example and schema."
+            )
             continue
         code = item.get("status_code")
         if not isinstance(code, int) or isinstance(code, bool):
@@ -89,5 +96,6 @@ def _responses(value, errors: dict) -> list[ResponseDraft]:
         if not isinstance(description, str):
             errors[f"responses[{i}].description"] = "Use a string."
             description = ""
-        drafts.append(ResponseDraft(code, description, _example(item.get("example"))))
+        example, schema = _example(item.get("example")), _example(item.get("schema"))
+        drafts.append(ResponseDraft(code, description, example, schema))
     return drafts

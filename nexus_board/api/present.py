@@ -62,14 +62,22 @@ def contract(row: Contract) -> dict:
         "description": row.description,
         "auth_required": row.auth_required,
         "request_example": examples.load(row.request_example),
+        "request_schema": examples.load(row.request_schema),
+        "parameters": examples.load(row.parameters),
+        "components": examples.load(row.components),
+        "schema_source": row.schema_source,
         "responses": [
             {
                 "status_code": r.status_code,
                 "description": r.description,
                 "example": examples.load(r.example),
+                "schema": examples.load(r.schema),
             }
             for r in row.responses
         ],
+        "deprecated": row.deprecated,
+        "sunset": row.sunset.isoformat() if row.sunset else None,
+        "deprecation_note": row.deprecation_note,
         "tags": row.tag_names,
         "status": str(row.status),
         "author": person(row.author),
@@ -95,6 +103,8 @@ def revision(row: Revision) -> dict:
         "created_at": _time(row.created_at),
         "breaking": row.breaking,
         "breaking_reasons": row.breaking_reasons,
+        "severity": row.severity,
+        "classified": row.classified or [],
         "changes": [
             {k: change.get(k) for k in ("field", "label", "old", "new")} for change in row.changes
         ],

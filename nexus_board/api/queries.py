@@ -44,8 +44,9 @@ def contracts(filters: BoardFilters, status: ContractStatus | None, people: dict
 
 
 def contract(contract_id: int) -> Contract | None:
-    """The contract, hidden or not (its author may still edit it over the API)."""
-    return db.session.scalar(select(Contract).where(Contract.id == contract_id).options(*FULL))
+    """The contract, hidden or not (its author may still edit it over the API); never a draft."""
+    query = select(Contract).where(Contract.id == contract_id, Contract.is_draft.is_(False))
+    return db.session.scalar(query.options(*FULL))
 
 
 def learners(track: str | None, cursor: str | None, limit: int) -> Page:

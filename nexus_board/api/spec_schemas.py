@@ -36,13 +36,32 @@ def page_of(item: str, **extra) -> dict:
     )
 
 
+SCHEMA = {"type": ["object", "null"], "description": "A JSON Schema (2020-12); null: none."}
 RESPONSE = obj(
     {
         "status_code": {"type": "integer", "minimum": 100, "maximum": 599},
         "description": STRING,
         "example": ANY,
+        "schema": SCHEMA,
     }
 )
+PARAMETERS = {
+    "type": ["array", "null"],
+    "items": obj(
+        {"name": STRING, "in": {"enum": ["path", "query", "header"]},
+         "required": {"type": "boolean"}, "schema": {"type": "object"}, "description": STRING},
+        required=["name", "in"],
+    ),
+}  # fmt: skip
+COMPONENTS = {
+    "type": ["object", "null"],
+    "additionalProperties": {"type": "object"},
+    "description": 'Named schemas, referred to as {"$ref": "#/components/schemas/Name"}.',
+}
+CHANGE = obj(
+    {"rule": STRING, "severity": {"enum": ["breaking", "possibly_breaking", "safe"]},
+     "location": STRING, "sentence": STRING},
+)  # fmt: skip
 
 CONTRACT = obj(
     {
@@ -61,7 +80,14 @@ CONTRACT = obj(
         "description": STRING,
         "auth_required": {"type": "boolean"},
         "request_example": ANY,
+        "request_schema": SCHEMA,
+        "parameters": PARAMETERS,
+        "components": COMPONENTS,
+        "schema_source": nullable({"enum": ["imported", "authored"]}),
         "responses": {"type": "array", "items": ref("Response")},
+        "deprecated": {"type": "boolean"},
+        "sunset": nullable({"type": "string", "format": "date"}),
+        "deprecation_note": nullable(STRING),
         "tags": {"type": "array", "items": STRING},
         "status": {"enum": [s.value for s in ContractStatus]},
         "author": ref("Person"),
@@ -81,6 +107,8 @@ REVISION = obj(
         "created_at": TIME,
         "breaking": {"type": "boolean"},
         "breaking_reasons": {"type": "array", "items": STRING},
+        "severity": nullable({"enum": ["breaking", "possibly_breaking", "safe"]}),
+        "classified": {"type": "array", "items": CHANGE},
         "changes": {
             "type": "array",
             "items": obj(
@@ -98,6 +126,12 @@ INPUT_PROPERTIES = {
     "description": {**STRING, "description": "Markdown."},
     "auth_required": {"type": "boolean"},
     "request_example": {**ANY, "description": "Required for POST, PUT and PATCH."},
+    "request_schema": SCHEMA,
+    "parameters": PARAMETERS,
+    "components": COMPONENTS,
+    "deprecated": {"type": "boolean"},
+    "sunset": {**nullable({"type": "string", "format": "date"}), "description": "2027-06-30"},
+    "deprecation_note": nullable(STRING),
     "tags": {"type": "array", "items": STRING},
     "responses": {
         "type": "array",
@@ -106,6 +140,7 @@ INPUT_PROPERTIES = {
                 "status_code": {"type": "integer", "minimum": 100, "maximum": 599},
                 "description": STRING,
                 "example": ANY,
+                "schema": SCHEMA,
             },
             required=["status_code"],
         ),

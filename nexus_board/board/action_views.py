@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Conflict, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
-from . import bp, lifecycle, responses, services
+from . import bp, comments, lifecycle, responses, services
 from .forms import CommentForm, HideForm
 from .lookup import get_comment_or_404, get_contract, get_contract_or_404
 from .policy import Action
@@ -95,7 +95,7 @@ def edit_comment(contract_id, comment_id):
     form = CommentForm(formdata=None, obj=comment) if request.method == "GET" else CommentForm()
     if request.method == "POST" and form.validate_on_submit():
         try:
-            services.edit_comment(comment, current_user, form.body.data)
+            comments.edit_comment(comment, current_user, form.body.data)
         except Invalid as error:
             show_errors(form, error)
         else:
@@ -113,6 +113,6 @@ def delete_comment(contract_id, comment_id):
         get_contract_or_404(contract_id),
         get_comment_or_404(contract_id, comment_id),
     )
-    services.delete_comment(comment, current_user)
+    comments.delete_comment(comment, current_user)
     db.session.commit()
     return responses.thread(contract, CommentForm(formdata=None), message="Comment deleted.")

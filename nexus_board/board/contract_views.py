@@ -18,6 +18,12 @@ from .lookup import get_contract_or_404
 from .specs import draft_of
 
 
+@bp.app_template_global()
+def claimer_alerts(contract):
+    """For the claimer's banner, wherever the status panel is drawn (a page or a fragment)."""
+    return queries.claimer_alerts(contract)
+
+
 @bp.get("/contracts/<int:contract_id>")
 @cached_page("board", "profiles")  # for visitors; the names of its people show too
 def show(contract_id):
@@ -73,6 +79,27 @@ def edit(contract_id):
         flash(f"Saved version {revision.version}." if revision else "Nothing changed.", "success")
         return redirect(url_for("board.show", contract_id=contract_id), 303)
     return _form_page(form, contract)
+
+
+@bp.get("/contracts/drafts")
+@track_required(Track.BACKEND)
+def drafts():
+    """The signed-in learner's drafts: only they see them, until each is published."""
+    return render("board/drafts.html", drafts=queries.drafts_of(current_user.id))
+
+
+@bp.post("/contracts/<int:contract_id>/publish")
+@login_required
+def publish(contract_id):
+    contract = get_contract_or_404(contract_id)
+    try:
+        services.publish(contract, current_user)
+    except Invalid as error:
+        flash(f"Not published: {error.message} {' '.join(error.errors.values())}", "error")
+        return redirect(url_for("board.edit", contract_id=contract_id), 303)
+    db.session.commit()
+    flash(f"Published {contract.endpoint}: frontend learners can claim it now.", "success")
+    return redirect(url_for("board.show", contract_id=contract_id), 303)
 
 
 @bp.post("/contracts/<int:contract_id>/delete")

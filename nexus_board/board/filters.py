@@ -45,7 +45,7 @@ class BoardFilters:
         return query.where(*self.conditions(viewer_id))
 
     def conditions(self, viewer_id: int | None) -> list:
-        found = []
+        found = [Contract.is_draft.is_(False)]  # drafts show only on their author's drafts page
         if self.q:
             found.append(
                 or_(

@@ -27,6 +27,11 @@ class ResponseForm(Form):
     status_code = StringField("Status code", render_kw={"inputmode": "numeric", "size": 4})
     description = StringField("Description", description="Blank: the standard phrase, like OK.")
     example = TextAreaField("Example body (JSON)", render_kw={"class": "code", "rows": 6})
+    schema = TextAreaField(
+        "Schema (JSON or YAML, optional)",
+        description="A JSON Schema the example must satisfy. Blank: inferred from the example.",
+        render_kw={"class": "code", "rows": 4, "spellcheck": "false"},
+    )
 
 
 class ContractForm(FlaskForm):
@@ -53,7 +58,31 @@ class ContractForm(FlaskForm):
         description="Required for POST, PUT and PATCH.",
         render_kw={"class": "code", "rows": 6, "spellcheck": "false"},
     )
+    request_schema = TextAreaField(
+        "Request body schema (JSON or YAML, optional)",
+        description="A JSON Schema the request example must satisfy. Blank: inferred from it.",
+        render_kw={"class": "code", "rows": 4, "spellcheck": "false"},
+    )
+    parameters = TextAreaField(
+        "Parameters in the URL or headers (JSON or YAML, optional)",
+        description='A list: [{"name": "page", "in": "query", "schema": {"type": "integer"}}].',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
+    )
+    components = TextAreaField(
+        "Named schemas (JSON or YAML, optional)",
+        description='Schemas the others refer to as {"$ref": "#/components/schemas/Product"}.',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
+    )
     tags = StringField("Tags (optional)", description="Comma-separated, like products, catalog.")
+    deprecated = BooleanField("Deprecated", description="Frontends should move off it.")
+    sunset = StringField(
+        "Sunset date (optional)",
+        description="When it will be removed, like 2027-06-30. Only for a deprecated contract.",
+        render_kw={"type": "date"},
+    )
+    deprecation_note = StringField(
+        "Deprecation note (optional)", description="What to use instead, in a line."
+    )
     responses = FieldList(FormField(ResponseForm), min_entries=1, max_entries=MAX_RESPONSES)
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
 
@@ -69,10 +98,19 @@ class ContractForm(FlaskForm):
             tags=self.tags.data or "",
             responses=[
                 ResponseDraft(
-                    row.status_code.data, row.description.data or "", row.example.data or ""
+                    row.status_code.data,
+                    row.description.data or "",
+                    row.example.data or "",
+                    row.schema.data or "",
                 )
                 for row in (entry.form for entry in self.responses)
             ],
+            request_schema=self.request_schema.data or "",
+            parameters=self.parameters.data or "",
+            components=self.components.data or "",
+            deprecated=bool(self.deprecated.data),
+            sunset=self.sunset.data or "",
+            deprecation_note=self.deprecation_note.data or "",
         )
 
     def edit_rows(self, formdata) -> bool:

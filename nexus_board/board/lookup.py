@@ -9,7 +9,7 @@ from ..extensions import db
 from ..models import Comment, Contract
 from . import examples, policy
 
-GONE = "There is no contract with that number. It may have been deleted."
+GONE = policy.GONE
 
 
 def card_options() -> tuple:
@@ -47,7 +47,7 @@ def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract
     `editable`, 403 unless they may edit it."""
     contract = get_contract(contract_id, full=True)
     if not policy.may_open(current_user, contract):
-        raise NotFound(policy.HIDDEN)
+        raise NotFound(policy.not_there(contract))
     if editable:
         action = policy.edit_action(examples.problem(stored_examples(contract)) is not None)
         policy.check(current_user, contract, action)

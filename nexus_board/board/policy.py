@@ -125,6 +125,7 @@ FORBIDDEN = {
     Action.HIDE: "Only the project's backend authors (or an admin) can hide this contract.",
     Action.UNHIDE: "Only the project's backend authors (or an admin) can show this contract again.",
 }
+GONE = "There is no contract with that number. It may have been deleted."
 HIDDEN = "This contract is hidden. Its project's backend authors and admins can still open it."
 SOUND = (
     "Its project documents this contract without trouble, so it stays on the board: only a "
@@ -158,7 +159,13 @@ def edit_action(needs_fixing: bool) -> Action:
     return Action.REPAIR if needs_fixing else Action.EDIT
 
 
+# A draft (from a README import) is its author's alone until published: they edit or delete it.
+DRAFT_ACTIONS = frozenset({Action.EDIT, Action.REPAIR, Action.DELETE})
+
+
 def decide(user: User, contract: Contract, action: Action) -> Outcome:
+    if contract.is_draft and (contract.author_id != user.id or action not in DRAFT_ACTIONS):
+        return NO
     outcome = RULES[action, contract.status][COLUMNS.index(role_of(user, contract))]
     if outcome is None:  # the table says it cannot happen; the data disagrees
         raise RuntimeError(f"contract {contract.id} is {contract.status} with a claimer")
@@ -181,7 +188,7 @@ def check(user: User, contract: Contract, action: Action) -> None:
     """Raise Forbidden or Conflict unless the table allows `action`; NotFound if it is hidden
     from `user`."""
     if not may_open(user, contract):
-        raise NotFound(HIDDEN)
+        raise NotFound(not_there(contract))
     outcome = decide(user, contract, action)
     if outcome is NO:
         raise Forbidden(FORBIDDEN[action])
@@ -201,8 +208,15 @@ SEES_HIDDEN = roles_allowed(Action.UNHIDE)
 OPENS_HIDDEN = SEES_HIDDEN | {Role.CLAIMER}
 
 
+def not_there(contract: Contract) -> str:
+    """What someone who may not open the contract is told: hidden, or nothing at all (a draft)."""
+    return GONE if contract.is_draft else HIDDEN  # a draft is not there for anyone else
+
+
 def may_open(user: User | None, contract: Contract) -> bool:
     """Whether `user` may open the contract's page and act on it."""
+    if contract.is_draft:  # a README draft is its author's alone until it is published
+        return user is not None and user.is_authenticated and user.id == contract.author_id
     if contract.hidden_at is None:
         return True
     return user is not None and user.is_authenticated and role_of(user, contract) in OPENS_HIDDEN

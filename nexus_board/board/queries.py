@@ -118,10 +118,23 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
     return counts
 
 
+PUBLISHED = Contract.is_draft.is_(False)
+
+
 def recent_contracts(limit: int = 5) -> list[Contract]:
     """The newest posted contracts the public sees, with project, author, claimer and tags."""
-    query = select(Contract).where(SHOWN)
+    query = select(Contract).where(SHOWN, PUBLISHED)
     return _cards(query.order_by(Contract.created_at.desc(), Contract.id.desc()), limit)
+
+
+def drafts_of(user_id: int) -> list[Contract]:
+    """`user_id`'s drafts, oldest first: only they see them, until they publish each."""
+    query = select(Contract).where(Contract.author_id == user_id, Contract.is_draft.is_(True))
+    return list(
+        db.session.scalars(
+            query.order_by(Contract.id).options(*card_options(), selectinload(Contract.responses))
+        ).unique()
+    )
 
 
 def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
@@ -131,7 +144,7 @@ def claims_of(user_id: int, limit: int = 20) -> list[Contract]:
 
 def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     """Contracts `user_id` posted, most recently edited first."""
-    query = select(Contract).where(Contract.author_id == user_id)
+    query = select(Contract).where(Contract.author_id == user_id, PUBLISHED)
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
 
 
@@ -157,7 +170,7 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
 def moves_for(author_id: int, since: datetime | None, limit: int = 10) -> list[Contract]:
     """`author_id`'s contracts a claimer took or moved after `since`, most recent first."""
     query = select(Contract).where(
-        Contract.author_id == author_id, Contract.claimer_id.is_not(None)
+        Contract.author_id == author_id, Contract.claimer_id.is_not(None), PUBLISHED
     )
     if since is not None:
         query = query.where(Contract.status_changed_at > since)
@@ -173,6 +186,15 @@ def revisions_of(contract_id: int) -> list[Revision]:
         .options(joinedload(Revision.editor))
     )
     return list(db.session.scalars(query))
+
+
+def claimer_alerts(contract: Contract) -> list[dict]:
+    """The breaking, then possibly breaking, changes of the edits its claimer has not seen."""
+    query = select(Revision.classified).where(
+        Revision.contract_id == contract.id, Revision.version > (contract.seen_version or 0)
+    )
+    found = [c for row in db.session.scalars(query) for c in row or [] if c["severity"] != "safe"]
+    return sorted(found, key=lambda change: change["severity"] != "breaking")
 
 
 def comments_on(contract_id: int) -> list[Comment]:
@@ -194,7 +216,7 @@ def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
         return None
     contracts = db.session.scalars(
         select(Contract)
-        .where(Contract.project_id == project.id, SHOWN)
+        .where(Contract.project_id == project.id, SHOWN, PUBLISHED)  # no draft is exported
         .options(selectinload(Contract.responses), selectinload(Contract.tags))
     ).all()
     return project, list(contracts)

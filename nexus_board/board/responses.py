@@ -8,8 +8,9 @@ from flask_login import current_user
 from .. import rendering
 from ..activity import queries as activity
 from ..models import Contract
+from ..models.types import utc_today
 from ..rendering import render, wants_fragment
-from . import policy, queries, revisions, services
+from . import policy, queries, revisions, schema_view, services
 from .filters import BoardFilters
 from .forms import CommentForm, HideForm
 
@@ -26,6 +27,8 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
         "comment_form": CommentForm(formdata=None) if current_user.is_authenticated else None,
         "diff_lines": revisions.diff_lines,
         "is_short": revisions.is_short,
+        "schemas": schema_view.for_contract,
+        "today": utc_today,
     }
     context |= _status_context(contract) | extra
     return render("board/contract.html", block, status=status, oob=oob, **context)

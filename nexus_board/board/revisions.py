@@ -12,10 +12,17 @@ LABELS = {
     "description": "Description",
     "auth_required": "Auth required",
     "request_example": "Request example",
+    "request_schema": "Request schema",
+    "parameters": "Parameters",
+    "components": "Named schemas",
     "tags": "Tags",
+    "deprecated": "Deprecated",
+    "sunset": "Sunset",
+    "deprecation_note": "Deprecation note",
 }
 # Fields mocks are built from: changing one invalidates them.
-MOCKED = ("project", "method", "path", "request_example", "response")
+MOCKED = ("project", "method", "path", "request_", "response", "parameters", "components",
+          "deprecated", "sunset")  # fmt: skip
 
 
 def changes(old: ContractSpec, new: ContractSpec) -> list[dict]:
@@ -42,7 +49,13 @@ def _flat(spec: ContractSpec) -> dict[str, str | None]:
         "description": spec.description or None,
         "auth_required": "yes" if spec.auth_required else "no",
         "request_example": spec.request_example,
+        "request_schema": spec.request_schema,
+        "parameters": spec.parameters,
+        "components": spec.components,
         "tags": ", ".join(spec.tags) or None,
+        "deprecated": "yes" if spec.deprecated else "no",
+        "sunset": spec.sunset.isoformat() if spec.sunset else None,
+        "deprecation_note": spec.deprecation_note or None,
     }
     for response in spec.responses:
         values[f"response-{response.status_code}"] = _response_text(response)
@@ -50,7 +63,8 @@ def _flat(spec: ContractSpec) -> dict[str, str | None]:
 
 
 def _response_text(response: ResponseSpec) -> str:
-    return "\n".join(filter(None, [response.description, response.example]))
+    schema = f"Schema:\n{response.schema}" if response.schema else None
+    return "\n".join(filter(None, [response.description, response.example, schema]))
 
 
 def _label(key: str) -> str:

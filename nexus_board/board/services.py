@@ -5,8 +5,9 @@ Claiming and the rest of the lifecycle live in `lifecycle.py`.
 """
 
 from dataclasses import replace
+from datetime import UTC, datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -16,16 +17,14 @@ from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
-from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
 from . import archive, examples, policy, revisions
-from .breaking import breaking_reasons
+from .classification import classify_edit
+from .comments import comment_body
 from .lookup import stored_examples
 from .policy import Action
-from .specs import ContractDraft, ContractSpec, clean
-
-MAX_COMMENT = MARKDOWN["comment"]
+from .specs import ContractDraft, ContractSpec, clean, draft_of
 
 
 def needs_fixing(contract: Contract) -> str | None:
@@ -79,17 +78,19 @@ def update_contract(
     policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
-    spec, project = _resolve(clean(draft))
+    # A draft stays a draft until it is published (`publish`), however it is edited.
+    spec, project = _resolve(clean(replace(draft, is_draft=contract.is_draft)))
     old = ContractSpec.of(contract)
     change_list = revisions.changes(old, spec)
     if not change_list:
         return None
     _refuse_duplicate(project, spec, ignore=contract.id)
-    reasons = breaking_reasons(old, spec) if contract.claimer_id else []
+    spec = _keep_source(old, spec)
+    edit = classify_edit(old, spec)
     new_version = contract.version + 1
     _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
     contract.updated_at = utcnow()  # also dirties the row, so its version moves
-    if reasons:
+    if edit.breaking:
         contract.breaking_version = new_version
     try:  # the version-checked UPDATE first: a lost race fails here, before anything else
         _flush_unique(spec, ignore=contract.id)
@@ -101,17 +102,40 @@ def update_contract(
         version=new_version,
         editor_id=editor.id,
         changes=change_list,
-        breaking=bool(reasons),
-        breaking_reasons=reasons,
+        breaking=edit.breaking,
+        breaking_reasons=edit.breaking_sentences,
+        classified=edit.as_dicts(),
+        severity=edit.severity,
     )
     db.session.add(revision)
     db.session.flush()
     changed("board", *(["mocks"] if revisions.touches_mocks(change_list) else []))
     fields = [change["label"] for change in change_list]
     record(Verb.CONTRACT_EDITED, actor=editor, subject=contract, before=str(new_version - 1),
-           after=str(new_version), breaking=bool(reasons),
-           detail={"version": new_version, "fields": fields, "reasons": reasons})  # fmt: skip
+           after=str(new_version), breaking=edit.breaking,
+           detail={"version": new_version, "fields": fields,
+                   "reasons": edit.breaking_sentences})  # fmt: skip
     return revision
+
+
+def publish(contract: Contract, user: User) -> None:
+    """A draft goes on the board, once it shows what it answers and passes every rule."""
+    if not contract.is_draft or contract.author_id != user.id:
+        raise Forbidden("Only the author of a draft can publish it.")
+    if not any(response.example for response in contract.responses):
+        raise Invalid(
+            "Give it a response example first: a draft is published once it shows what it answers.",
+            errors={"responses": "Add an example body to at least one response."},
+        )
+    clean(replace(draft_of(contract), is_draft=False))  # a POST needs its request example now
+    now = utcnow()
+    db.session.execute(  # no new version: publishing changes nothing the contract says
+        update(Contract)
+        .where(Contract.id == contract.id, Contract.is_draft.is_(True))
+        .values(is_draft=False, created_at=now, status_changed_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    changed("board", "mocks")
 
 
 def delete_contract(contract: Contract, user: User) -> None:
@@ -139,7 +163,7 @@ def delete_contract(contract: Contract, user: User) -> None:
 
 def add_comment(contract: Contract, author: User, body: str) -> Comment:
     """Add a Markdown comment to a contract's thread (any signed-in learner)."""
-    body = _comment_body(body)
+    body = comment_body(body)
     comment = Comment(contract_id=contract.id, author=author, body=body)
     db.session.add(comment)
     db.session.flush()
@@ -150,36 +174,16 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
     return comment
 
 
-def edit_comment(comment: Comment, by: User, body: str) -> Comment:
-    """Only its author edits a comment."""
-    if comment.author_id != by.id:
-        raise Forbidden("Only the author of a comment can edit it.")
-    comment.body = _comment_body(body)
-    comment.edited_at = utcnow()
-    db.session.flush()
-    changed("board")
-    return comment
-
-
-def delete_comment(comment: Comment, by: User) -> None:
-    """Its author deletes a comment (an admin may too)."""
-    if comment.author_id != by.id and not by.is_admin:
-        raise Forbidden("Only the author of a comment can delete it.")
-    db.session.delete(comment)
-    db.session.flush()
-    changed("board")
-
-
-def _comment_body(body: str | None) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise Invalid("The comment is empty.", errors={"body": "Write a comment first."})
-    if len(body) > MAX_COMMENT:
-        raise Invalid(
-            "The comment is too long.",
-            errors={"body": f"Keep comments under {MAX_COMMENT:,} characters."},
-        )
-    return body
+def _keep_source(old: ContractSpec, new: ContractSpec) -> ContractSpec:
+    """Schemas an import wrote stay "imported" until someone changes them."""
+    same = (old.request_schema, old.parameters, old.components) == (
+        new.request_schema,
+        new.parameters,
+        new.components,
+    ) and [r.schema for r in old.responses] == [r.schema for r in new.responses]
+    if same and new.schema_source is not None:
+        return replace(new, schema_source=old.schema_source or new.schema_source)
+    return new
 
 
 def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
@@ -226,6 +230,15 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.description = spec.description
     contract.auth_required = spec.auth_required
     contract.request_example = spec.request_example
+    contract.request_schema = spec.request_schema
+    contract.parameters = spec.parameters
+    contract.components = spec.components
+    contract.schema_source = spec.schema_source
+    if spec.deprecated != contract.deprecated:
+        contract.deprecated_at = datetime.now(UTC) if spec.deprecated else None
+    contract.sunset = spec.sunset
+    contract.deprecation_note = spec.deprecation_note or None
+    contract.is_draft = spec.is_draft
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
@@ -237,4 +250,5 @@ def _response(row: ContractResponse | None, spec) -> ContractResponse:
     row = row or ContractResponse(status_code=spec.status_code)
     row.description = spec.description
     row.example = spec.example
+    row.schema = spec.schema
     return row

@@ -6,7 +6,8 @@ so every message lands next to its field.
 
 import http
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from datetime import date
 
 from slugify import slugify
 
@@ -14,7 +15,7 @@ from ..errors import Invalid
 from ..limits import MARKDOWN
 from ..models import Contract, HttpMethod
 from ..numbers import whole_number
-from . import examples, paths
+from . import examples, paths, spec_schemas
 
 MAX_DESCRIPTION = MARKDOWN["contract_description"]
 MAX_TAGS = 8
@@ -32,10 +33,11 @@ class ResponseDraft:
     status_code: int | str | None = None
     description: str = ""
     example: str = ""
+    schema: str = ""  # JSON or YAML; empty: inferred from the example
 
     @property
     def blank(self) -> bool:
-        text = f"{self.status_code or ''}{self.description}{self.example}"
+        text = f"{self.status_code or ''}{self.description}{self.example}{self.schema}"
         return not text.strip()
 
 
@@ -52,6 +54,14 @@ class ContractDraft:
     request_example: str = ""  # JSON text; empty for none
     tags: str = ""  # comma-separated, as typed
     responses: list[ResponseDraft] = field(default_factory=list)
+    request_schema: str = ""  # JSON or YAML; empty: inferred from the example
+    parameters: str = ""  # a JSON or YAML list of {name, in, required, schema, description}
+    components: str = ""  # named schemas, {"Product": {...}}, that $refs point at
+    schema_source: str = "authored"  # "imported" when an OpenAPI document wrote the schemas
+    deprecated: bool = False
+    sunset: str = ""  # an ISO date
+    deprecation_note: str = ""
+    is_draft: bool = False  # a README draft: its examples may still be missing
 
 
 @dataclass(frozen=True)
@@ -59,6 +69,7 @@ class ResponseSpec:
     status_code: int
     description: str
     example: str | None
+    schema: str | None = None
 
 
 @dataclass(frozen=True)
@@ -72,10 +83,23 @@ class ContractSpec:
     request_example: str | None
     tags: tuple[str, ...]
     responses: tuple[ResponseSpec, ...]
+    request_schema: str | None = None
+    parameters: str | None = None
+    components: str | None = None
+    schema_source: str | None = None  # None when it stores no schema (all are inferred)
+    deprecated: bool = False
+    sunset: date | None = None
+    deprecation_note: str = ""
+    is_draft: bool = False
 
     @property
     def project_slug(self) -> str:
         return project_slug(self.project)
+
+    @property
+    def stores_schemas(self) -> bool:
+        stored = [self.request_schema, self.parameters, self.components]
+        return any(value is not None for value in stored + [r.schema for r in self.responses])
 
     @classmethod
     def of(cls, contract: Contract) -> "ContractSpec":
@@ -90,8 +114,17 @@ class ContractSpec:
             request_example=contract.request_example,
             tags=tuple(contract.tag_names),
             responses=tuple(
-                ResponseSpec(r.status_code, r.description, r.example) for r in contract.responses
+                ResponseSpec(r.status_code, r.description, r.example, r.schema)
+                for r in contract.responses
             ),
+            request_schema=contract.request_schema,
+            parameters=contract.parameters,
+            components=contract.components,
+            schema_source=contract.schema_source,
+            deprecated=contract.deprecated,
+            sunset=contract.sunset,
+            deprecation_note=contract.deprecation_note or "",
+            is_draft=contract.is_draft,
         )
 
 
@@ -107,8 +140,17 @@ def draft_of(contract: Contract) -> ContractDraft:
         request_example=contract.request_example or "",
         tags=", ".join(contract.tag_names),
         responses=[
-            ResponseDraft(r.status_code, r.description, r.example or "") for r in contract.responses
+            ResponseDraft(r.status_code, r.description, r.example or "", r.schema or "")
+            for r in contract.responses
         ],
+        request_schema=contract.request_schema or "",
+        parameters=contract.parameters or "",
+        components=contract.components or "",
+        schema_source=contract.schema_source or "authored",
+        deprecated=contract.deprecated,
+        sunset=contract.sunset.isoformat() if contract.sunset else "",
+        deprecation_note=contract.deprecation_note or "",
+        is_draft=contract.is_draft,
     )
 
 
@@ -135,16 +177,39 @@ def clean(draft: ContractDraft) -> ContractSpec:
     if len(description) > MAX_DESCRIPTION:
         errors["description"] = f"Keep the description under {MAX_DESCRIPTION:,} characters."
     request_example = _example(draft.request_example, "request_example", errors)
-    if method is not None and method.takes_body and request_example is None:
+    needs_body = method is not None and method.takes_body and not draft.is_draft
+    if needs_body and request_example is None:
         errors.setdefault("request_example", f"A {method} request needs a JSON body example.")
     tags = _tags(draft.tags, errors)
     responses = _responses(draft.responses, errors)
+    schemas = spec_schemas.check(draft, path.params if path else None, errors)
     if errors:
         raise Invalid("The contract was not saved: check the marked fields.", errors=errors)
+    responses = _with_schemas(draft.responses, schemas.response_schemas, responses)
+    stored = [schemas.request_schema, schemas.parameters, schemas.components]
+    stored += [r.schema for r in responses]
     return ContractSpec(
         project, method, path, summary, description, bool(draft.auth_required),
         request_example, tags, responses,
+        request_schema=schemas.request_schema,
+        parameters=schemas.parameters,
+        components=schemas.components,
+        schema_source=(draft.schema_source or "authored") if any(stored) else None,
+        deprecated=bool(draft.deprecated),
+        sunset=schemas.sunset,
+        deprecation_note=schemas.deprecation_note,
+        is_draft=bool(draft.is_draft),
     )  # fmt: skip
+
+
+def _with_schemas(drafts, schemas, responses) -> tuple[ResponseSpec, ...]:
+    """Each response with the schema typed beside it (rows matched by status code)."""
+    by_code = {}
+    for response_draft, schema in zip(drafts, schemas, strict=True):
+        code = whole_number(str(response_draft.status_code).strip())
+        if code is not None and not response_draft.blank:
+            by_code.setdefault(code, schema)
+    return tuple(replace(r, schema=by_code.get(r.status_code)) for r in responses)
 
 
 def _example(text: str, key: str, errors: dict) -> str | None:

@@ -45,6 +45,8 @@ class Change:
     url: str
     at: datetime
     by: str | None = None  # display name of whoever made the change
+    # The classifier's breaking and possibly breaking changes: ("Breaking", sentence), worst first
+    alerts: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,7 @@ def learner_work(user, since: datetime | None) -> LearnerWork | None:
             url=url_for("board.show", contract_id=r.contract_id),
             at=r.created_at,
             by=r.editor.display_name,
+            alerts=_alerts(r),
         )
         for r in board_queries.edits_for(user.id, since, CHANGES)
     ]
@@ -101,7 +104,22 @@ def learner_work(user, since: datetime | None) -> LearnerWork | None:
     return LearnerWork(
         claims=[_card(c) for c in board_queries.claims_of(user.id, WORK)],
         contracts=[_card(c) for c in board_queries.contracts_by(user.id, WORK)],
-        changes=sorted(edits + moves, key=lambda change: change.at, reverse=True)[:CHANGES],
+        changes=_worst_first(edits + moves)[:CHANGES],
+    )
+
+
+def _worst_first(changes: list[Change]) -> list[Change]:
+    """Edits that may break a frontend first, then the rest; newest first within each."""
+    newest = sorted(changes, key=lambda change: change.at, reverse=True)
+    return sorted(newest, key=lambda change: not change.alerts)
+
+
+def _alerts(revision) -> tuple[tuple[str, str], ...]:
+    labels = {"breaking": "Breaking", "possibly_breaking": "Possibly breaking"}
+    return tuple(
+        (labels[c["severity"]], c["sentence"])
+        for c in revision.classified or []
+        if c["severity"] in labels
     )
 
 
@@ -120,4 +138,8 @@ def _card(contract) -> ContractCard:
 
 def _edit_summary(revision) -> str:
     fields = ", ".join(change["label"].lower() for change in revision.changes) or "details"
-    return f"{'breaking change: ' if revision.breaking else 'edited '}{fields}"
+    if revision.breaking:
+        return f"breaking change: {fields}"
+    if revision.severity == "possibly_breaking":
+        return f"possibly breaking change: {fields}"
+    return f"edited {fields}"

@@ -11,10 +11,12 @@ from sqlalchemy import select
 
 from ..board import examples, paths
 from ..board import queries as board_queries
+from ..board.operations import effective
+from ..board.specs import ContractSpec
 from ..caching import process_copy
 from ..extensions import db
 from ..models import Contract, Project
-from ..openapi.schema import infer
+from ..schemas.refs import names_used
 from . import matching
 
 log = logging.getLogger(__name__)
@@ -52,16 +54,33 @@ def _route(contract: Contract) -> dict:
         "params": len(template.params),
         # Stored examples, echoed as written; None means the response has no body.
         "responses": {r.status_code: r.example for r in contract.responses},
-        "request_schema": _request_schema(contract),
+        **_checks(contract),
+        # Sent as the Deprecation (RFC 9745) and Sunset (RFC 8594) headers.
+        "deprecated_at": int(contract.deprecated_at.timestamp()) if contract.deprecated else None,
+        "sunset": contract.sunset.isoformat() if contract.sunset else None,
     }
 
 
-def _request_schema(contract: Contract) -> dict | None:
-    """The schema request bodies are checked with; None (no check) if the example has none."""
-    if contract.request_example is None:
-        return None
-    try:
-        return infer(examples.load(contract.request_example))
-    except (ValueError, RecursionError):  # saved before deep examples were refused
+def _checks(contract: Contract) -> dict:
+    """What requests are checked with: the body's schema, the query and header parameters'.
+
+    None and [] (no checks) for a contract whose examples cannot be read any more.
+    """
+    none = {"request_schema": None, "parameters": [], "components": {}}
+    if examples.problem([contract.request_example]):  # saved before deep examples were refused
         log.warning("contract %s: request example too deep to check bodies with", contract.id)
-        return None
+        return none
+    try:
+        endpoint = effective(ContractSpec.of(contract)).operation
+        checked = [endpoint.body, *(p.schema for p in endpoint.parameters)]
+        names_used(checked, endpoint.components, strict=True)  # every $ref lands somewhere
+    except (ValueError, RecursionError, KeyError, TypeError):  # one contract breaks no mock
+        log.warning("contract %s: its schemas cannot be read to check requests", contract.id)
+        return none
+    checked = [
+        {"name": p.name, "in": p.location, "required": p.required, "schema": p.schema}
+        for p in endpoint.parameters
+        if p.location in ("query", "header")
+    ]
+    return {"request_schema": endpoint.body, "parameters": checked,
+            "components": endpoint.components}  # fmt: skip

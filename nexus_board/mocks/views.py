@@ -4,20 +4,22 @@ No sign-in and no cookies; CORS lets a frontend dev server on another origin cal
 ever echoes stored examples: nothing the contract describes is run.
 """
 
-from flask import Response, current_app, request
+from datetime import UTC, date, datetime, time
 
-from .. import json_values
+from flask import Response, current_app, request
+from werkzeug.http import http_date
+
 from ..errors import json_error
 from ..extensions import limiter
-from ..limits import MOCK_CHECKED_VALUES
-from ..openapi.schema import errors as schema_errors
-from . import bp, matching
+from . import bp, checks, matching
 from .table import routes_for
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
-BODY_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 NO_BODY = {204, 205, 304}
-EXPOSED = "Allow, Retry-After, X-Mock-Route, X-RateLimit-Limit, X-RateLimit-Remaining"
+EXPOSED = (
+    "Allow, Deprecation, Retry-After, Sunset, X-Mock-Route, X-RateLimit-Limit, "
+    "X-RateLimit-Remaining"
+)
 
 
 def mock_limit() -> str:
@@ -46,11 +48,9 @@ def serve(slug, path):
 
 
 def _answer(route: dict):
-    schema = route["request_schema"]
-    if schema is not None and request.method in BODY_METHODS:
-        problems = _body_problems(schema)
-        if problems is not None:
-            return problems
+    refused = checks.problems(route)
+    if refused is not None:
+        return refused
     try:
         status, example = matching.choose(route, request.headers.get("Prefer"))
     except matching.NoSuchResponse as missing:
@@ -62,28 +62,17 @@ def _answer(route: dict):
     else:
         response = Response(example, status=status, mimetype="application/json")
     response.headers["X-Mock-Route"] = f"{route['method']} {route['template']}"
+    _deprecation(route, response)
     return response
 
 
-def _body_problems(schema: dict):
-    raw = request.get_data(cache=False)
-    if not raw.strip():
-        found = [{"path": "$", "message": "The request has no body: send JSON like the example."}]
-        return json_error(422, "The request body does not match the contract.", errors=found)
-    try:
-        body = json_values.loads(raw, values=MOCK_CHECKED_VALUES)
-    except json_values.TooMany:
-        message = (
-            f"The request body holds more than {MOCK_CHECKED_VALUES:,} values: the mock checks "
-            "bodies up to that size against the contract. Send a smaller one."
-        )
-        return json_error(413, message)
-    except json_values.Refused as error:
-        return json_error(400, f"The request body is not accepted: {error}")
-    found = schema_errors(schema, body)
-    if found:
-        return json_error(422, "The request body does not match the contract.", errors=found)
-    return None
+def _deprecation(route: dict, response: Response) -> None:
+    """A deprecated contract says so as its real endpoint will: RFC 9745 and RFC 8594."""
+    if route.get("deprecated_at") is not None:
+        response.headers["Deprecation"] = f"@{route['deprecated_at']}"
+    if route.get("sunset"):
+        end = datetime.combine(date.fromisoformat(route["sunset"]), time(23, 59, 59), UTC)
+        response.headers["Sunset"] = http_date(end)
 
 
 def _options(table: dict, path: str):

@@ -1,17 +1,19 @@
 """API contracts: one endpoint a backend learner promises and a frontend learner integrates."""
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     ForeignKey,
     Index,
     Integer,
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -72,6 +74,21 @@ class Contract(Hideable, db.Model):
     auth_required: Mapped[bool] = mapped_column(Boolean, default=False)
     # Examples are JSON text, pretty-printed, so diffs and mocks read them as written.
     request_example: Mapped[str | None] = mapped_column(Text)
+    # JSON Schemas (2020-12) as pretty-printed JSON text, like the examples. A missing one is
+    # inferred from its example wherever it is needed, and said to be.
+    request_schema: Mapped[str | None] = mapped_column(Text)
+    # [{"name", "in": "path" | "query" | "header", "required", "schema", "description"}]
+    parameters: Mapped[str | None] = mapped_column(Text)
+    # The named schemas its `$ref`s point at ({"Product": {...}}): each contract keeps its own,
+    # so two versions of one contract compare alone, and the export merges them.
+    components: Mapped[str | None] = mapped_column(Text)
+    # Where the stored schemas came from: "imported" (an OpenAPI document) or "authored".
+    schema_source: Mapped[str | None] = mapped_column(String(10))
+    deprecated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sunset: Mapped[date | None] = mapped_column(Date)
+    deprecation_note: Mapped[str | None] = mapped_column(String(500))
+    # A draft (from a README import) shows only to its author until it is published.
+    is_draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[ContractStatus] = mapped_column(
         str_enum(ContractStatus, "contract_status"), default=ContractStatus.OPEN
     )
@@ -111,6 +128,10 @@ class Contract(Hideable, db.Model):
         return f"{self.method} {self.path}"
 
     @property
+    def deprecated(self) -> bool:
+        return self.deprecated_at is not None
+
+    @property
     def tag_names(self) -> list[str]:
         return [tag.name for tag in self.tags]
 
@@ -140,6 +161,7 @@ class ContractResponse(db.Model):
     status_code: Mapped[int] = mapped_column(Integer)
     description: Mapped[str] = mapped_column(String(200))
     example: Mapped[str | None] = mapped_column(Text)
+    schema: Mapped[str | None] = mapped_column(Text)
 
     contract: Mapped[Contract] = relationship(back_populates="responses")
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -26,6 +26,10 @@ class Revision(db.Model):
     changes: Mapped[list] = mapped_column(JSON)
     breaking: Mapped[bool] = mapped_column(Boolean, default=False)
     breaking_reasons: Mapped[list] = mapped_column(JSON, default=list)
+    # The change classifier's word on this edit: [{"rule", "severity", "location", "sentence"}],
+    # most severe first, and the most severe of them ("breaking", "possibly_breaking", "safe").
+    classified: Mapped[list | None] = mapped_column(JSON, default=list)
+    severity: Mapped[str | None] = mapped_column(String(20))
 
     editor: Mapped[User] = relationship()
     contract: Mapped["Contract"] = relationship()  # noqa: F821  (resolved by the registry)

@@ -17,6 +17,8 @@ class OpenApiImport(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     owner_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    # "openapi" (a document: creates and changes contracts) or "readme" (endpoints: drafts).
+    kind: Mapped[str] = mapped_column(String(10), default="openapi", server_default="openapi")
     project: Mapped[str] = mapped_column(String(80))
     filename: Mapped[str] = mapped_column(String(200))
     title: Mapped[str] = mapped_column(String(200))

@@ -11,12 +11,17 @@ from ..board.specs import MAX_DESCRIPTION, MAX_TAGS, ContractDraft, ResponseDraf
 from ..errors import Invalid
 from ..models import HttpMethod
 from ..numbers import whole_number
+from .imported_schemas import Reader, dump, fits
 from .sample import Budget, Sampler, TooLarge
 
 METHODS = [method.lower() for method in HttpMethod]
 OTHER_METHODS = ("head", "options", "trace")
 MAX_SUMMARY = 200
 MAX_RESPONSE_DESCRIPTION = 200
+MISMATCH = (
+    "The request body: the example built from its schema does not match it, so the schema "
+    "was left out: add an example to the document."
+)
 TOO_LARGE = (
     "Its schemas would build examples too large to import, by {endpoint}: give that operation "
     "(and the ones after it) examples of their own in the document."
@@ -31,6 +36,7 @@ def operations(document: dict) -> tuple[list[dict], list[dict]]:
     budget = Budget()  # examples built from schemas, for the whole document
     reader = Sampler(document, response=True, budget=budget)  # what the client reads back
     writer = Sampler(document, response=False, budget=budget)  # what the client writes
+    schemas = Reader(document)
     found, skipped = [], []
     for path, item in (document.get("paths") or {}).items():
         item = reader.resolve(item)
@@ -47,7 +53,9 @@ def operations(document: dict) -> tuple[list[dict], list[dict]]:
                 )
             elif method in METHODS and isinstance(operation, dict):
                 try:
+                    shared = item.get("parameters") or []
                     draft, notes = _draft(document, path, method, operation, reader, writer)
+                    _schemas(draft, operation, shared, schemas, reader, notes)
                 except TooLarge:  # the document's budget: one example alone is only a note
                     raise Invalid(
                         "The OpenAPI document was not imported.",
@@ -62,6 +70,48 @@ def to_draft(stored: dict, project: str) -> ContractDraft:
     values = dict(stored, project=project)
     values["responses"] = [ResponseDraft(**r) for r in stored.get("responses", [])]
     return ContractDraft(**values)
+
+
+def _schemas(draft: ContractDraft, operation: dict, shared: list, schemas: Reader,
+             sampler: Sampler, notes: list) -> None:  # fmt: skip
+    """Give `draft` the operation's own schemas (keeping only examples that satisfy them)."""
+    raw_lists = [*shared, *(operation.get("parameters") or [])]
+    parameters = schemas.parameters(sampler.resolve, raw_lists, notes)
+    # Our own export marks the schemas it inferred from examples: they are not the contract's.
+    ours = operation.get("x-nexus-board")
+    inferred = ours.get("inferred") if isinstance(ours, dict) else None
+    inferred = {str(part) for part in inferred} if isinstance(inferred, list) else set()
+    body = None
+    if "request" not in inferred:
+        media = _media(sampler.resolve(operation.get("requestBody")), sampler)[0]
+        body = schemas.schema(media, "The request body", notes)
+    by_code = {}
+    for code, response in (operation.get("responses") or {}).items():
+        media, kind = _media(sampler.resolve(response) or {}, sampler)
+        if kind == "json" and str(code) not in inferred:
+            by_code[str(code)] = schemas.schema(media, f"Response {code}", notes)
+    responses = [by_code.get(str(r.status_code)) for r in draft.responses]
+    components = schemas.used(body, parameters, responses)
+    if body is not None and draft.request_example:
+        example = fits(examples.load(draft.request_example), body, components,
+                       "The request body", [], sent=True)  # fmt: skip
+        if example is None:
+            notes.append(MISMATCH)
+            body = None
+    for response, schema in zip(draft.responses, responses, strict=True):
+        response.schema = dump(schema)
+        if response.example and schema is not None:
+            kept = fits(examples.load(response.example), schema, components,
+                        f"Response {response.status_code}", notes, sent=False)  # fmt: skip
+            response.example = dump(kept)
+    components = schemas.used(body, parameters, responses)
+    draft.request_schema = dump(body)
+    draft.parameters = dump(parameters or None)
+    draft.components = dump(components or None)
+    draft.schema_source = "imported"
+    draft.deprecated = bool(operation.get("deprecated"))
+    if draft.deprecated and isinstance(operation.get("x-sunset"), str):
+        draft.sunset = operation["x-sunset"][:10]
 
 
 def _draft(document, path, method, operation, reader, writer) -> tuple[ContractDraft, list[str]]:

@@ -22,11 +22,33 @@ class ImportForm(FlaskForm):
     )
 
     def upload(self) -> tuple[str, bytes]:
-        """(file name, bytes) of the chosen file, else of the pasted text."""
-        chosen = self.document.data
-        if chosen and getattr(chosen, "filename", ""):
-            return chosen.filename, chosen.read()  # MAX_CONTENT_LENGTH bounds it
-        return "", (self.text.data or "").encode()
+        return upload(self.document, self.text)
+
+
+class ReadmeForm(FlaskForm):
+    """A README (or any Markdown) whose endpoint tables and lists become draft contracts."""
+
+    project = StringField(
+        "Project for these endpoints",
+        description="The project the endpoints belong to, like E-commerce API.",
+        render_kw={"list": "project-names", "autocomplete": "off"},
+    )
+    readme = FileField(
+        "README (Markdown, up to 200 KB)",
+        render_kw={"accept": ".md,.markdown,.txt,text/markdown,text/plain"},
+    )
+    text = TextAreaField("Or paste it here", render_kw={"rows": 8, "spellcheck": "false"})
+
+    def upload(self) -> tuple[str, bytes]:
+        return upload(self.readme, self.text)
+
+
+def upload(file: FileField, text: TextAreaField) -> tuple[str, bytes]:
+    """(file name, bytes) of the chosen file, else of the pasted text."""
+    chosen = file.data
+    if chosen and getattr(chosen, "filename", ""):
+        return chosen.filename, chosen.read()  # the body limit bounds it
+    return "", (text.data or "").encode()
 
 
 class ConfirmForm(FlaskForm):

@@ -1,8 +1,8 @@
 """What an import would do to a project, and doing it through the board's own services.
 
 Created and changed contracts go through `create_contract` and `update_contract`, so an import
-leaves the same revisions, breaking-change flags and "changed since you claimed it" notices as
-edits made by hand.
+leaves the same revisions, classified changes and "changed since you claimed it" notices as
+edits made by hand; the preview shows each change's severity and whom it would break.
 """
 
 import hashlib
@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..board import policy, revisions, services
-from ..board.breaking import breaking_reasons
+from ..board.classification import Edit, classify_edit
 from ..board.specs import ContractDraft, ContractSpec, clean, project_slug
 from ..errors import Invalid
 from ..extensions import db
@@ -27,9 +27,10 @@ class Item:
     draft: ContractDraft | None = None
     contract: Contract | None = None
     changes: list[dict] = field(default_factory=list)
-    breaking: list[str] = field(default_factory=list)
+    edit: Edit | None = None  # the classifier's word on the change
     notes: list[str] = field(default_factory=list)
     reason: str = ""  # why it is skipped or left alone
+    base: str = ""  # a README's base path (from a heading) it was found under
 
 
 @dataclass
@@ -56,13 +57,27 @@ class Plan:
 
 def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User) -> Plan:
     """Compare the document's drafts with the project's contracts as they are now."""
-    home = db.session.scalar(select(Project).where(Project.slug == project_slug(project)))
-    plan = Plan(project=home.name if home else project, exists=home is not None)
-    existing = _contracts(home)
+    home, plan = project_of(project)
+    existing = contracts_of(home)
+    for item, spec in checked(plan, stored, "document"):
+        key = (spec.method, spec.path.key)
+        item.contract = existing.pop(key, None)
+        _sort(plan, item, spec, user)
+    plan.kept = [
+        Item(c.endpoint, contract=c, reason="Not in the document") for c in existing.values()
+    ]
+    plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in skipped]
+    return plan
+
+
+def checked(plan: Plan, stored: list[dict], source: str):
+    """(item, spec) for each stored draft the board's rules accept, once per endpoint; the
+    others go to `plan.skipped` with the reason."""
     seen: set[tuple] = set()
     for entry in stored:
         draft = to_draft(entry["draft"], plan.project)
-        item = Item(f"{draft.method} {draft.path}", draft=draft, notes=list(entry["notes"]))
+        item = Item(f"{draft.method} {draft.path}", draft=draft, notes=list(entry["notes"]),
+                    base=entry.get("base") or "")  # fmt: skip
         try:
             spec = clean(draft)
         except Invalid as error:
@@ -71,17 +86,17 @@ def make_plan(project: str, stored: list[dict], skipped: list[dict], user: User)
             continue
         key = (spec.method, spec.path.key)
         if key in seen:
-            item.reason = "The document lists this endpoint twice (or with other parameter names)."
+            item.reason = f"The {source} lists this endpoint twice (or with other parameter names)."
             plan.skipped.append(item)
             continue
         seen.add(key)
-        item.contract = existing.pop(key, None)
-        _sort(plan, item, spec, user)
-    plan.kept = [
-        Item(c.endpoint, contract=c, reason="Not in the document") for c in existing.values()
-    ]
-    plan.skipped += [Item(s["endpoint"], reason=s["reason"]) for s in skipped]
-    return plan
+        yield item, spec
+
+
+def project_of(name: str) -> tuple[Project | None, Plan]:
+    """The project named `name` (if it exists), and an empty plan for it."""
+    home = db.session.scalar(select(Project).where(Project.slug == project_slug(name)))
+    return home, Plan(project=home.name if home else name, exists=home is not None)
 
 
 def apply(plan: Plan, user: User) -> None:
@@ -110,11 +125,11 @@ def _sort(plan: Plan, item: Item, spec: ContractSpec, user: User) -> None:
         )
         plan.skipped.append(item)
     else:
-        item.breaking = breaking_reasons(old, spec) if contract.claimer_id else []
+        item.edit = classify_edit(old, spec)
         plan.changed.append(item)
 
 
-def _contracts(project: Project | None) -> dict[tuple, Contract]:
+def contracts_of(project: Project | None) -> dict[tuple, Contract]:
     if project is None:
         return {}
     rows = db.session.scalars(

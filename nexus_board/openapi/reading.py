@@ -5,7 +5,6 @@ reads a file a user named.
 """
 
 import json
-from datetime import date, datetime
 from itertools import chain
 
 import yaml
@@ -14,7 +13,7 @@ from openapi_spec_validator import OpenAPIV30SpecValidator, OpenAPIV31SpecValida
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from referencing.exceptions import Unresolvable
 
-from .. import json_values
+from .. import json_values, yaml_values
 from ..errors import Invalid
 from ..limits import DOCUMENT_BYTES, DOCUMENT_DEPTH, DOCUMENT_VALUES
 
@@ -49,18 +48,6 @@ class V31(_LocalOnly, OpenAPIV31SpecValidator):
     pass
 
 
-class _NoAliases(yaml.SafeLoader):
-    """YAML without anchors and aliases: they can make a small file expand into gigabytes."""
-
-    def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.MarkedYAMLError(
-                None, None, "YAML aliases (*name) are not supported", event.start_mark
-            )
-        return super().compose_node(parent, index)
-
-
 def read(data: bytes) -> dict:
     """The document in `data`, checked; Invalid (on the `document` field) says what is wrong."""
     if len(data) > MAX_BYTES:
@@ -76,7 +63,7 @@ def read(data: bytes) -> dict:
         json_values.check(parsed, depth=DOCUMENT_DEPTH, values=DOCUMENT_VALUES)
     except json_values.Refused as error:
         raise _invalid(f"The document was refused: {error}") from None
-    document = _plain(parsed)
+    document = yaml_values.plain(parsed)
     if not isinstance(document, dict):
         raise _invalid(
             "This is not an OpenAPI document: it should be an object with openapi, info and paths."
@@ -103,30 +90,15 @@ def _parse(text: str):
     try:
         if text.lstrip().startswith(("{", "[")):
             return json.loads(text)
-        return yaml.load(text, Loader=_NoAliases)  # noqa: S506  (a SafeLoader subclass)
+        return yaml_values.load(text)
     except json.JSONDecodeError as error:
         raise _invalid(
             f"Not valid JSON: line {error.lineno}, column {error.colno}: {error.msg}."
         ) from None
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
-        raise _invalid(f"Not valid YAML: {where}{error.problem or error.context}.") from None
     except yaml.YAMLError as error:
-        raise _invalid(f"Not valid YAML: {error}.") from None
+        raise _invalid(yaml_values.problem(error)) from None
     except RecursionError:
         raise _invalid("The document is nested too deeply.") from None
-
-
-def _plain(value):
-    """JSON's types only: YAML's dates become strings and its numeric keys (200:) strings."""
-    if isinstance(value, dict):
-        return {str(key): _plain(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_plain(item) for item in value]
-    if isinstance(value, datetime | date):
-        return value.isoformat()
-    return value
 
 
 def _validator_for(document: dict):

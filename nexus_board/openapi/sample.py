@@ -2,15 +2,14 @@
 
 The example a schema stands for: its own `example`, else one built from its types, formats and
 properties, following `$ref`s inside the document. A `$ref` already followed on the way down
-stops there (a tree, self-referencing or not, becomes null at its first repeat), and every
+stops there (a tree, self-referencing or not, ends at its first repeat: an optional field is
+left out, a required one is null), and every
 value built counts against a budget per example and per document (`limits.SAMPLE_*`): width
 cannot multiply what depth no longer can.
 """
 
-from urllib.parse import unquote
-
 from ..limits import SAMPLE_DOCUMENT_VALUES, SAMPLE_VALUES
-from ..numbers import whole_number
+from ..schemas.refs import pointer
 
 MAX_DEPTH = 8
 FORMATS = {
@@ -26,6 +25,9 @@ FORMATS = {
     "binary": "",
 }
 SCALARS = {"integer": 0, "number": 0.0, "boolean": True, "null": None}
+
+
+REPEAT = object()  # where a schema inside itself repeats: left out of the example if it can be
 
 
 class TooLarge(Exception):
@@ -63,13 +65,14 @@ class Sampler:
     def sample(self, schema):
         """The example for `schema`, or TooLarge past the budget of one example (or all)."""
         self.left = SAMPLE_VALUES
-        return self.example(schema)
+        value = self.example(schema)
+        return None if value is REPEAT else value
 
     def example(self, schema, depth: int = 0, seen: frozenset = frozenset()):
         self._spend()
         while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             if schema["$ref"] in seen:
-                return None  # a schema inside itself: stop at the first repeat
+                return REPEAT  # a schema inside itself: stop at the first repeat
             seen = seen | {schema["$ref"]}
             schema = self._pointer(schema["$ref"])
         if not isinstance(schema, dict) or depth > MAX_DEPTH:
@@ -103,16 +106,21 @@ class Sampler:
         if isinstance(kind, list):
             kind = next((k for k in kind if k != "null"), "null")
         if kind == "object" or (kind is None and "properties" in schema):
-            return {
-                name: self.example(prop, depth + 1, seen)
-                for name, prop in (schema.get("properties") or {}).items()
-                if not (
-                    isinstance(self.resolve(prop), dict) and self.resolve(prop).get(self.skipped)
-                )
-            }
+            required = schema.get("required") or []
+            found = {}
+            for name, prop in (schema.get("properties") or {}).items():
+                if isinstance(self.resolve(prop), dict) and self.resolve(prop).get(self.skipped):
+                    continue
+                value = self.example(prop, depth + 1, seen)
+                if value is not REPEAT:
+                    found[name] = value
+                elif name in required:  # cannot be left out: the example shows null
+                    found[name] = None
+            return found
         if kind == "array":
             items = schema.get("items")
-            return [self.example(items, depth + 1, seen)] if isinstance(items, dict) else []
+            value = self.example(items, depth + 1, seen) if isinstance(items, dict) else REPEAT
+            return [] if value is REPEAT else [value]
         if kind == "string":
             return FORMATS.get(schema.get("format"), "string")
         if kind in ("integer", "number") and isinstance(schema.get("minimum"), int | float):
@@ -129,15 +137,4 @@ class Sampler:
         return merged
 
     def _pointer(self, ref: str):
-        node = self.document
-        for token in ref.removeprefix("#").strip("/").split("/"):
-            if not token:
-                continue
-            token = unquote(token).replace("~1", "/").replace("~0", "~")
-            if isinstance(node, dict):
-                node = node.get(token)
-            elif isinstance(node, list) and whole_number(token, high=len(node) - 1) is not None:
-                node = node[int(token)]
-            else:
-                return None
-        return node
+        return pointer(self.document, ref.removeprefix("#"))

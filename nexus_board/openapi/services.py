@@ -36,9 +36,7 @@ def start_import(user: User, project: str, filename: str, data: bytes) -> OpenAp
     if not (user.is_backend or user.is_admin):
         raise Forbidden("Only backend learners can import contracts.")
     errors = {}
-    project = " ".join((project or "").split())
-    if not 2 <= len(project) <= 80 or not project_slug(project):
-        errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
+    project = project_name(project, errors)
     document = {}
     try:
         document = reading.read(data)
@@ -49,7 +47,7 @@ def start_import(user: User, project: str, filename: str, data: bytes) -> OpenAp
         errors["document"] = "The document lists no operations under paths: nothing to import."
     if errors:
         raise Invalid("The OpenAPI document was not imported.", errors=errors)
-    _forget_old(user)
+    forget_old(user)
     title = str((document.get("info") or {}).get("title") or "")
     pending = OpenApiImport(
         owner_id=user.id,
@@ -62,6 +60,14 @@ def start_import(user: User, project: str, filename: str, data: bytes) -> OpenAp
     db.session.add(pending)
     db.session.flush()
     return pending
+
+
+def project_name(typed: str | None, errors: dict) -> str:
+    """The project's name as typed, spaces tidied; a problem goes into `errors`."""
+    project = " ".join((typed or "").split())
+    if not 2 <= len(project) <= 80 or not project_slug(project):
+        errors["project"] = "Name the project in 2–80 characters, like “E-commerce API”."
+    return project
 
 
 def get_import(import_id: int, user: User) -> OpenApiImport:
@@ -95,7 +101,7 @@ def _expired(pending: OpenApiImport) -> bool:
     return pending.created_at < utcnow() - KEEP_FOR
 
 
-def _forget_old(user: User) -> None:
+def forget_old(user: User) -> None:
     """Drop imports nobody confirmed within a day (this user's, and anyone's long gone)."""
     db.session.execute(delete(OpenApiImport).where(OpenApiImport.created_at < utcnow() - KEEP_FOR))
     db.session.execute(

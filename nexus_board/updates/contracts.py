@@ -30,6 +30,7 @@ def choices_for(user) -> list[tuple[int, str]]:
     query = (
         select(Contract)
         .where(or_(Contract.author_id == user.id, Contract.claimer_id == user.id), Contract.shown())
+        .where(Contract.is_draft.is_(False))  # an update is public: it points at no draft
         .order_by(Contract.updated_at.desc(), Contract.id.desc())
         .limit(CHOICES)
         .options(_columns())
@@ -48,7 +49,11 @@ def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
     ids = {i for i in contract_ids if i is not None}
     if not ids:
         return {}
-    query = select(Contract).where(Contract.id.in_(ids), Contract.shown()).options(_columns())
+    query = (
+        select(Contract)
+        .where(Contract.id.in_(ids), Contract.shown(), Contract.is_draft.is_(False))
+        .options(_columns())
+    )
     return {c.id: ContractLink(c.id, _title(c)) for c in db.session.scalars(query)}
 
 

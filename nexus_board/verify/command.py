@@ -67,7 +67,7 @@ def _contracts(name: str) -> list[Contract]:
     return list(
         db.session.scalars(
             select(Contract)
-            .where(Contract.project_id == project.id)
+            .where(Contract.project_id == project.id, Contract.is_draft.is_(False))
             .order_by(Contract.path, Contract.method)
             .options(selectinload(Contract.responses))
         )

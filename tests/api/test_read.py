@@ -33,7 +33,12 @@ def test_contracts_newest_first_with_everything_a_client_needs(client, board):
     claimed = response.json["items"][2]
     assert claimed["status"] == "claimed"
     assert claimed["claimer"] == {"username": "gabriel", "display_name": "Gabriel Nunes"}
-    assert claimed["responses"][0] == {"status_code": 200, "description": "OK", "example": PRODUCT}
+    assert claimed["responses"][0] == {
+        "status_code": 200,
+        "description": "OK",
+        "example": PRODUCT,
+        "schema": None,
+    }
     assert claimed["mock_url"] == "http://localhost/mock/e-commerce-api/api/v1/products/{id}"
     assert claimed["html_url"] == f"http://localhost/contracts/{board['claimed']}"
     assert response.json["next_cursor"] is None and response.json["next"] is None

@@ -40,6 +40,7 @@ def test_a_backend_token_posts_a_contract(app, client, ada_token):
         "status_code": 400,
         "description": "Bad Request",
         "example": {"detail": "Empty cart."},
+        "schema": None,
     }
     assert body["tags"] == ["checkout", "orders"]
     # The lists and the mock know it at once.
@@ -113,7 +114,9 @@ def test_an_update_keeps_history_and_tells_the_claimer(app, client, contract, ca
     assert response.json["version"] == 2 and response.json["summary"] == "Get a product"
     revision = response.json["revision"]
     assert revision["breaking"] is True
-    assert revision["breaking_reasons"] == ["Authentication is now required."]
+    assert revision["breaking_reasons"] == [
+        "Authentication is now required: calls without a token are refused."
+    ]
     with app.app_context():
         saved = db.session.get(Contract, contract_id)
         assert saved.breaking_since_claim and saved.path == "/api/v1/products/{id}"

@@ -71,3 +71,43 @@ def test_hiding_works_on_postgresql(make_app, postgres_database):
     assert list(document["paths"]) == ["/api/v1/products/{id}"]
     assert clients["brian"].post(f"/contracts/{hidden}/unhide").status_code == 303
     assert f'id="card-{hidden}"' in clients["gabriel"].get("/board").get_data(as_text=True)
+
+
+def test_schemas_classified_edits_and_drafts_on_postgresql(make_app, postgres_database):
+    from nexus_board.board import services
+    from nexus_board.board.specs import draft_of
+    from nexus_board.models import Contract, User
+
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database)
+    with app.app_context():
+        ada = accounts.register(username="ada", display_name="Ada", password=PASSWORD,
+                                track="backend")  # fmt: skip
+        gabriel = accounts.register(username="gabriel", display_name="Gabriel",
+                                    password=PASSWORD, track="frontend")  # fmt: skip
+        db.session.commit()
+        ada_id = ada.id
+        schema = '{"type": "object", "properties": {"id": {"type": "integer"}}}'
+        claimed = post(ada_id, state="claimed", claimer_id=gabriel.id, request_schema="",
+                       deprecated=True, sunset="2027-06-30")  # fmt: skip
+        draft = post(ada_id, path="/api/v1/drafts/{id}", is_draft=True)
+        contract = db.session.get(Contract, claimed)
+        edit = draft_of(contract)
+        edit.responses[0].schema = schema
+        edit.auth_required = True
+        revision = services.update_contract(contract, edit, db.session.get(User, ada_id),
+                                            expected_version=1)  # fmt: skip
+        db.session.commit()
+        assert revision.severity == "breaking" and revision.classified[0]["rule"] == (
+            "request.auth-required"
+        )
+    client = app.test_client()
+    assert client.get(f"/contracts/{draft}").status_code == 404
+    assert "/api/v1/drafts" not in client.get("/board").get_data(as_text=True)
+    assert (
+        client.get("/mock/e-commerce-api/api/v1/products/1")
+        .headers["Sunset"]
+        .startswith("Wed, 30 Jun 2027")
+    )
+    client.post("/sign-in", data={"login": "gabriel", "password": PASSWORD})
+    page = client.get(f"/contracts/{claimed}").get_data(as_text=True)
+    assert "Authentication is now required" in page

@@ -77,7 +77,8 @@ def test_an_edit_saves_a_revision_and_bumps_the_version(app, cast, user, contrac
         db.session.commit()
         assert (saved.version, revision.version, revision.editor_id) == (2, 2, cast["ada"])
         assert {c["field"] for c in revision.changes} == {"summary", "response-410"}
-        assert revision.breaking is False  # nobody claimed it, so nobody can break
+        assert revision.breaking is False and revision.severity == "safe"
+        assert [c["rule"] for c in revision.classified] == ["response.status-added", "docs.summary"]
         assert count(ContractResponse) == 3
 
 
@@ -143,7 +144,8 @@ def test_claimer_sees_changes_since_claim_until_acknowledged(app, cast, user, co
         revision = services.update_contract(saved, edit, user(cast["ada"]), expected_version=2)
         db.session.commit()
         assert revision.breaking and revision.breaking_reasons == [
-            "The method changed from GET to POST."
+            "The method changed from GET to POST: calls with GET fail.",
+            "A request body is now required: calls without one are refused.",
         ]
         assert saved.breaking_since_claim
         with pytest.raises(Forbidden):

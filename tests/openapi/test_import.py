@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from nexus_board.board.specs import ContractSpec
 from nexus_board.extensions import db
-from nexus_board.models import Contract, OpenApiImport, Revision
+from nexus_board.models import Activity, Contract, Notification, OpenApiImport, Revision
 from nexus_board.openapi import drafts, reading
 
 from ..board.factories import PRODUCT
@@ -135,7 +135,7 @@ def test_a_drf_spectacular_document_becomes_drafts():
         "total": "0.00",
     }
     assert by_endpoint["DELETE /api/products/{id}/"]["draft"]["responses"] == [
-        {"status_code": "204", "description": "No response body", "example": ""}
+        {"status_code": "204", "description": "No response body", "example": "", "schema": ""}
     ]
     assert by_endpoint["PUT /api/products/{id}/image/"]["notes"] == [
         "The request is sent as multipart/form-data; its example shows the fields as JSON.",
@@ -204,11 +204,18 @@ def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
     assert "<strong>1</strong> left alone" in page and "<strong>1</strong> skipped" in page
     assert "version 1 becomes 2" in page
     assert "<del>Get one product</del>" in page and "<ins>Get one product by id</ins>" in page
-    assert "Gabriel Nunes holds it: they will see a breaking change" in page
-    assert "Response 200 no longer has the key price." in page
+    assert "Gabriel Nunes holds it: this change breaks their integration." in page
+    breaking = re.search(r'<li class="classified-change is-breaking">(.*?)</li>', page, re.S)
+    assert "Breaking" in breaking.group(1)
+    assert "The field price of response 200 was removed: clients reading it break." in (
+        breaking.group(1)
+    )
+    assert '<code class="change-where">response.200.price</code>' in breaking.group(1)
     assert "Posted by Brian Mwangi: only they (or an admin) can change it." in page
     assert "Same as the document" in page
 
+    with app.app_context():
+        last_event = db.session.scalar(select(func.max(Activity.id))) or 0
     assert confirm(ada, url).status_code == 303
     with app.app_context():
         edited = db.session.get(Contract, claimed)
@@ -219,6 +226,13 @@ def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
         assert {c["field"] for c in revision.changes} == {"summary", "response-200"}
         assert db.session.get(Contract, same).version == 1
         assert db.session.get(Contract, brians).summary == "Brands"
+        told = db.session.execute(  # the import's edits are events like any other
+            select(Activity.verb, Activity.contract_id, Notification.user_id, Notification.breaking)
+            .outerjoin(Notification, Notification.activity_id == Activity.id)
+            .where(Activity.id > last_event)
+        ).all()  # fmt: skip
+        assert ("contract.edited", claimed, cast["gabriel"], True) in told
+        assert [verb for verb, *_ in told].count("contract.posted") == 1  # GET /api/v1/carts
     assert [path for _, path, _ in contracts(app, "e-commerce-api")] == [
         "/api/v1/brands",
         "/api/v1/carts",

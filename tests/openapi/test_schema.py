@@ -1,7 +1,8 @@
 """Schemas inferred from examples, and examples built from a document's schemas."""
 
 from nexus_board.openapi.sample import Sampler
-from nexus_board.openapi.schema import errors, infer
+from nexus_board.schemas.inference import infer
+from nexus_board.schemas.validation import errors
 
 
 def test_an_example_stands_for_its_types_with_every_key_required():
