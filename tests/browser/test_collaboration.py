@@ -36,7 +36,7 @@ def test_a_question_answered_and_accepted(page, new_session, cast, assert_access
     page.goto(question_url)
     expect(page.get_by_text("Waiting for an answer")).to_be_visible()
     page.get_by_role("button", name="Accept as the answer").click()
-    expect(page.get_by_text("Accepted answer")).to_be_visible()
+    expect(page.get_by_text("Accepted answer", exact=True)).to_be_visible()
     expect(page.get_by_text("Answered: the accepted answer by Ada Okafor")).to_be_visible()
     assert_accessible(page)
 
