@@ -128,6 +128,7 @@ REVIEW_PAGE = 30  # review requests per column page
 REVIEW_TAGS = 6  # tags on one review request
 HUB_PARTNER_PROJECTS = 8  # projects looking for a partner, on the hub and the directory
 PROJECT_MEMBERS = 200  # members listed on a project page
+PROJECT_CONTRACTS = 200  # contracts listed on a project page (the board, filtered, lists all)
 AGREEMENT_HISTORY = 30  # revisions of a working agreement shown
 LINK_CHARS = 500  # a review request's link, a project's repository
 INVITE_MAX_USES = 1_000

@@ -7,7 +7,7 @@ from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
-from ..limits import AGREEMENT_HISTORY, PROJECT_MEMBERS
+from ..limits import AGREEMENT_HISTORY, PROJECT_CONTRACTS, PROJECT_MEMBERS
 from ..models import (
     AgreementRevision,
     Contract,
@@ -101,6 +101,7 @@ def contracts_by_status(project: Project) -> dict[ContractStatus, list[Contract]
         select(Contract)
         .where(Contract.project_id == project.id, Contract.hidden_at.is_(None))
         .order_by(Contract.status_changed_at.desc(), Contract.id.desc())
+        .limit(PROJECT_CONTRACTS)
         .options(joinedload(Contract.author), joinedload(Contract.claimer))
     )
     found = {status: [] for status in ContractStatus}
