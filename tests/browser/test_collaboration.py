@@ -106,3 +106,35 @@ def test_a_project_looking_for_a_partner_is_found_from_the_hub_and_joined(
     page.goto("/u/hana")
     expect(page.get_by_role("link", name="E-commerce API")).to_be_visible()
     assert_accessible(page)
+
+
+def test_an_invite_link_made_by_an_admin_leads_a_newcomer_to_sign_up(
+    page, new_session, cast, assert_accessible
+):
+    sign_in(page, "mentor", "/admin/invites")
+    expect(page.get_by_text("No invite links yet.")).to_be_visible()
+    page.get_by_label("Label").fill("Cohort 7, room B")
+    page.get_by_label("Maximum number of sign-ups").fill("1")
+    page.get_by_role("button", name="Create an invite link").click()
+    expect(page.locator("#flash")).to_contain_text("is ready")
+    row = page.get_by_role("row", name="Cohort 7, room B")
+    expect(row).to_contain_text("0 of 1")
+    assert_accessible(page)
+    link = row.locator("code").inner_text()
+
+    newcomer = new_session().page
+    newcomer.goto(link)
+    expect(newcomer.get_by_text("through the invite link “Cohort 7, room B”")).to_be_visible()
+    assert_accessible(newcomer)
+    newcomer.get_by_label("Username").fill("newcomer")
+    newcomer.get_by_label("Display name").fill("New Comer")
+    newcomer.get_by_label("Password").fill("a long enough password")
+    newcomer.get_by_label("Frontend").check()
+    newcomer.get_by_role("button", name="Create account").click()
+    expect(newcomer.get_by_role("button", name="Sign out")).to_be_visible()
+
+    late = new_session().page
+    late.goto(link)
+    expect(late.get_by_text("used as many times as it allows")).to_be_visible()
+    expect(late.get_by_role("link", name="Sign up without a link")).to_be_visible()
+    assert_accessible(late)
