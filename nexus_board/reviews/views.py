@@ -31,7 +31,7 @@ def index():
     filters = ReviewFilters.from_args(request.args, signed_in=current_user.is_authenticated)
     viewer = current_user.id if current_user.is_authenticated else None
     status, before = request.args.get("status"), request.args.get("before")
-    if status in ReviewStatus._value2member_map_ and before:  # "Load more" of one column
+    if status in {s.value for s in ReviewStatus} and before:  # "Load more" of one column
         more = queries.column(ReviewStatus(status), filters, viewer, before)
         return render("reviews/index.html", "more", col=more, filters=filters)
     columns = [queries.column(s, filters, viewer) for s in ReviewStatus]
