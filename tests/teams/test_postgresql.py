@@ -76,3 +76,6 @@ def test_collaboration_end_to_end_on_postgresql(tmp_path, postgres_database):
                 "track": "frontend"}  # fmt: skip
     assert app.test_client().post(f"/sign-up?invite={token}", data=newcomer).status_code == 303
     assert app.test_client().get(f"/invite/{token}").status_code == 410
+    with app.app_context():  # close every connection before the database is dropped
+        db.session.remove()
+        db.engine.dispose()
