@@ -121,4 +121,11 @@ def register_blueprints(app: Flask) -> None:
     areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
     for blueprint in (*areas, operations):
         app.register_blueprint(blueprint)
+    from .invites import bp as invites
+    from .replies import bp as replies
+    from .reviews import bp as reviews
+    from .teams import bp as teams
+
+    for blueprint in (replies, reviews, teams, invites):
+        app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

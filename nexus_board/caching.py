@@ -35,7 +35,9 @@ from .rendering import wants_fragment
 
 log = logging.getLogger(__name__)
 
-AREAS = frozenset({"board", "profiles", "updates", "mocks", "activity", "inbox"})
+AREAS = frozenset(
+    {"board", "profiles", "updates", "mocks", "activity", "inbox", "reviews", "teams"}
+)
 CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are read again
 PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
 PERSONAL = "nexus_board.changed_for"  # in session.info: (area, person) markers it changes

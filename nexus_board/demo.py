@@ -7,6 +7,9 @@ from .board.demo import seed_board
 from .extensions import db
 from .models import Role, User
 from .profiles.demo import seed_profiles
+from .replies.demo import seed_questions
+from .reviews.demo import seed_reviews
+from .teams.demo import seed_teams
 from .updates.demo import seed_updates
 from .verify.demo import seed_verifications
 
@@ -21,7 +24,8 @@ LEARNERS = [(name.split()[0].lower(), name, track) for track, names in COHORT.it
             for name in names] + [("mentor", "Grace Mentor", "backend")]  # fmt: skip
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications]
+SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications, seed_questions,
+           seed_reviews, seed_teams]  # fmt: skip
 
 
 def seed(password: str) -> int:

@@ -43,6 +43,12 @@ MARKDOWN = {
     "solution": 10_000,
     "takeaway": 5_000,
     "section_body": 30_000,  # an extra section may hold a whole project README
+    "reply": 5_000,
+    "review_focus": 5_000,  # what a review request asks the reviewer to look at
+    "review": 10_000,
+    "follow_up": 5_000,
+    "project_description": 5_000,
+    "agreement": 10_000,  # a project's working agreement
 }
 MARKDOWN_LONGEST = max(MARKDOWN.values())
 MARKDOWN_CACHED_FROM = 2_000  # shorter text renders faster than a cache round trip
@@ -128,3 +134,18 @@ WEBHOOK_DELIVERY = {
     "lease": 60.0,  # a claimed delivery another worker may take over after this
     "sweep": 500,  # deliveries one sweep hands to the queue
 }
+
+
+# Collaboration: questions, code reviews, project teams, invite links.
+THREAD_REPLIES = 200  # replies one update may have; each thread shows them all, oldest first
+OPEN_QUESTIONS = 8  # on the hub
+OPEN_QUESTION_DAYS = 7  # "open questions of the last days"
+REVIEW_PAGE = 30  # review requests per column page
+REVIEW_TAGS = 6  # tags on one review request
+HUB_PARTNER_PROJECTS = 8  # projects looking for a partner, on the hub and the directory
+PROJECT_MEMBERS = 200  # members listed on a project page
+PROJECT_CONTRACTS = 200  # contracts listed on a project page (the board, filtered, lists all)
+AGREEMENT_HISTORY = 30  # revisions of a working agreement shown
+LINK_CHARS = 500  # a review request's link, a project's repository
+INVITE_MAX_USES = 1_000
+INVITE_MAX_DAYS = 180

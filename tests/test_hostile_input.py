@@ -299,3 +299,93 @@ def test_hostile_hiding_reasons_are_refused_or_shown_as_text(app, cast, client_a
     page = ada.get(f"/contracts/{contract_id}").get_data(as_text=True)
     assert "<img src=x" not in page
     assert ("Hidden by Ada Okafor" in page) == (status == 303)
+
+
+# Every text field of questions, reviews, teams and invites: (who, where, the form, the field,
+# the page that shows it). The field's value is the hostile one; the rest of the form is valid.
+def _question(app, cast):
+    from nexus_board.updates.services import post_update
+
+    with app.app_context():
+        update = post_update(db.session.get(accounts.User, cast["hana"]), "Q?", question=True)
+        db.session.commit()
+        return f"/updates/{update.id}/replies", f"/updates/{update.id}"
+
+
+def _review(app, cast, state="open"):
+    from .reviews.factories import ask
+
+    with app.app_context():
+        return ask(cast["ada"], state=state, reviewer_id=cast["brian"])
+
+
+def _project(app, cast):
+    from .board.factories import post
+
+    with app.app_context():
+        post(cast["ada"])
+    return "/projects/e-commerce-api"
+
+
+def _on_review(state: str, action: str):
+    def where(app, cast):
+        page = f"/reviews/{_review(app, cast, state)}"
+        return f"{page}/{action}", page
+
+    return where
+
+
+def _on_project(action: str):
+    def where(app, cast):
+        page = _project(app, cast)
+        return f"{page}/{action}", page
+
+    return where
+
+
+def _new_review(app, cast):
+    return "/reviews/new", "/reviews"
+
+
+REVIEW = {"title": "T", "link": "https://github.com/a/b/pull/1", "focus": "F", "tags": "go"}
+TEAM = {"description": "", "repository_url": "", "looking_for": ""}
+COLLABORATION_FIELDS = {
+    "reply": ("ada", _question, {}, "body"),
+    "review title": ("ada", _new_review, REVIEW, "title"),
+    "review link": ("ada", _new_review, REVIEW, "link"),
+    "review focus": ("ada", _new_review, REVIEW, "focus"),
+    "review tags": ("ada", _new_review, REVIEW, "tags"),
+    "the review": ("brian", _on_review("in_review", "finish"), {}, "review"),
+    "follow-up": ("ada", _on_review("done", "reopen"), {}, "follow_up"),
+    "project description": ("ada", _on_project("details"), TEAM, "description"),
+    "repository link": ("ada", _on_project("details"), TEAM, "repository_url"),
+    "working agreement": ("ada", _on_project("agreement"), {"version": "0"}, "agreement"),
+    "invite label": ("mentor", lambda a, c: ("/admin/invites",) * 2,
+                     {"days": "7", "max_uses": "3"}, "label"),
+}  # fmt: skip
+HOSTILE_TEXT = [
+    ("a\x00b", {400}),  # refused at the door
+    ("x" * 900_000, {413, 422}),  # past every field's limit
+    ("<script>alert(1)</script>", {200, 303, 422}),  # kept as text (or refused), never markup
+    ("\u202e\u200b", {200, 303, 422}),
+    ("[x](javascript:alert(1)) <img src=x onerror=alert(1)>", {200, 303, 422}),
+]
+
+
+@pytest.mark.parametrize(("value", "statuses"), HOSTILE_TEXT, ids=lambda v: repr(v)[:20])
+@pytest.mark.parametrize("name", sorted(COLLABORATION_FIELDS))
+def test_hostile_collaboration_text_is_refused_or_shown_as_text(
+    app, cast, client_as, name, value, statuses
+):
+    who, where, form, field = COLLABORATION_FIELDS[name]
+    url, page = where(app, cast)
+    client = client_as(who)
+    response = client.post(url, data=form | {field: value})
+    assert response.status_code in statuses, f"{name}: {response.status_code}"
+    if response.status_code == 422:
+        assert f'id="{field}-error"' in response.get_data(as_text=True) or "flash" in (
+            response.get_data(as_text=True)
+        )
+    shown = client.get(page).get_data(as_text=True)
+    assert "<script>alert" not in shown and "<img src=x" not in shown
+    assert 'href="javascript:' not in shown

@@ -25,6 +25,21 @@ class Reason(enum.StrEnum):
             "everyone": "Everyone hears of this.",
         }[self.value]
 
+    def because_of(self, verb: str) -> str:
+        """Why someone hears of `verb`, in the words of what it is about."""
+        return BECAUSE.get((verb.split(".")[0], self.value), self.because)
+
+
+# Where "author" and "claimer" mean the asker, the requester, the reviewer (by verb prefix).
+BECAUSE = {
+    ("question", "author"): "You asked this question.",
+    ("update", "author"): "You posted this update.",
+    ("answer", "author"): "You wrote this answer.",
+    ("review", "author"): "You asked for this review.",
+    ("review", "claimer"): "You are the reviewer.",
+    ("project", "author"): "You asked to join this project.",
+}
+
 
 COLUMNS = (Reason.MENTIONED, Reason.CLAIMER, Reason.AUTHOR, Reason.EVERYONE)
 Y, _ = True, False
@@ -46,6 +61,21 @@ HEARS: dict[Verb, tuple[bool, bool, bool, bool]] = {
     Verb.PROFILE_IMPORTED:     (_,        _,      _,     _),
     Verb.VERIFY_PASSED:        (_,        _,      _,     _),
     Verb.VERIFY_FAILED:        (_,        _,      Y,     _),
+    # Questions: the asker is the update's author; an answer's author, of its acceptance.
+    Verb.QUESTION_ASKED:       (Y,        _,      _,     _),
+    Verb.UPDATE_REPLIED:       (Y,        _,      Y,     _),
+    Verb.ANSWER_ACCEPTED:      (_,        _,      Y,     _),
+    # Reviews: the requester is the author, the reviewer holds it like a claimer.
+    Verb.REVIEW_REQUESTED:     (_,        _,      _,     _),
+    Verb.REVIEW_CLAIMED:       (_,        _,      Y,     _),
+    Verb.REVIEW_UNCLAIMED:     (_,        _,      Y,     _),
+    Verb.REVIEW_DONE:          (_,        _,      Y,     _),
+    Verb.REVIEW_THANKED:       (_,        Y,      _,     _),
+    Verb.REVIEW_REOPENED:      (_,        Y,      _,     _),
+    # Projects: the one who asked (the author of the request) hears they are in.
+    Verb.PROJECT_JOIN_ASKED:   (_,        _,      _,     _),
+    Verb.PROJECT_JOINED:       (_,        _,      Y,     _),
+    Verb.AGREEMENT_EDITED:     (_,        _,      _,     _),
 }
 # fmt: on
 

@@ -14,7 +14,7 @@ from sqlalchemy import update as sa_update
 from ..caching import changed
 from ..extensions import db
 from ..limits import EXCERPT_CHARS
-from ..models import Activity, Contract, Project, Update, User
+from ..models import Activity, Contract, Project, ReviewRequest, Update, User
 from ..text import strip_controls
 from .audience import Audience, listeners
 from .verbs import Verb
@@ -27,7 +27,7 @@ def record(
     verb: Verb,
     *,
     actor: User | None,
-    subject: Contract | Update | User,
+    subject: Contract | Update | User | ReviewRequest | Project,
     project: Project | None = None,
     before: str | None = None,
     after: str | None = None,
@@ -96,6 +96,13 @@ def _subject(subject, project: Project | None) -> dict:
     elif isinstance(subject, Update):
         values = {"subject_type": "update", "subject_id": subject.id}
         values |= {"subject": excerpt(subject.body) or "(no text)", "contract_id": None}
+    elif isinstance(subject, ReviewRequest):
+        values = {"subject_type": "review", "subject_id": subject.id, "subject": subject.title}
+        values |= {"contract_id": None}
+    elif isinstance(subject, Project):
+        project = subject
+        values = {"subject_type": "project", "subject_id": subject.id, "subject": subject.name}
+        values |= {"contract_id": None}
     elif isinstance(subject, User):
         values = {"subject_type": "profile", "subject_id": subject.id, "subject": PROFILE}
         values |= {"contract_id": None}

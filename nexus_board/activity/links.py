@@ -24,7 +24,12 @@ def target(activity: Activity) -> tuple[str, dict, str] | None:
             anchor = f"version-{detail['version']}"
         return "board.show", {"contract_id": activity.subject_id}, anchor
     if kind == "update":
-        return "updates.show", {"update_id": activity.subject_id}, ""
+        anchor = f"reply-{detail['reply_id']}" if "reply_id" in detail else ""
+        return "updates.show", {"update_id": activity.subject_id}, anchor
+    if kind == "review":
+        return "reviews.show", {"review_id": activity.subject_id}, ""
+    if kind == "project" and activity.project is not None:
+        return "teams.show", {"slug": activity.project.slug}, ""
     if kind == "profile" and activity.actor is not None:
         return "profiles.show", {"username": activity.actor.username}, ""
     return None

@@ -24,6 +24,18 @@ class Verb(enum.StrEnum):
     PROFILE_IMPORTED = "profile.imported"
     VERIFY_PASSED = "verify.passed"
     VERIFY_FAILED = "verify.failed"
+    QUESTION_ASKED = "question.asked"
+    UPDATE_REPLIED = "update.replied"
+    ANSWER_ACCEPTED = "answer.accepted"
+    REVIEW_REQUESTED = "review.requested"
+    REVIEW_CLAIMED = "review.claimed"
+    REVIEW_UNCLAIMED = "review.unclaimed"
+    REVIEW_DONE = "review.done"
+    REVIEW_THANKED = "review.thanked"
+    REVIEW_REOPENED = "review.reopened"
+    PROJECT_JOIN_ASKED = "project.join_asked"
+    PROJECT_JOINED = "project.joined"
+    AGREEMENT_EDITED = "agreement.edited"
 
 
 @dataclass(frozen=True)
@@ -53,6 +65,21 @@ WORDING: dict[Verb, Wording] = {
     Verb.VERIFY_PASSED:        Wording("Verify passes", "checked", VERIFIED + "passed", "Verify"),
     Verb.VERIFY_FAILED:        Wording("Verify failures", "checked", VERIFIED + "failed ({after})",
                                        "Verify"),
+    Verb.QUESTION_ASKED:       Wording("Questions", "asked a question:"),
+    Verb.UPDATE_REPLIED:       Wording("Replies", "replied to"),
+    Verb.ANSWER_ACCEPTED:      Wording("Accepted answers", "accepted an answer to"),
+    Verb.REVIEW_REQUESTED:     Wording("Review requests", "asked for a code review:"),
+    Verb.REVIEW_CLAIMED:       Wording("Reviews claimed", "claimed the review"),
+    Verb.REVIEW_UNCLAIMED:     Wording("Reviews given back", "gave back the review",
+                                       "(it is open again)"),
+    Verb.REVIEW_DONE:          Wording("Reviews done", "reviewed"),
+    Verb.REVIEW_THANKED:       Wording("Thanks for reviews", "thanked for the review"),
+    Verb.REVIEW_REOPENED:      Wording("Reviews reopened", "reopened the review",
+                                       "with a follow-up"),
+    Verb.PROJECT_JOIN_ASKED:   Wording("Join requests", "asked to join"),
+    Verb.PROJECT_JOINED:       Wording("Members accepted", "accepted", "into the team: {after}"),
+    Verb.AGREEMENT_EDITED:     Wording("Working agreements", "edited the working agreement of",
+                                       "(version {after})"),
 }
 # fmt: on
 MENTION = "mention"  # an inbox kind of its own: mentions are heard whatever the verb

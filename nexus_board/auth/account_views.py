@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..invites import services as invites
 from ..rendering import render
 from . import bp, devices, services
 from .browser import current_device, fresh_sign_in, rekey_browser, sign_in_browser, sign_out_browser
@@ -17,17 +18,26 @@ WRONG_LOGIN = "That username or email and password do not match an account."
 STALE = "Confirm your password first (above): you signed in more than 10 minutes ago."
 
 
+def through_invite() -> bool:
+    """A sign-up through a valid invite link: the per-address limit does not count it."""
+    return invites.standing(invites.find(request.args.get("invite"))) is invites.Standing.VALID
+
+
 @bp.route("/sign-up", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"])
+@limiter.limit("10 per hour", methods=["POST"], exempt_when=through_invite)
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("hub.index"))
     form = SignUpForm()
+    invite = invites.find(request.args.get("invite"))
+    standing = invites.standing(invite) if request.args.get("invite") else None
     if form.validate_on_submit():
         try:
             user = services.register(
                 username=form.username.data, password=form.password.data, **_details(form)
             )
+            if standing is invites.Standing.VALID:
+                invites.use(invite)
         except Invalid as error:
             show_errors(form, error)
         else:
@@ -35,7 +45,8 @@ def sign_up():
             db.session.commit()
             flash(f"Welcome to Nexus Board, {user.display_name}!", "success")
             return redirect(safe_next(request.args.get("next")), 303)
-    return render("auth/sign_up.html", "form", form=form, status=422 if form.errors else 200)
+    return render("auth/sign_up.html", "form", form=form, status=422 if form.errors else 200,
+                  invite=invite, standing=standing, next_step=invites.NEXT_STEP)  # fmt: skip
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])

@@ -6,9 +6,9 @@ from flask_login import current_user, login_required
 from ..errors import Conflict, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
-from . import bp, lifecycle, responses, services
+from . import bp, comments, lifecycle, responses, services
 from .forms import CommentForm, HideForm
-from .lookup import get_contract, get_contract_or_404
+from .lookup import get_comment_or_404, get_contract, get_contract_or_404
 from .policy import Action
 
 SAID = {
@@ -83,3 +83,36 @@ def comment(contract_id):
             db.session.commit()
             return responses.commented(contract, added)
     return responses.thread(contract, form, status=422 if form.errors else 200)
+
+
+@bp.route("/contracts/<int:contract_id>/comments/<int:comment_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit_comment(contract_id, comment_id):
+    contract, comment = (
+        get_contract_or_404(contract_id),
+        get_comment_or_404(contract_id, comment_id),
+    )
+    form = CommentForm(formdata=None, obj=comment) if request.method == "GET" else CommentForm()
+    if request.method == "POST" and form.validate_on_submit():
+        try:
+            comments.edit_comment(comment, current_user, form.body.data)
+        except Invalid as error:
+            show_errors(form, error)
+        else:
+            db.session.commit()
+            return responses.thread(contract, CommentForm(formdata=None), message="Comment saved.")
+    status = 422 if form.errors else 200
+    return responses.thread(contract, CommentForm(formdata=None), status=status,
+                            editing=comment.id, edit_form=form)  # fmt: skip
+
+
+@bp.post("/contracts/<int:contract_id>/comments/<int:comment_id>/delete")
+@login_required
+def delete_comment(contract_id, comment_id):
+    contract, comment = (
+        get_contract_or_404(contract_id),
+        get_comment_or_404(contract_id, comment_id),
+    )
+    comments.delete_comment(comment, current_user)
+    db.session.commit()
+    return responses.thread(contract, CommentForm(formdata=None), message="Comment deleted.")

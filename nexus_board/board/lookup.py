@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from ..errors import NotFound
 from ..extensions import db
-from ..models import Contract
+from ..models import Comment, Contract
 from . import examples, policy
 
 GONE = policy.GONE
@@ -52,3 +52,11 @@ def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract
         action = policy.edit_action(examples.problem(stored_examples(contract)) is not None)
         policy.check(current_user, contract, action)
     return contract
+
+
+def get_comment_or_404(contract_id: int, comment_id: int):
+    """A comment of that contract, or NotFound."""
+    comment = db.session.get(Comment, comment_id)
+    if comment is None or comment.contract_id != contract_id:
+        raise NotFound("That comment does not exist; it may have been deleted.")
+    return comment

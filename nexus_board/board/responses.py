@@ -71,11 +71,14 @@ def commented(contract: Contract, comment):
     return thread(contract, CommentForm(formdata=None), message="Your comment is posted.")
 
 
-def thread(contract: Contract, form, status: int = 200, message: str | None = None):
+def thread(contract: Contract, form, status: int = 200, message: str | None = None, **editing):
     """The comments section: the thread and the form (with its errors, if any); a plain form's
-    errors come back on the whole page."""
+    errors come back on the whole page. `editing` (its id and form) shows a comment as a form."""
     if not wants_fragment():
-        return page(contract, status=status, comment_form=form)
+        if message and status < 400:
+            flash(message, "success")
+            return redirect(url_for("board.show", contract_id=contract.id) + "#comments", 303)
+        return page(contract, status=status, comment_form=form, **editing)
     return render(
         "board/contract.html",
         "comments",
@@ -85,6 +88,7 @@ def thread(contract: Contract, form, status: int = 200, message: str | None = No
         comments=queries.comments_on(contract.id),
         comment_form=form,
         message=message,
+        **editing,
     )
 
 

@@ -17,16 +17,14 @@ from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
-from ..limits import MARKDOWN
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
 from . import archive, examples, policy, revisions
 from .classification import classify_edit
+from .comments import comment_body
 from .lookup import stored_examples
 from .policy import Action
 from .specs import ContractDraft, ContractSpec, clean, draft_of
-
-MAX_COMMENT = MARKDOWN["comment"]
 
 
 def needs_fixing(contract: Contract) -> str | None:
@@ -165,14 +163,7 @@ def delete_contract(contract: Contract, user: User) -> None:
 
 def add_comment(contract: Contract, author: User, body: str) -> Comment:
     """Add a Markdown comment to a contract's thread (any signed-in learner)."""
-    body = (body or "").strip()
-    if not body:
-        raise Invalid("The comment is empty.", errors={"body": "Write a comment first."})
-    if len(body) > MAX_COMMENT:
-        raise Invalid(
-            "The comment is too long.",
-            errors={"body": f"Keep comments under {MAX_COMMENT:,} characters."},
-        )
+    body = comment_body(body)
     comment = Comment(contract_id=contract.id, author=author, body=body)
     db.session.add(comment)
     db.session.flush()

@@ -12,7 +12,7 @@ from ..models import Role, Track, User
 from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
-from . import slots
+from . import collaboration, slots
 
 RECENT = 8
 RECENT_ACTIVITY = 10
@@ -109,3 +109,15 @@ class Hub:
     @cached_property
     def board(self):
         return slots.board_summary()
+
+    @cached_property
+    def open_questions(self) -> list[collaboration.Question]:
+        return collaboration.open_questions()
+
+    @cached_property
+    def reviews(self) -> collaboration.ReviewLine:
+        return collaboration.review_line()
+
+    @cached_property
+    def partner_projects(self) -> list[collaboration.PartnerProject]:
+        return collaboration.partner_projects()

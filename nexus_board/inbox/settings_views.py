@@ -16,8 +16,8 @@ from . import bp, services
 
 
 @bp.app_template_global()
-def because(reason: str) -> str:
-    return Reason(reason).because
+def because(reason: str, verb: str = "") -> str:
+    return Reason(reason).because_of(verb)
 
 
 @bp.route("/settings/notifications", methods=["GET", "POST"])

@@ -4,6 +4,7 @@ from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
 from .device import Device
+from .invite import Invite
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -16,6 +17,9 @@ from .profile import (
     Topic,
 )
 from .project import Project
+from .reply import Reply
+from .review import ReviewRequest, ReviewStatus, ReviewTag
+from .team import AgreementRevision, JoinState, Membership
 from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
 from .user import AccountState, Role, Theme, Track, User
@@ -59,4 +63,12 @@ __all__ = [
     "Notification",
     "Scope",
     "Webhook",
+    "AgreementRevision",
+    "Invite",
+    "JoinState",
+    "Membership",
+    "Reply",
+    "ReviewRequest",
+    "ReviewStatus",
+    "ReviewTag",
 ]

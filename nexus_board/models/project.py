@@ -2,11 +2,14 @@
 
 from datetime import datetime
 
-from sqlalchemy import String
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
+from .user import Track, str_enum
+
+REPOSITORY_CHARS = 500
 
 
 class Project(db.Model):
@@ -17,6 +20,14 @@ class Project(db.Model):
     # The name in URLs and filters; made from the name once and never changed.
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # The team's own words about it (Markdown) and its repository (https, never fetched).
+    description: Mapped[str] = mapped_column(Text, default="")
+    repository_url: Mapped[str | None] = mapped_column(String(REPOSITORY_CHARS))
+    # Set while the team looks for a partner of this track (hub and directory list it).
+    looking_for: Mapped[Track | None] = mapped_column(str_enum(Track, "looking_for"))
+    # The working agreement (Markdown), revisioned; its version guards against stale saves.
+    agreement: Mapped[str] = mapped_column(Text, default="")
+    agreement_version: Mapped[int] = mapped_column(Integer, default=0)
 
     def __repr__(self) -> str:
         return f"<Project {self.slug}>"

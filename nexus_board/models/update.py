@@ -30,6 +30,8 @@ class Update(db.Model):
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     body: Mapped[str] = mapped_column(Text)
     announcement: Mapped[bool] = mapped_column(default=False)
+    # A question: its replies may hold the answer, which its asker accepts.
+    question: Mapped[bool] = mapped_column(default=False)
     # Set while an announcement is pinned at the top of the feed and the hub.
     pinned_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     # The contract the update is about; deleting the contract keeps the update, unlinked.

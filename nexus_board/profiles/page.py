@@ -10,6 +10,9 @@ from sqlalchemy.orm import selectinload
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
 from ..models.profile import challenge_tags
+from ..replies import queries as replies
+from ..reviews import queries as reviews
+from ..teams import queries as teams
 from ..updates import queries as updates
 from ..updates.filters import Filters
 from ..updates.page import contract_links
@@ -116,6 +119,19 @@ class ProfilePage:
     @cached_property
     def contract_links(self) -> dict:
         return contract_links(self.updates)
+
+    @cached_property
+    def accepted_answers(self) -> int:
+        return replies.accepted_answers(self.learner)
+
+    @cached_property
+    def reviews(self) -> reviews.ReviewCounts:
+        return reviews.of_learner(self.learner)
+
+    @cached_property
+    def projects(self) -> list:
+        """(project, roles) for each project the learner is in."""
+        return teams.projects_of(self.learner)
 
     @cached_property
     def is_empty(self) -> bool:

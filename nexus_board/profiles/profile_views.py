@@ -18,7 +18,7 @@ PER_PAGE = 24
 
 
 @bp.get("/learners")
-@cached_page("profiles")
+@cached_page("profiles", "teams")  # teams: the projects looking for a partner
 def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
@@ -44,7 +44,7 @@ def directory():
 
 
 @bp.get("/u/<username>")
-@cached_page(*SHOWN)  # the profile, and the learner's latest updates
+@cached_page(*SHOWN, "reviews", "teams")  # the profile, latest updates, reviews, projects
 def show(username):
     return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
 

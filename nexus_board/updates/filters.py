@@ -15,14 +15,16 @@ from .forms import FeedFilterForm
 class Filters:
     tag: str | None = None
     author: User | None = None
+    show: str | None = None  # "questions", or "unanswered" questions only
 
     @property
     def empty(self) -> bool:
-        return self.tag is None and self.author is None
+        return self.tag is None and self.author is None and self.show is None
 
     def as_args(self) -> dict[str, str]:
-        """The query string arguments naming these filters (?tag=&learner=)."""
+        """The query string arguments naming these filters (?tag=&learner=&show=)."""
         args = {"tag": self.tag, "learner": self.author.username if self.author else None}
+        args["show"] = self.show
         return {name: value for name, value in args.items() if value}
 
 
@@ -31,14 +33,15 @@ def read_filters(args: MultiDict) -> tuple[FeedFilterForm, Filters | None]:
     form = FeedFilterForm(formdata=args)
     if not form.validate():
         return form, None
-    return form, Filters(tag=form.tag.data, author=_learner(form.learner.data))
+    learner = _learner(form.learner.data)
+    return form, Filters(tag=form.tag.data, author=learner, show=form.show.data or None)
 
 
 def filters_from(args: MultiDict) -> Filters:
     """The filters in `args` (?tag=&learner=), or a 400/404 saying what is wrong."""
     form, filters = read_filters(args)
     if filters is None:
-        raise DomainError(" ".join(form.tag.errors))
+        raise DomainError(" ".join(form.tag.errors + form.show.errors))
     return filters
 
 

@@ -1,7 +1,7 @@
 """Forms for posting updates and filtering the feed. Shape only; the services check the rules."""
 
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, SelectField, StringField, TextAreaField
+from wtforms import BooleanField, SelectChoice, SelectField, StringField, TextAreaField
 from wtforms.validators import Optional, Regexp
 
 from ..models.update import MAX_BODY
@@ -20,6 +20,7 @@ class UpdateForm(FlaskForm):
         render_kw={"maxlength": MAX_BODY, "rows": 4},
     )
     contract = SelectField("About a contract (optional)", choices=[], validate_choice=False)
+    question = BooleanField("This is a question: the reply that answers it can be accepted")
     announcement = BooleanField("Announcement: pin it at the top of the feed and the hub")
 
     def contract_id(self) -> int | None:
@@ -43,3 +44,12 @@ class FeedFilterForm(FlaskForm):
         validators=[Optional(), Regexp(r"^[a-z][a-z0-9_-]{0,39}$", message=TAG_RULE)],
     )
     learner = SelectField("Learner", choices=[], validate_choice=False)
+    show = SelectField(
+        "Show",
+        choices=[
+            SelectChoice("", "All updates"),
+            SelectChoice("questions", "Questions"),
+            SelectChoice("unanswered", "Unanswered questions"),
+        ],
+        validators=[Optional()],
+    )

@@ -37,6 +37,7 @@ def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -
         "page": page,
         "form": form,
         "contract_links": contract_links(page.items + page.pinned),
+        "threads": queries.info_for(u.id for u in page.items + page.pinned),
     }
 
 

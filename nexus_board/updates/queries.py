@@ -6,11 +6,11 @@ neither repeat nor skip rows while new updates arrive.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
-from ..models import Update, UpdateTag, User
+from ..models import Reply, Update, UpdateTag, User
 from ..pagination import decode_time_cursor, encode_cursor
 from .filters import Filters
 
@@ -90,6 +90,34 @@ def count_all() -> int:
     return db.session.scalar(select(func.count()).select_from(Update))
 
 
+@dataclass(frozen=True)
+class ThreadInfo:
+    replies: int
+    answered: bool
+
+
+def info_for(update_ids) -> dict[int, ThreadInfo]:
+    """How many replies each update has and whether it is answered (one query)."""
+    ids = list(update_ids)
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        select(
+            Reply.update_id,
+            func.count(),
+            func.max(case((Reply.accepted, 1), else_=0)),
+        )
+        .where(Reply.update_id.in_(ids))
+        .group_by(Reply.update_id)
+    )
+    return {update_id: ThreadInfo(count, bool(answered)) for update_id, count, answered in rows}
+
+
+def answered():
+    """SQL: the update has an accepted reply (the asker's answer)."""
+    return exists().where(and_(Reply.update_id == Update.id, Reply.accepted.is_(True)))
+
+
 def cursor_of(update: Update) -> str:
     return encode_cursor(update.created_at.isoformat(), update.id)
 
@@ -100,6 +128,10 @@ def _matching(filters: Filters, stmt: Select | None = None) -> Select:
         stmt = stmt.where(Update.tags.any(UpdateTag.tag == filters.tag))
     if filters.author is not None:
         stmt = stmt.where(Update.author_id == filters.author.id)
+    if filters.show in ("questions", "unanswered"):
+        stmt = stmt.where(Update.question.is_(True))
+    if filters.show == "unanswered":
+        stmt = stmt.where(~answered())
     return stmt
 
 

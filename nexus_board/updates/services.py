@@ -17,11 +17,19 @@ from .text import scan
 
 
 def post_update(
-    author: User, body: str, *, announcement: bool = False, contract_id: int | None = None
+    author: User,
+    body: str,
+    *,
+    announcement: bool = False,
+    question: bool = False,
+    contract_id: int | None = None,
 ) -> Update:
-    """Publish an update (an admin may make it a pinned announcement); raises Invalid/Forbidden."""
+    """Publish an update, or a question (an admin may make it a pinned announcement)."""
     if announcement and not author.is_admin:
         raise Forbidden("Only admins can post announcements.")
+    if announcement and question:
+        raise Invalid("The update was not posted.",
+                      errors={"question": "An announcement cannot be a question too."})  # fmt: skip
     body = clean_body(body)
     errors = {}
     if not body:
@@ -37,6 +45,7 @@ def post_update(
         author=author,
         body=body,
         announcement=announcement,
+        question=question,
         pinned_at=utcnow() if announcement else None,
         contract_id=contract_id,
         tags=[UpdateTag(tag=tag) for tag in found.tags],
@@ -46,6 +55,7 @@ def post_update(
     db.session.flush()
     changed("updates")
     verb = Verb.ANNOUNCEMENT_PINNED if announcement else Verb.UPDATE_POSTED
+    verb = Verb.QUESTION_ASKED if question else verb
     heard = Audience(mentioned=frozenset(user.id for user in update.mentions))
     record(verb, actor=author, subject=update, audience=heard)
     return update

@@ -8,6 +8,7 @@ from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..rendering import done, render
+from ..replies.page import thread_context
 from . import atom, bp, queries, services
 from .filters import filters_from
 from .lookup import get_update_or_404
@@ -35,6 +36,7 @@ def post():
                 current_user,
                 form.body.data,
                 announcement=form.announcement.data,
+                question=form.question.data,
                 contract_id=form.contract_id(),
             )
         except Invalid as error:
@@ -52,10 +54,7 @@ def post():
 @bp.get("/updates/<int:update_id>")
 @cached_page(*SHOWN)
 def show(update_id):
-    update = get_update_or_404(update_id)
-    return render(
-        "updates/show.html", "item", update=update, contract_links=contract_links([update])
-    )
+    return render("updates/show.html", "item", **thread_context(get_update_or_404(update_id)))
 
 
 @bp.post("/updates/<int:update_id>/delete")

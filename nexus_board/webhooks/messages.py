@@ -51,7 +51,7 @@ def _told(activity: Activity, reason: str | None) -> Message:
     if detail.get("excerpt"):
         lines.append(f"“{detail['excerpt']}”")
     if reason:
-        lines.append(Reason(reason).because)
+        lines.append(Reason(reason).because_of(activity.verb))
     project = activity.project.name if activity.project is not None else None
     return Message(
         ("Breaking: " if activity.breaking else "") + words.sentence,

@@ -12,13 +12,18 @@ from nexus_board.activity.audience import HEARS
 from nexus_board.board import lifecycle, services
 from nexus_board.board.policy import Action
 from nexus_board.extensions import db
-from nexus_board.models import Activity, Contract, Notification, User
+from nexus_board.models import Activity, Contract, Notification, Project, User
 from nexus_board.profiles import readme_import
+from nexus_board.replies import services as replies
+from nexus_board.reviews import lifecycle as lifecycle_of_reviews
+from nexus_board.reviews.policy import Action as ReviewAction
+from nexus_board.teams import services as teams
 from nexus_board.updates.services import post_update, set_pinned
 from nexus_board.verify.checks import Result
 from nexus_board.verify.services import record_results
 
 from ..board.factories import broken, draft, post
+from ..reviews.factories import ask as ask_for_review
 
 EVERYONE = {"ada", "brian", "gabriel", "hana", "mentor"}
 
@@ -67,6 +72,40 @@ def readme(cast):
     readme_import.confirm_import(ada, pending)
 
 
+def question(cast, answered: bool = False):
+    """hana asks; ada replies (mentioning @brian); hana accepts it when `answered`."""
+    asked = post_update(user("hana"), "How do I page a list?", question=True)
+    made = replies.add_reply(asked, user("ada"), "Ask @brian too")
+    if answered:
+        db.session.commit()
+        db.session.execute(db.delete(Notification))  # only what accepting causes counts
+        replies.accept(made, user("hana"))
+
+
+def review(cast, *moves: str):
+    """ada asks for a review; brian makes the moves (ada the thanks and the reopening)."""
+    review_id = ask_for_review(cast["ada"])
+    for move in moves:
+        mover = user("ada") if move in ("thank", "reopen") else user("brian")
+        if move == "thank":
+            lifecycle_of_reviews.move(review_id, user("brian"), ReviewAction.FINISH, "Done")
+        lifecycle_of_reviews.move(review_id, mover, ReviewAction(move), "Some text")
+
+
+def team(cast, accepted: bool = False):
+    """gabriel asks to join ada's project; ada accepts when `accepted`."""
+    contract(cast, "open")
+    project = db.session.scalar(select(Project))
+    teams.ask_to_join(project, user("gabriel"))
+    if accepted:
+        teams.accept(project, cast["gabriel"], user("ada"))
+
+
+def agreement(cast):
+    contract(cast, "open")
+    teams.edit_agreement(db.session.scalar(select(Project)), user("ada"), "Channel: #shop", 0)
+
+
 # (verb, what happens) -> who hears of it
 # fmt: off
 TABLE = {
@@ -88,6 +127,18 @@ TABLE = {
     "profile.imported":     (readme, set()),
     "verify.passed":        (lambda c: verify(c, True), set()),
     "verify.failed":        (lambda c: verify(c, False), {"ada"}),
+    "question.asked":       (lambda c: post_update(user("hana"), "Who knows @brian?", question=True), {"brian"}),
+    "update.replied":       (question, {"hana", "brian"}),
+    "answer.accepted":      (lambda c: question(c, answered=True), {"ada"}),
+    "review.requested":     (lambda c: review(c), set()),
+    "review.claimed":       (lambda c: review(c, "claim"), {"ada"}),
+    "review.unclaimed":     (lambda c: review(c, "claim", "unclaim"), {"ada"}),
+    "review.done":          (lambda c: review(c, "claim", "finish"), {"ada"}),
+    "review.thanked":       (lambda c: review(c, "claim", "thank"), {"brian"}),
+    "review.reopened":      (lambda c: review(c, "claim", "finish", "reopen"), {"brian"}),
+    "project.join_asked":   (team, set()),
+    "project.joined":       (lambda c: team(c, accepted=True), {"gabriel"}),
+    "agreement.edited":     (agreement, set()),
 }
 # fmt: on
 
