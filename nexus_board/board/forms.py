@@ -32,6 +32,11 @@ class ResponseForm(Form):
         description="A JSON Schema the example must satisfy. Blank: inferred from the example.",
         render_kw={"class": "code", "rows": 4, "spellcheck": "false"},
     )
+    examples = TextAreaField(
+        "More named examples (JSON, optional)",
+        description='For the mock\'s Prefer: example=<name>, like {"missing": {"detail": "…"}}.',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
+    )
 
 
 class ContractForm(FlaskForm):
@@ -83,6 +88,12 @@ class ContractForm(FlaskForm):
     deprecation_note = StringField(
         "Deprecation note (optional)", description="What to use instead, in a line."
     )
+    dispatch = TextAreaField(
+        "Mock dispatch rules (JSON, optional)",
+        description='Pick the mock\'s answer from the request: [{"in": "path", "name": "id", '
+        '"equals": "0", "status": 404, "example": "missing"}]. The first match wins.',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
+    )
     responses = FieldList(FormField(ResponseForm), min_entries=1, max_entries=MAX_RESPONSES)
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
 
@@ -102,6 +113,7 @@ class ContractForm(FlaskForm):
                     row.description.data or "",
                     row.example.data or "",
                     row.schema.data or "",
+                    row.examples.data or "",
                 )
                 for row in (entry.form for entry in self.responses)
             ],
@@ -111,6 +123,7 @@ class ContractForm(FlaskForm):
             deprecated=bool(self.deprecated.data),
             sunset=self.sunset.data or "",
             deprecation_note=self.deprecation_note.data or "",
+            dispatch=self.dispatch.data or "",
         )
 
     def edit_rows(self, formdata) -> bool:

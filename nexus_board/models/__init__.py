@@ -17,7 +17,7 @@ from .project import Project
 from .token import ApiToken
 from .update import Update, UpdateTag
 from .user import Role, Track, User
-from .verification import Verification
+from .verification import Verification, VerificationResult, VerificationRun
 
 __all__ = [
     "ApiToken",
@@ -44,4 +44,6 @@ __all__ = [
     "UpdateTag",
     "User",
     "Verification",
+    "VerificationResult",
+    "VerificationRun",
 ]
