@@ -85,7 +85,8 @@ def rooted(schema: dict, components: dict | None) -> dict:
 
 
 def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None):
-    """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message": …}], at most 20.
+    """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message", "location":
+    ["items", 0, "id"], "keyword": "type"}], at most 20.
 
     `sent`: True for what a client sends (its readOnly fields are never required), False for
     what it receives (nor are writeOnly ones), None for neither. TooComplex past the step
@@ -102,7 +103,11 @@ def errors(schema: dict, value, components: dict | None = None, *, sent: bool | 
     finally:
         _steps.reset(token)
     ordered = sorted(found, key=lambda e: list(map(str, e.path)))
-    return [{"path": _json_path(e.absolute_path), "message": _short_message(e)} for e in ordered]
+    return [
+        {"path": _json_path(e.absolute_path), "message": _short_message(e),
+         "location": list(e.absolute_path), "keyword": str(e.validator)}
+        for e in ordered
+    ]  # fmt: skip
 
 
 def _unrequired(schema, components: dict, hidden: str):
