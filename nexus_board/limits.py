@@ -91,6 +91,7 @@ def body_kind(path: str, endpoint: str | None) -> str:
         return "api"
     return "import" if endpoint in IMPORT_ENDPOINTS else "form"
 
+
 # The mock: named examples per response, dispatch rules per contract, generated answers.
 NAMED_EXAMPLES = 10  # per response, besides its default one
 DISPATCH_RULES = 20  # per contract; each is one comparison per request

@@ -147,6 +147,45 @@ class ContractForm(FlaskForm):
         show_errors(self, DomainError(error.message, errors=errors), summary=False)
 
 
+class DispatchRuleForm(FlaskForm):
+    """One mock dispatch rule; `mock_rules.check_dispatch` checks it with the contract."""
+
+    where = SelectField(
+        "Where the value is",
+        choices=[("path", "Path parameter"), ("query", "Query parameter"),
+                 ("body", "JSON body field")],
+    )  # fmt: skip
+    name = StringField(
+        "Name", description="The parameter, or the body field as a dot path: customer.id.",
+        render_kw={"class": "code", "autocomplete": "off", "maxlength": 100},
+    )  # fmt: skip
+    equals = StringField("Equals", render_kw={"class": "code", "autocomplete": "off"})
+    status = StringField("Answer with status", render_kw={"inputmode": "numeric", "size": 4})
+    example = StringField(
+        "Example name (optional)", description="Blank: the response's default example.",
+        render_kw={"autocomplete": "off"},
+    )  # fmt: skip
+    version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+
+    def rule(self) -> dict:
+        rule = {
+            "in": self.where.data,
+            "name": (self.name.data or "").strip(),
+            "equals": self.equals.data or "",
+            "status": (self.status.data or "").strip(),
+        }
+        if (self.example.data or "").strip():
+            rule["example"] = self.example.data.strip()
+        return rule
+
+    def show_errors(self, error: DomainError) -> None:
+        """The rule's problem (said of the contract's rules) next to the first field."""
+        errors = dict(error.errors)
+        if "dispatch" in errors:
+            errors["name"] = errors.pop("dispatch")
+        show_errors(self, DomainError(error.message, errors=errors), summary=False)
+
+
 class CommentForm(FlaskForm):
     body = TextAreaField(
         "Add a comment",
