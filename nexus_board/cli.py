@@ -8,10 +8,11 @@ from .auth import services
 from .errors import Invalid
 from .extensions import db
 from .models import Role
-from .verify.command import verify_command
+from .verify.command import can_i_deploy_command, verify_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
+nexus.add_command(can_i_deploy_command)
 
 
 @nexus.command("demo")
