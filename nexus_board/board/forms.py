@@ -9,6 +9,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -147,14 +148,20 @@ class ContractForm(FlaskForm):
         show_errors(self, DomainError(error.message, errors=errors), summary=False)
 
 
+WHERE_CHOICES = [
+    SelectChoice("path", "Path parameter"),
+    SelectChoice("query", "Query parameter"),
+    SelectChoice("body", "JSON body field"),
+]
+
+
 class DispatchRuleForm(FlaskForm):
     """One mock dispatch rule; `mock_rules.check_dispatch` checks it with the contract."""
 
     where = SelectField(
         "Where the value is",
-        choices=[("path", "Path parameter"), ("query", "Query parameter"),
-                 ("body", "JSON body field")],
-    )  # fmt: skip
+        choices=WHERE_CHOICES,
+    )
     name = StringField(
         "Name", description="The parameter, or the body field as a dot path: customer.id.",
         render_kw={"class": "code", "autocomplete": "off", "maxlength": 100},
