@@ -9,10 +9,12 @@ from .errors import Invalid
 from .extensions import db
 from .models import Role
 from .verify.command import can_i_deploy_command, verify_command
+from .webhooks.command import worker_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
 nexus.add_command(can_i_deploy_command)
+nexus.add_command(worker_command)
 
 
 @nexus.command("demo")

@@ -2,6 +2,8 @@
 
 from sqlalchemy import func, select
 
+from ..activity.events import record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..extensions import db
 from ..models import Contract, Verification, VerificationResult, VerificationRun
@@ -42,6 +44,9 @@ def record_results(
         }
         run.results.append(VerificationResult(contract_id=result.contract.id, **values))
         row = db.session.get(Verification, result.contract.id)
+        if row is None or row.passed is not result.passed:  # a new result is news, a repeat not
+            verb = Verb.VERIFY_PASSED if result.passed else Verb.VERIFY_FAILED
+            record(verb, actor=None, subject=result.contract, after=result.detail[:200] or None)
         if row is None:
             row = Verification(contract_id=result.contract.id)
             db.session.add(row)
