@@ -64,7 +64,9 @@ def _parameter_problems(route: dict, path_values: dict) -> list[dict]:
 
 
 def _located(prefix: list, error: dict) -> dict:
-    return item([*prefix, *error["location"]], error["message"], error["keyword"])
+    # Prism names array items by their index as text: ["body", "lines", "0", "quantity"].
+    where = [*prefix, *map(str, error["location"])]
+    return item(where, error["message"], error["keyword"])
 
 
 def _typed(raw: str, schema: dict):

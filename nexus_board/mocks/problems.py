@@ -1,6 +1,6 @@
 """The mock's errors as RFC 9457 problem documents, shaped as Prism shapes its own.
 
-A frontend that handles Prism's 422 (`validation`: [{"location": ["body", "lines", 0,
+A frontend that handles Prism's 422 (`validation`: [{"location": ["body", "lines", "0",
 "quantity"], "severity": "Error", "code": "minimum", "message": …}]) handles ours alike.
 """
 

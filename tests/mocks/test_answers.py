@@ -199,7 +199,7 @@ def test_a_body_is_checked_down_to_the_item(client, order):
     assert response.status_code == 422
     assert response.json["validation"] == [
         {
-            "location": ["body", "lines", 1, "quantity"],
+            "location": ["body", "lines", "1", "quantity"],
             "severity": "Error",
             "code": "minimum",
             "message": "0 is less than the minimum of 1",

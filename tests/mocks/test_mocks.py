@@ -133,13 +133,13 @@ def test_a_body_that_breaks_the_request_example_schema_is_a_422(client, board):
     assert response.content_type == "application/problem+json"
     assert response.json["validation"] == [
         {
-            "location": ["body", "items", 0],
+            "location": ["body", "items", "0"],
             "severity": "Error",
             "code": "required",
             "message": "'quantity' is a required property",
         },
         {
-            "location": ["body", "items", 0, "product_id"],
+            "location": ["body", "items", "0", "product_id"],
             "severity": "Error",
             "code": "type",
             "message": "'forty-two' is not of type 'integer'",
