@@ -43,7 +43,7 @@ def problems(route: dict, path_values: dict):
 
 def _parameter_problems(route: dict, path_values: dict) -> list[dict]:
     found = []
-    for parameter in route["parameters"]:
+    for index, parameter in enumerate(route["parameters"]):
         where, name = parameter["in"], parameter["name"]
         if where == "path":
             raw = path_values.get(name)
@@ -56,11 +56,16 @@ def _parameter_problems(route: dict, path_values: dict) -> list[dict]:
             continue
         if parameter["schema"]:
             wrong = errors(parameter["schema"], _typed(raw, parameter["schema"]),
-                           route["components"])  # fmt: skip
+                           route["components"], key=(*_key(route), index))  # fmt: skip
             found += [_located([where, name], e) for e in wrong]
         if len(found) >= MOCK_ERRORS:
             break
     return found
+
+
+def _key(route: dict) -> tuple:
+    """A contract version's schemas never change: their validators are kept under this."""
+    return ("mock", route["contract"], route["version"])
 
 
 def _located(prefix: list, error: dict) -> dict:
@@ -100,5 +105,6 @@ def _body_problems(route: dict):
         return problem(413, message)
     except json_values.Refused as error:
         return problem(400, f"The request body is not accepted: {error}")
-    found = errors(route["request_schema"], body, route["components"], sent=True)
+    found = errors(route["request_schema"], body, route["components"], sent=True,
+                   key=(*_key(route), "body"))  # fmt: skip
     return [_located(["body"], e) for e in found]

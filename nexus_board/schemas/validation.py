@@ -16,12 +16,13 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from ..limits import MOCK_ERRORS, SCHEMA_CHECK_SECONDS, SCHEMA_CHECK_STEPS
+from ..limits import MOCK_ERRORS, SCHEMA_CHECK_SECONDS, SCHEMA_CHECK_STEPS, VALIDATORS_CACHED
 from .refs import resolve
 
 MAX_ERRORS = MOCK_ERRORS
 MESSAGE_CHARS = 200
 _steps: ContextVar[list] = ContextVar("schema_steps")  # [steps left, deadline]
+_checkers: dict = {}  # validators by key, built from schemas that never change under a key
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern is our answer to give, not a line on stderr
 
@@ -84,21 +85,25 @@ def rooted(schema: dict, components: dict | None) -> dict:
     return {**schema, "components": {"schemas": components}}
 
 
-def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None):
+def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None,
+           key: tuple | None = None):  # fmt: skip
     """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message", "location":
     ["items", 0, "id"], "keyword": "type"}], at most 20.
 
     `sent`: True for what a client sends (its readOnly fields are never required), False for
     what it receives (nor are writeOnly ones), None for neither. TooComplex past the step
     budget. The validator stops at the 20th problem: a body of a million wrong items costs 20.
+    `key` names the schema for a hot path (the mock): its validator is then built once per process.
     """
-    if sent is not None:
-        hidden = "readOnly" if sent else "writeOnly"
-        schema = _unrequired(schema, components or {}, hidden)
-        components = {k: _unrequired(v, components, hidden) for k, v in (components or {}).items()}
+    checker = _checkers.get(key) if key is not None else None
+    if checker is None:
+        checker = _checker(schema, components, sent)
+        if key is not None:
+            _checkers[key] = checker
+            while len(_checkers) > VALIDATORS_CACHED:
+                _checkers.pop(next(iter(_checkers)))
     token = _steps.set([SCHEMA_CHECK_STEPS, time.monotonic() + SCHEMA_CHECK_SECONDS])
     try:
-        checker = Validator(rooted(schema, components), registry=NO_REMOTE, format_checker=_FORMATS)
         found = list(islice(checker.iter_errors(value), MAX_ERRORS))
     finally:
         _steps.reset(token)
@@ -108,6 +113,14 @@ def errors(schema: dict, value, components: dict | None = None, *, sent: bool | 
          "location": list(e.absolute_path), "keyword": str(e.validator)}
         for e in ordered
     ]  # fmt: skip
+
+
+def _checker(schema: dict, components: dict | None, sent: bool | None):
+    if sent is not None:
+        hidden = "readOnly" if sent else "writeOnly"
+        schema = _unrequired(schema, components or {}, hidden)
+        components = {k: _unrequired(v, components, hidden) for k, v in (components or {}).items()}
+    return Validator(rooted(schema, components), registry=NO_REMOTE, format_checker=_FORMATS)
 
 
 def _unrequired(schema, components: dict, hidden: str):
