@@ -17,7 +17,17 @@ ENVIRONMENT_CHARS = 40
 DETAIL_CHARS = 500
 
 
-class Verification(db.Model):
+class CheckResult:
+    """What one check of a contract found (mixin)."""
+
+    passed: Mapped[bool] = mapped_column(Boolean)
+    # The contract's version that was checked: a later edit makes the result stale.
+    contract_version: Mapped[int] = mapped_column(Integer)
+    status_code: Mapped[int | None] = mapped_column(Integer)
+    detail: Mapped[str] = mapped_column(String(DETAIL_CHARS), default="")
+
+
+class Verification(CheckResult, db.Model):
     """One row per contract: the newest result replaces the last."""
 
     __tablename__ = "contract_verifications"
@@ -25,11 +35,6 @@ class Verification(db.Model):
     contract_id: Mapped[int] = mapped_column(
         ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True
     )
-    passed: Mapped[bool] = mapped_column(Boolean)
-    # The contract's version that was checked: a later edit makes the result stale.
-    contract_version: Mapped[int] = mapped_column(Integer)
-    status_code: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[str] = mapped_column(String(DETAIL_CHARS), default="")
     base_url: Mapped[str] = mapped_column(String(300))
     checked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     environment: Mapped[str | None] = mapped_column(String(ENVIRONMENT_CHARS))
@@ -63,7 +68,7 @@ class VerificationRun(db.Model):
         return self.conforming / self.contracts if self.contracts else 0.0
 
 
-class VerificationResult(db.Model):
+class VerificationResult(CheckResult, db.Model):
     """What one run found for one contract."""
 
     __tablename__ = "verification_results"
@@ -75,7 +80,3 @@ class VerificationResult(db.Model):
     contract_id: Mapped[int] = mapped_column(
         ForeignKey("contracts.id", ondelete="CASCADE"), primary_key=True
     )
-    passed: Mapped[bool] = mapped_column(Boolean)
-    contract_version: Mapped[int] = mapped_column(Integer)
-    status_code: Mapped[int | None] = mapped_column(Integer)
-    detail: Mapped[str] = mapped_column(String(DETAIL_CHARS), default="")
