@@ -31,7 +31,8 @@ ARRAY_ITEMS = 5
 DEPTH = 5
 # Keywords jsf does not generate for: such a schema answers its example.
 UNSUPPORTED = ("pattern", "patternProperties", "not", "if", "dependentSchemas", "$dynamicRef")
-_lock = threading.Lock()
+_lock = threading.Lock()  # jsf draws from the process's `random`: one generation at a time
+_kept_lock = threading.Lock()
 _answers: OrderedDict = OrderedDict()
 
 
@@ -43,14 +44,16 @@ def generated(key: tuple, schema: dict | None, components: dict, seed: int) -> s
     """JSON text generated from `schema` with `seed`, or None when it cannot be (say why)."""
     if schema is None:
         return None
-    found = _answers.get((*key, seed))
-    if found is not None:
-        _answers.move_to_end((*key, seed))
-        return found or None
+    with _kept_lock:
+        found = _answers.get((*key, seed))
+        if found is not None:
+            _answers.move_to_end((*key, seed))
+            return found or None
     text = _generate(schema, components, seed) or ""
-    _answers[(*key, seed)] = text
-    while len(_answers) > DYNAMIC_CACHED:
-        _answers.popitem(last=False)
+    with _kept_lock:
+        _answers[(*key, seed)] = text
+        while len(_answers) > DYNAMIC_CACHED:
+            _answers.popitem(last=False)
     return text or None
 
 

@@ -6,6 +6,7 @@ anyOf over a recursive schema cannot multiply the work past `SCHEMA_CHECK_STEPS`
 `SCHEMA_CHECK_SECONDS`.
 """
 
+import threading
 import time
 from contextvars import ContextVar
 from itertools import islice
@@ -23,6 +24,7 @@ MAX_ERRORS = MOCK_ERRORS
 MESSAGE_CHARS = 200
 _steps: ContextVar[list] = ContextVar("schema_steps")  # [steps left, deadline]
 _checkers: dict = {}  # validators by key, built from schemas that never change under a key
+_checkers_lock = threading.Lock()
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern is our answer to give, not a line on stderr
 
@@ -99,9 +101,10 @@ def errors(schema: dict, value, components: dict | None = None, *, sent: bool | 
     if checker is None:
         checker = _checker(schema, components, sent)
         if key is not None:
-            _checkers[key] = checker
-            while len(_checkers) > VALIDATORS_CACHED:
-                _checkers.pop(next(iter(_checkers)))
+            with _checkers_lock:
+                _checkers[key] = checker
+                while len(_checkers) > VALIDATORS_CACHED:
+                    _checkers.pop(next(iter(_checkers)))
     token = _steps.set([SCHEMA_CHECK_STEPS, time.monotonic() + SCHEMA_CHECK_SECONDS])
     try:
         found = list(islice(checker.iter_errors(value), MAX_ERRORS))
