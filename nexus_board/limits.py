@@ -119,4 +119,3 @@ DISPATCH_RULES = 20  # per contract; each is one comparison per request
 DYNAMIC_SEEDS = 32  # `Prefer: dynamic=true` without a seed answers one of this many variants
 DYNAMIC_CACHED = 512  # generated answers kept per process (each a pure function of its seed)
 DYNAMIC_SECONDS = 0.5  # generating one answer; past it the example is sent instead
-VALIDATORS_CACHED = 512  # the mock's compiled request validators kept per process

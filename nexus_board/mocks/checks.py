@@ -43,7 +43,7 @@ def problems(route: dict, path_values: dict):
 
 def _parameter_problems(route: dict, path_values: dict) -> list[dict]:
     found = []
-    for index, parameter in enumerate(route["parameters"]):
+    for parameter in route["parameters"]:
         where, name = parameter["in"], parameter["name"]
         if where == "path":
             raw = path_values.get(name)
@@ -56,16 +56,20 @@ def _parameter_problems(route: dict, path_values: dict) -> list[dict]:
             continue
         if parameter["schema"]:
             wrong = errors(parameter["schema"], _typed(raw, parameter["schema"]),
-                           route["components"], key=(*_key(route), index))  # fmt: skip
+                           route["components"], kept=_kept(route))  # fmt: skip
             found += [_located([where, name], e) for e in wrong]
         if len(found) >= MOCK_ERRORS:
             break
     return found
 
 
-def _key(route: dict) -> tuple:
-    """A contract version's schemas never change: their validators are kept under this."""
-    return ("mock", route["contract"], route["version"])
+def _kept(route: dict) -> dict:
+    """Validators for the route's schemas, kept in this process's copy of the route table
+    (dropped with it when the table changes), so each is built once."""
+    kept = route.get("validators")
+    if kept is None:
+        kept = route["validators"] = {}
+    return kept
 
 
 def _located(prefix: list, error: dict) -> dict:
@@ -106,5 +110,5 @@ def _body_problems(route: dict):
     except json_values.Refused as error:
         return problem(400, f"The request body is not accepted: {error}")
     found = errors(route["request_schema"], body, route["components"], sent=True,
-                   key=(*_key(route), "body"))  # fmt: skip
+                   kept=_kept(route))  # fmt: skip
     return [_located(["body"], e) for e in found]

@@ -50,7 +50,11 @@ def serve(slug, path):
         allow = ", ".join([*found.allowed, "OPTIONS"])
         message = f"/{path} takes {', '.join(found.allowed)}, not {method}."
         return problem(405, message, headers={"Allow": allow})
-    return _answer(found.route, matching.path_values(found.route, "/" + path))
+    response = _answer(found.route, matching.path_values(found.route, "/" + path))
+    # Every answer of a route says which it is, and a deprecated one says so (its 401s too).
+    response.headers["X-Mock-Route"] = f"{found.route['method']} {found.route['template']}"
+    _deprecation(found.route, response)
+    return response
 
 
 def _limited():
@@ -87,11 +91,9 @@ def _answer(route: dict, path_values: dict):
         del response.headers["Content-Type"]
     else:
         response = Response(body, status=choice.status, mimetype="application/json")
-    response.headers["X-Mock-Route"] = f"{route['method']} {route['template']}"
     response.headers["X-Mock-Example"] = choice.name
     if wanted.dynamic:
         response.headers["X-Mock-Dynamic"] = "generated" if generated else "example"
-    _deprecation(route, response)
     return response
 
 

@@ -6,7 +6,6 @@ anyOf over a recursive schema cannot multiply the work past `SCHEMA_CHECK_STEPS`
 `SCHEMA_CHECK_SECONDS`.
 """
 
-import threading
 import time
 from contextvars import ContextVar
 from itertools import islice
@@ -17,14 +16,12 @@ from jsonschema.exceptions import ValidationError
 from referencing import Registry
 from referencing.exceptions import NoSuchResource
 
-from ..limits import MOCK_ERRORS, SCHEMA_CHECK_SECONDS, SCHEMA_CHECK_STEPS, VALIDATORS_CACHED
+from ..limits import MOCK_ERRORS, SCHEMA_CHECK_SECONDS, SCHEMA_CHECK_STEPS
 from .refs import resolve
 
 MAX_ERRORS = MOCK_ERRORS
 MESSAGE_CHARS = 200
 _steps: ContextVar[list] = ContextVar("schema_steps")  # [steps left, deadline]
-_checkers: dict = {}  # validators by key, built from schemas that never change under a key
-_checkers_lock = threading.Lock()
 _OPTIONS = re2.Options()
 _OPTIONS.log_errors = False  # a bad pattern is our answer to give, not a line on stderr
 
@@ -88,23 +85,21 @@ def rooted(schema: dict, components: dict | None) -> dict:
 
 
 def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None,
-           key: tuple | None = None):  # fmt: skip
+           kept: dict | None = None):  # fmt: skip
     """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message", "location":
     ["items", 0, "id"], "keyword": "type"}], at most 20.
 
     `sent`: True for what a client sends (its readOnly fields are never required), False for
     what it receives (nor are writeOnly ones), None for neither. TooComplex past the step
     budget. The validator stops at the 20th problem: a body of a million wrong items costs 20.
-    `key` names the schema for a hot path (the mock): its validator is then built once per process.
+    `kept`: for a hot path (the mock), a dict that lives as long as `schema` does, where the
+    validator is kept under the schema's id, so it is built once.
     """
-    checker = _checkers.get(key) if key is not None else None
+    checker = kept.get(id(schema)) if kept is not None else None
     if checker is None:
         checker = _checker(schema, components, sent)
-        if key is not None:
-            with _checkers_lock:
-                _checkers[key] = checker
-                while len(_checkers) > VALIDATORS_CACHED:
-                    _checkers.pop(next(iter(_checkers)))
+        if kept is not None:
+            kept[id(schema)] = checker
     token = _steps.set([SCHEMA_CHECK_STEPS, time.monotonic() + SCHEMA_CHECK_SECONDS])
     try:
         found = list(islice(checker.iter_errors(value), MAX_ERRORS))
