@@ -9,13 +9,14 @@ from .errors import Invalid
 from .extensions import db
 from .models import Role
 from .operations.backup.commands import backup_command, restore_command
-from .verify.command import verify_command
+from .verify.command import can_i_deploy_command, verify_command
 from .webhooks.command import worker_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
 nexus.add_command(backup_command)
 nexus.add_command(restore_command)
+nexus.add_command(can_i_deploy_command)
 nexus.add_command(worker_command)
 
 

@@ -149,3 +149,10 @@ AGREEMENT_HISTORY = 30  # revisions of a working agreement shown
 LINK_CHARS = 500  # a review request's link, a project's repository
 INVITE_MAX_USES = 1_000
 INVITE_MAX_DAYS = 180
+
+# The mock: named examples per response, dispatch rules per contract, generated answers.
+NAMED_EXAMPLES = 10  # per response, besides its default one
+DISPATCH_RULES = 20  # per contract; each is one comparison per request
+DYNAMIC_SEEDS = 32  # `Prefer: dynamic=true` without a seed answers one of this many variants
+DYNAMIC_CACHED = 512  # generated answers kept per process (each a pure function of its seed)
+DYNAMIC_SECONDS = 0.5  # generating one answer; past it the example is sent instead

@@ -145,3 +145,21 @@ def _wait_healthy(url: str, timeout: float = 60) -> None:  # a loaded machine st
             return
         time.sleep(0.1)
     raise TimeoutError(f"{url}/healthz did not answer")
+
+
+@contextlib.contextmanager
+def prism(document: Path):
+    """Stoplight Prism (from node_modules, installed by `make vendor`) mocking `document`."""
+    binary = ROOT / "node_modules" / ".bin" / "prism"
+    if not binary.exists():
+        raise RuntimeError("Prism is not installed: `make vendor` installs it from npm")
+    port = free_port()
+    command = [str(binary), "mock", "--host", "127.0.0.1", "--port", str(port), str(document)]
+    with open(document.with_suffix(".log"), "w") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=log)  # noqa: S603
+        try:
+            wait_for_port(port, timeout=60, process=process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.terminate()
+            process.wait(timeout=20)

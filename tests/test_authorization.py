@@ -380,6 +380,9 @@ NOT_THEIRS = {BACKEND: 404, ADMIN: 404}  # someone else's import is not there fo
 PASSWORDS = {"current_password": PASSWORD, "new_password": "another long password"}
 DETAILS = {"display_name": "Renamed", "email": "", "track": "backend"}
 
+RULE = {"in": "path", "name": "id", "equals": "0", "status": 404}
+RULE_FORM = {"where": "path", "name": "id", "equals": "0", "status": "404", "version": "1"}
+
 # "METHOD /path": who may. Parameters are written <name>; `any(...)` parts are spelled out.
 TABLE: dict[str, Row] = {
     # Accounts and tokens
@@ -447,6 +450,17 @@ TABLE: dict[str, Row] = {
         lambda w: Target(f"/contracts/{w.broken(hidden=True)}/unhide"),
         OWNER_OR_ADMIN,
         {BACKEND: 404, FRONTEND: 404},
+    ),
+    # The mock's dispatch rules on the contract page: whoever may edit the contract
+    "POST /contracts/<contract_id>/dispatch": Row(
+        lambda w: Target(f"/contracts/{w.contract()}/dispatch", data=RULE_FORM), OWNER_OR_ADMIN
+    ),
+    "POST /contracts/<contract_id>/dispatch/<index>/delete": Row(
+        lambda w: Target(
+            f"/contracts/{w.contract(dispatch=json.dumps([RULE]))}/dispatch/1/delete",
+            data={"version": "1"},
+        ),
+        OWNER_OR_ADMIN,
     ),
     # Contracts as code
     "POST /projects/import": Row(openapi_upload, ANY_BACKEND),

@@ -41,6 +41,7 @@ SECONDS = 5
 RETAINED_MB = 150
 PEAK_MB = 300
 MOCK = "/mock/e-commerce-api"
+SIGNED = {"Authorization": "Bearer any"}  # the orders contract needs one, or it is a 401
 FIXABLE = 7  # the contract `_seed` saves broken, which its author may hide
 
 
@@ -83,42 +84,42 @@ ANONYMOUS = [
         "mock 2 MB array",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"content": b"[" + b"1," * 10**6 + b"1]"},
+        {"content": b"[" + b"1," * 10**6 + b"1]", "headers": SIGNED},
         {413},
     ),
     (
         "mock 400,000 items",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"content": b"[" + b"0," * 120_000 + b"0]"},
+        {"content": b"[" + b"0," * 120_000 + b"0]", "headers": SIGNED},
         {413},
     ),
     (
         "mock 9,000 wrong items",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"json": {"items": ["x"] * 9000}},
+        {"json": {"items": ["x"] * 9000}, "headers": SIGNED},
         {422},
     ),
     (
         "mock 2,000 deep",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"content": b"[" * 2000 + b"]" * 2000},
+        {"content": b"[" * 2000 + b"]" * 2000, "headers": SIGNED},
         {400},
     ),
     (
         "mock lone surrogate",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"content": b'{"s": "\\ud800"}'},
+        {"content": b'{"s": "\\ud800"}', "headers": SIGNED},
         {400},
     ),
     (
         "mock NUL in body",
         "POST",
         f"{MOCK}/api/v1/orders",
-        {"content": b'{"s": "\\u0000"}'},
+        {"content": b'{"s": "\\u0000"}', "headers": SIGNED},
         {400},
     ),
     (

@@ -12,7 +12,8 @@ from ..board.specs import ContractDraft, ResponseDraft
 from ..errors import Invalid
 
 TEXT = ("project", "method", "path", "summary", "description", "sunset", "deprecation_note")
-SCHEMAS = ("request_schema", "parameters", "components")  # JSON values, stored as JSON text
+# JSON values, stored as JSON text.
+SCHEMAS = ("request_schema", "parameters", "components", "dispatch")
 NESTED = re.compile(r"responses-(\d+)-(\w+)")
 NOT_SAVED = "The contract was not saved: check the marked fields."
 
@@ -97,5 +98,6 @@ def _responses(value, errors: dict) -> list[ResponseDraft]:
             errors[f"responses[{i}].description"] = "Use a string."
             description = ""
         example, schema = _example(item.get("example")), _example(item.get("schema"))
-        drafts.append(ResponseDraft(code, description, example, schema))
+        drafts.append(ResponseDraft(code, description, example, schema,
+                                    _example(item.get("examples"))))  # fmt: skip
     return drafts

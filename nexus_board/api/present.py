@@ -65,6 +65,7 @@ def contract(row: Contract) -> dict:
         "request_schema": examples.load(row.request_schema),
         "parameters": examples.load(row.parameters),
         "components": examples.load(row.components),
+        "dispatch": examples.load(row.dispatch),
         "schema_source": row.schema_source,
         "responses": [
             {
@@ -72,6 +73,7 @@ def contract(row: Contract) -> dict:
                 "description": r.description,
                 "example": examples.load(r.example),
                 "schema": examples.load(r.schema),
+                "examples": examples.load(r.examples),
             }
             for r in row.responses
         ],

@@ -37,12 +37,23 @@ def page_of(item: str, **extra) -> dict:
 
 
 SCHEMA = {"type": ["object", "null"], "description": "A JSON Schema (2020-12); null: none."}
+NAMED = {
+    "type": ["object", "null"],
+    "description": 'More named examples for the mock: {"missing": {...}}; null: none.',
+}
+DISPATCH = {
+    "type": ["array", "null"],
+    "items": {"type": "object"},
+    "description": 'The mock\'s rules: [{"in": "path", "name": "id", "equals": "0", '
+    '"status": 404, "example": "missing"}]; null: none.',
+}
 RESPONSE = obj(
     {
         "status_code": {"type": "integer", "minimum": 100, "maximum": 599},
         "description": STRING,
         "example": ANY,
         "schema": SCHEMA,
+        "examples": NAMED,
     }
 )
 PARAMETERS = {
@@ -83,6 +94,7 @@ CONTRACT = obj(
         "request_schema": SCHEMA,
         "parameters": PARAMETERS,
         "components": COMPONENTS,
+        "dispatch": DISPATCH,
         "schema_source": nullable({"enum": ["imported", "authored"]}),
         "responses": {"type": "array", "items": ref("Response")},
         "deprecated": {"type": "boolean"},
@@ -129,6 +141,7 @@ INPUT_PROPERTIES = {
     "request_schema": SCHEMA,
     "parameters": PARAMETERS,
     "components": COMPONENTS,
+    "dispatch": DISPATCH,
     "deprecated": {"type": "boolean"},
     "sunset": {**nullable({"type": "string", "format": "date"}), "description": "2027-06-30"},
     "deprecation_note": nullable(STRING),
@@ -141,6 +154,7 @@ INPUT_PROPERTIES = {
                 "description": STRING,
                 "example": ANY,
                 "schema": SCHEMA,
+                "examples": NAMED,
             },
             required=["status_code"],
         ),

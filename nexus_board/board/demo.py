@@ -91,8 +91,19 @@ def seed_board(learners: dict[str, User]) -> None:
     lifecycle.implement(ids[0], learners["ada"])
     lifecycle.implement(ids[6], learners["dawit"])
     _breaking_edit(ids[1], learners["ada"])
+    _mock_rules(ids[1], learners["ada"])
     for number, username, body in COMMENTS:
         services.add_comment(get_contract(ids[number - 1]), learners[username], body)
+
+
+def _mock_rules(contract_id: int, author: User) -> None:
+    """`GET /api/v1/products/0` answers the 404's "missing" example on the mock."""
+    contract = get_contract(contract_id, full=True)
+    draft = draft_of(contract)
+    draft.responses[1].examples = json.dumps({"missing": {"detail": "Product 0 never exists."}})
+    rule = {"in": "path", "name": "id", "equals": "0", "status": 404, "example": "missing"}
+    draft.dispatch = json.dumps([rule])
+    services.update_contract(contract, draft, author, expected_version=contract.version)
 
 
 def _breaking_edit(contract_id: int, author: User) -> None:

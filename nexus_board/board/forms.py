@@ -9,6 +9,7 @@ from wtforms import (
     FormField,
     HiddenField,
     IntegerField,
+    SelectChoice,
     SelectField,
     StringField,
     TextAreaField,
@@ -31,6 +32,11 @@ class ResponseForm(Form):
         "Schema (JSON or YAML, optional)",
         description="A JSON Schema the example must satisfy. Blank: inferred from the example.",
         render_kw={"class": "code", "rows": 4, "spellcheck": "false"},
+    )
+    examples = TextAreaField(
+        "More named examples (JSON, optional)",
+        description='For the mock\'s Prefer: example=<name>, like {"missing": {"detail": "…"}}.',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
     )
 
 
@@ -83,6 +89,12 @@ class ContractForm(FlaskForm):
     deprecation_note = StringField(
         "Deprecation note (optional)", description="What to use instead, in a line."
     )
+    dispatch = TextAreaField(
+        "Mock dispatch rules (JSON, optional)",
+        description='Pick the mock\'s answer from the request: [{"in": "path", "name": "id", '
+        '"equals": "0", "status": 404, "example": "missing"}]. The first match wins.',
+        render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
+    )
     responses = FieldList(FormField(ResponseForm), min_entries=1, max_entries=MAX_RESPONSES)
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
 
@@ -102,6 +114,7 @@ class ContractForm(FlaskForm):
                     row.description.data or "",
                     row.example.data or "",
                     row.schema.data or "",
+                    row.examples.data or "",
                 )
                 for row in (entry.form for entry in self.responses)
             ],
@@ -111,6 +124,7 @@ class ContractForm(FlaskForm):
             deprecated=bool(self.deprecated.data),
             sunset=self.sunset.data or "",
             deprecation_note=self.deprecation_note.data or "",
+            dispatch=self.dispatch.data or "",
         )
 
     def edit_rows(self, formdata) -> bool:
@@ -131,6 +145,51 @@ class ContractForm(FlaskForm):
         """Messages by field and row; the one about the list as a whole above its rows."""
         errors = dict(error.errors)
         self.responses_errors = [errors.pop("responses")] if "responses" in errors else []
+        show_errors(self, DomainError(error.message, errors=errors), summary=False)
+
+
+WHERE_CHOICES = [
+    SelectChoice("path", "Path parameter"),
+    SelectChoice("query", "Query parameter"),
+    SelectChoice("body", "JSON body field"),
+]
+
+
+class DispatchRuleForm(FlaskForm):
+    """One mock dispatch rule; `mock_rules.check_dispatch` checks it with the contract."""
+
+    where = SelectField(
+        "Where the value is",
+        choices=WHERE_CHOICES,
+    )
+    name = StringField(
+        "Name", description="The parameter, or the body field as a dot path: customer.id.",
+        render_kw={"class": "code", "autocomplete": "off", "maxlength": 100},
+    )  # fmt: skip
+    equals = StringField("Equals", render_kw={"class": "code", "autocomplete": "off"})
+    status = StringField("Answer with status", render_kw={"inputmode": "numeric", "size": 4})
+    example = StringField(
+        "Example name (optional)", description="Blank: the response's default example.",
+        render_kw={"autocomplete": "off"},
+    )  # fmt: skip
+    version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+
+    def rule(self) -> dict:
+        rule = {
+            "in": self.where.data,
+            "name": (self.name.data or "").strip(),
+            "equals": self.equals.data or "",
+            "status": (self.status.data or "").strip(),
+        }
+        if (self.example.data or "").strip():
+            rule["example"] = self.example.data.strip()
+        return rule
+
+    def show_errors(self, error: DomainError) -> None:
+        """The rule's problem (said of the contract's rules) next to the first field."""
+        errors = dict(error.errors)
+        if "dispatch" in errors:
+            errors["name"] = errors.pop("dispatch")
         show_errors(self, DomainError(error.message, errors=errors), summary=False)
 
 

@@ -10,9 +10,9 @@ from ..activity import queries as activity
 from ..models import Contract
 from ..models.types import utc_today
 from ..rendering import render, wants_fragment
-from . import policy, queries, revisions, schema_view, services
+from . import mock_rules, policy, queries, revisions, schema_view, services
 from .filters import BoardFilters
-from .forms import CommentForm, HideForm
+from .forms import CommentForm, DispatchRuleForm, HideForm
 
 PAGE = "page"  # the action came from the contract page; anything else means the board
 
@@ -29,9 +29,19 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
         "is_short": revisions.is_short,
         "schemas": schema_view.for_contract,
         "today": utc_today,
+        "dispatch_rules": mock_rules.rules(contract.dispatch),
+        "named_examples": mock_rules.named,
+        "dispatch_form": _dispatch_form(contract),
     }
     context |= _status_context(contract) | extra
     return render("board/contract.html", block, status=status, oob=oob, **context)
+
+
+def _dispatch_form(contract: Contract) -> DispatchRuleForm | None:
+    """The form that adds a mock rule, for those who may edit (visitors' pages are cached)."""
+    if not ({policy.Action.EDIT, policy.Action.REPAIR} & policy.allowed(current_user, contract)):
+        return None
+    return DispatchRuleForm(formdata=None, data={"version": contract.version})
 
 
 def done(contract: Contract, message: str, *, moved: bool):

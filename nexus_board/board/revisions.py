@@ -19,10 +19,11 @@ LABELS = {
     "deprecated": "Deprecated",
     "sunset": "Sunset",
     "deprecation_note": "Deprecation note",
+    "dispatch": "Mock dispatch rules",
 }
 # Fields mocks are built from: changing one invalidates them.
 MOCKED = ("project", "method", "path", "request_", "response", "parameters", "components",
-          "deprecated", "sunset")  # fmt: skip
+          "deprecated", "sunset", "dispatch")  # fmt: skip
 
 
 def changes(old: ContractSpec, new: ContractSpec) -> list[dict]:
@@ -56,6 +57,7 @@ def _flat(spec: ContractSpec) -> dict[str, str | None]:
         "deprecated": "yes" if spec.deprecated else "no",
         "sunset": spec.sunset.isoformat() if spec.sunset else None,
         "deprecation_note": spec.deprecation_note or None,
+        "dispatch": spec.dispatch,
     }
     for response in spec.responses:
         values[f"response-{response.status_code}"] = _response_text(response)
@@ -64,7 +66,8 @@ def _flat(spec: ContractSpec) -> dict[str, str | None]:
 
 def _response_text(response: ResponseSpec) -> str:
     schema = f"Schema:\n{response.schema}" if response.schema else None
-    return "\n".join(filter(None, [response.description, response.example, schema]))
+    named = f"Named examples:\n{response.examples}" if response.examples else None
+    return "\n".join(filter(None, [response.description, response.example, schema, named]))
 
 
 def _label(key: str) -> str:

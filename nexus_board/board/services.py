@@ -239,6 +239,7 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.sunset = spec.sunset
     contract.deprecation_note = spec.deprecation_note or None
     contract.is_draft = spec.is_draft
+    contract.dispatch = spec.dispatch
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
@@ -251,4 +252,5 @@ def _response(row: ContractResponse | None, spec) -> ContractResponse:
     row.description = spec.description
     row.example = spec.example
     row.schema = spec.schema
+    row.examples = spec.examples
     return row

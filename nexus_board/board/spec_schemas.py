@@ -10,7 +10,7 @@ from datetime import date
 
 from ..limits import PARAMETER_COUNT
 from ..schemas import checking, validation
-from . import examples
+from . import examples, mock_rules
 
 LOCATIONS = ("path", "query", "header")
 MAX_NOTE = 500
@@ -40,6 +40,9 @@ def check(draft, path_params: list[str] | None, errors: dict) -> Checked:
     _matches(draft.request_example, request_schema, known, "request_example", errors, True)
     for i, (response, schema) in enumerate(zip(draft.responses, responses, strict=True)):
         _matches(response.example, schema, known, f"responses-{i}-example", errors, False)
+        key = f"responses-{i}-examples"
+        for value in mock_rules.named(mock_rules.check_named(response.examples, key, {})).values():
+            _matches(examples.dump(value), schema, known, key, errors, False)
     sunset = _sunset(draft, errors)
     note = " ".join((draft.deprecation_note or "").split())
     if len(note) > MAX_NOTE:

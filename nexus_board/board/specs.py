@@ -15,7 +15,7 @@ from ..errors import Invalid
 from ..limits import MARKDOWN
 from ..models import Contract, HttpMethod
 from ..numbers import whole_number
-from . import examples, paths, spec_schemas
+from . import examples, mock_rules, paths, spec_schemas
 
 MAX_DESCRIPTION = MARKDOWN["contract_description"]
 MAX_TAGS = 8
@@ -34,10 +34,12 @@ class ResponseDraft:
     description: str = ""
     example: str = ""
     schema: str = ""  # JSON or YAML; empty: inferred from the example
+    examples: str = ""  # more named examples, a JSON object: {"missing": {...}}
 
     @property
     def blank(self) -> bool:
         text = f"{self.status_code or ''}{self.description}{self.example}{self.schema}"
+        text += self.examples
         return not text.strip()
 
 
@@ -62,6 +64,7 @@ class ContractDraft:
     sunset: str = ""  # an ISO date
     deprecation_note: str = ""
     is_draft: bool = False  # a README draft: its examples may still be missing
+    dispatch: str = ""  # the mock's dispatch rules, a JSON list (see mock_rules)
 
 
 @dataclass(frozen=True)
@@ -70,6 +73,7 @@ class ResponseSpec:
     description: str
     example: str | None
     schema: str | None = None
+    examples: str | None = None  # named examples besides `example`, JSON text
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class ContractSpec:
     sunset: date | None = None
     deprecation_note: str = ""
     is_draft: bool = False
+    dispatch: str | None = None
 
     @property
     def project_slug(self) -> str:
@@ -114,7 +119,7 @@ class ContractSpec:
             request_example=contract.request_example,
             tags=tuple(contract.tag_names),
             responses=tuple(
-                ResponseSpec(r.status_code, r.description, r.example, r.schema)
+                ResponseSpec(r.status_code, r.description, r.example, r.schema, r.examples)
                 for r in contract.responses
             ),
             request_schema=contract.request_schema,
@@ -125,6 +130,7 @@ class ContractSpec:
             sunset=contract.sunset,
             deprecation_note=contract.deprecation_note or "",
             is_draft=contract.is_draft,
+            dispatch=contract.dispatch,
         )
 
 
@@ -140,7 +146,9 @@ def draft_of(contract: Contract) -> ContractDraft:
         request_example=contract.request_example or "",
         tags=", ".join(contract.tag_names),
         responses=[
-            ResponseDraft(r.status_code, r.description, r.example or "", r.schema or "")
+            ResponseDraft(
+                r.status_code, r.description, r.example or "", r.schema or "", r.examples or ""
+            )
             for r in contract.responses
         ],
         request_schema=contract.request_schema or "",
@@ -151,6 +159,7 @@ def draft_of(contract: Contract) -> ContractDraft:
         sunset=contract.sunset.isoformat() if contract.sunset else "",
         deprecation_note=contract.deprecation_note or "",
         is_draft=contract.is_draft,
+        dispatch=contract.dispatch or "",
     )
 
 
@@ -186,6 +195,9 @@ def clean(draft: ContractDraft) -> ContractSpec:
     if errors:
         raise Invalid("The contract was not saved: check the marked fields.", errors=errors)
     responses = _with_schemas(draft.responses, schemas.response_schemas, responses)
+    dispatch = mock_rules.check_dispatch(draft.dispatch, responses, errors)
+    if errors:
+        raise Invalid("The contract was not saved: check the marked fields.", errors=errors)
     stored = [schemas.request_schema, schemas.parameters, schemas.components]
     stored += [r.schema for r in responses]
     return ContractSpec(
@@ -199,6 +211,7 @@ def clean(draft: ContractDraft) -> ContractSpec:
         sunset=schemas.sunset,
         deprecation_note=schemas.deprecation_note,
         is_draft=bool(draft.is_draft),
+        dispatch=dispatch,
     )  # fmt: skip
 
 
@@ -248,7 +261,8 @@ def _responses(drafts: list[ResponseDraft], errors: dict) -> tuple[ResponseSpec,
         if len(description) > 200:
             errors[key + "description"] = "Keep it under 200 characters."
         example = _example(draft.example, key + "example", errors)
-        found.setdefault(code, ResponseSpec(code, description, example))
+        named = mock_rules.check_named(draft.examples, key + "examples", errors)
+        found.setdefault(code, ResponseSpec(code, description, example, examples=named))
     if not found and not any(k.startswith("responses-") for k in errors):
         errors["responses"] = "Describe at least one response, such as 200 with an example."
     if len(found) > MAX_RESPONSES:

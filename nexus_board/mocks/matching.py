@@ -1,4 +1,4 @@
-"""Which route answers a request, and which of its responses (as Prism does with `Prefer`).
+"""Which route answers a request, and the values of its path parameters.
 
 Routes are found a path segment at a time in a tree built with the table: at each segment the
 literal child is one dict look-up and each distinct parameter pattern one linear comparison
@@ -6,22 +6,15 @@ literal child is one dict look-up and each distinct parameter pattern one linear
 whatever the path, and no regular expression is ever tried.
 """
 
-import re
 from dataclasses import dataclass
 
 from ..board.paths import match_segment
-
-PREFER_CODE = re.compile(r"(?:^|[\s,;])code\s*=\s*\"?(\d{3})\"?", re.IGNORECASE)
 
 
 @dataclass
 class Found:
     route: dict | None  # the route for this method and path
     allowed: list[str]  # the methods other routes take on this path (for 405)
-
-
-class NoSuchResponse(LookupError):
-    """The caller preferred a status code the contract does not describe."""
 
 
 def tree(routes: list[dict]) -> dict:
@@ -82,17 +75,10 @@ def _node() -> dict:
     return {"literal": {}, "param": [], "routes": []}
 
 
-def choose(route: dict, prefer: str | None) -> tuple[int, str | None]:
-    """(status, example) to answer with: `Prefer: code=…` if given, else the first 2xx."""
-    responses = route["responses"]
-    wanted = PREFER_CODE.search(prefer or "")
-    if wanted:
-        code = int(wanted.group(1))
-        if code not in responses:
-            raise NoSuchResponse(code)
-        return code, responses[code]
-    codes = sorted(responses)
-    if not codes:
-        return 204, None
-    code = next((c for c in codes if 200 <= c < 300), codes[0])
-    return code, responses[code]
+def path_values(route: dict, path: str) -> dict[str, str]:
+    """{"id": "42"} for /products/42 on /products/{id} (the route matched `path` already)."""
+    found = {}
+    for parts, text in zip(route["segments"], path.split("/")[1:], strict=False):
+        if len(parts) > 1:
+            found.update(zip(parts[1::2], match_segment(parts, text) or [], strict=False))
+    return found

@@ -9,7 +9,7 @@ import logging
 
 from sqlalchemy import select
 
-from ..board import examples, paths
+from ..board import examples, mock_rules, paths
 from ..board import queries as board_queries
 from ..board.operations import effective
 from ..board.specs import ContractSpec
@@ -50,10 +50,14 @@ def _route(contract: Contract) -> dict:
     return {
         "method": str(contract.method),
         "template": contract.path,
+        "contract": contract.id,
+        "version": contract.version,  # generated answers are kept per contract version
         "segments": [list(parts) for parts in template.segments()],
         "params": len(template.params),
-        # Stored examples, echoed as written; None means the response has no body.
-        "responses": {r.status_code: r.example for r in contract.responses},
+        # Stored examples by status and name, echoed as written; None means no body.
+        "responses": {r.status_code: _named(r) for r in contract.responses},
+        "dispatch": mock_rules.rules(contract.dispatch),
+        "auth": contract.auth_required,
         **_checks(contract),
         # Sent as the Deprecation (RFC 9745) and Sunset (RFC 8594) headers.
         "deprecated_at": int(contract.deprecated_at.timestamp()) if contract.deprecated else None,
@@ -66,13 +70,14 @@ def _checks(contract: Contract) -> dict:
 
     None and [] (no checks) for a contract whose examples cannot be read any more.
     """
-    none = {"request_schema": None, "parameters": [], "components": {}}
+    none = {"request_schema": None, "parameters": [], "components": {}, "schemas": {}}
     if examples.problem([contract.request_example]):  # saved before deep examples were refused
         log.warning("contract %s: request example too deep to check bodies with", contract.id)
         return none
     try:
         endpoint = effective(ContractSpec.of(contract)).operation
         checked = [endpoint.body, *(p.schema for p in endpoint.parameters)]
+        checked += list(endpoint.responses.values())
         names_used(checked, endpoint.components, strict=True)  # every $ref lands somewhere
     except (ValueError, RecursionError, KeyError, TypeError):  # one contract breaks no mock
         log.warning("contract %s: its schemas cannot be read to check requests", contract.id)
@@ -80,7 +85,14 @@ def _checks(contract: Contract) -> dict:
     checked = [
         {"name": p.name, "in": p.location, "required": p.required, "schema": p.schema}
         for p in endpoint.parameters
-        if p.location in ("query", "header")
     ]
+    # Response schemas, for `Prefer: dynamic=true`.
     return {"request_schema": endpoint.body, "parameters": checked,
-            "components": endpoint.components}  # fmt: skip
+            "components": endpoint.components, "schemas": dict(endpoint.responses)}  # fmt: skip
+
+
+def _named(response) -> dict:
+    """{"default": the example, "missing": …}: the names `Prefer: example=` picks among."""
+    stored = mock_rules.named(response.examples)
+    named = {name: examples.dump(value) for name, value in stored.items()}
+    return {mock_rules.DEFAULT: response.example, **named}

@@ -6,63 +6,94 @@ ever echoes stored examples: nothing the contract describes is run.
 
 from datetime import UTC, date, datetime, time
 
-from flask import Response, current_app, request
+from flask import Response, request
+from flask_limiter.util import get_remote_address
 from werkzeug.http import http_date
 
-from ..errors import json_error
 from ..extensions import limiter
-from . import bp, checks, matching
+from . import bp, checks, choosing, dynamic, matching
+from .problems import problem
 from .table import routes_for
+from .throttle import throttle
 
 METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 NO_BODY = {204, 205, 304}
 EXPOSED = (
-    "Allow, Deprecation, Retry-After, Sunset, X-Mock-Route, X-RateLimit-Limit, "
-    "X-RateLimit-Remaining"
+    "Allow, Deprecation, Retry-After, Sunset, X-Mock-Route, X-Mock-Example, X-Mock-Dynamic, "
+    "X-RateLimit-Limit, X-RateLimit-Remaining"
 )
 
 
-def mock_limit() -> str:
-    return current_app.config["MOCK_RATE_LIMIT"]
+@limiter.request_filter
+def skip_limiter() -> bool:
+    """Flask-Limiter's own check costs a fifth of a mock request: `throttle` counts them."""
+    return request.path.startswith("/mock/")
 
 
 @bp.route("/<slug>/", defaults={"path": ""}, methods=METHODS)
 @bp.route("/<slug>/<path:path>", methods=METHODS)
-@limiter.limit(mock_limit)
 def serve(slug, path):
+    limited = _limited()
+    if limited is not None:
+        return limited
     table = routes_for(slug)
     if table is None:
-        return json_error(404, f"There is no project {slug!r} to mock.", routes=[])
+        return problem(404, f"There is no project {slug!r} to mock.", routes=[])
     if request.method == "OPTIONS":
         return _options(table, "/" + path)
     method = "GET" if request.method == "HEAD" else request.method
     found = matching.find(table, method, "/" + path)
     if found.route is None and not found.allowed:
         message = f"{table['project']} has no contract for {method} /{path}."
-        return json_error(404, message, routes=_listing(table))
+        return problem(404, message, routes=_listing(table))
     if found.route is None:
         allow = ", ".join([*found.allowed, "OPTIONS"])
         message = f"/{path} takes {', '.join(found.allowed)}, not {method}."
-        return json_error(405, message, headers={"Allow": allow})
-    return _answer(found.route)
+        return problem(405, message, headers={"Allow": allow})
+    response = _answer(found.route, matching.path_values(found.route, "/" + path))
+    # Every answer of a route says which it is, and a deprecated one says so (its 401s too).
+    response.headers["X-Mock-Route"] = f"{found.route['method']} {found.route['template']}"
+    _deprecation(found.route, response)
+    return response
 
 
-def _answer(route: dict):
-    refused = checks.problems(route)
+def _limited():
+    if not limiter.enabled:
+        return None
+    verdict = throttle().hit(get_remote_address(), limiter.storage)
+    if verdict.allowed:
+        return None
+    return problem(
+        429, f"Slow down: at most {verdict.limit} mock requests per window from one address.",
+        headers={"Retry-After": str(verdict.retry_after), "X-RateLimit-Limit": str(verdict.limit),
+                 "X-RateLimit-Remaining": "0"},
+    )  # fmt: skip
+
+
+def _answer(route: dict, path_values: dict):
+    refused = checks.problems(route, path_values)
     if refused is not None:
         return refused
+    wanted = choosing.preferences(request.headers.get("Prefer"))
     try:
-        status, example = matching.choose(route, request.headers.get("Prefer"))
-    except matching.NoSuchResponse as missing:
-        codes = ", ".join(map(str, sorted(route["responses"])))
-        return json_error(400, f"The contract has no {missing.args[0]} response; it has {codes}.")
-    if example is None or status in NO_BODY:
-        response = Response(status=status)
+        choice = choosing.choose(route, wanted, path_values)
+    except choosing.NoSuchResponse as missing:
+        return problem(400, str(missing))
+    body, generated = choice.example, None
+    if wanted.dynamic and choice.status not in NO_BODY:
+        seed = dynamic.seed_for(wanted.seed)
+        key = (route["contract"], route["version"], choice.status)
+        generated = dynamic.generated(key, route["schemas"].get(choice.status),
+                                      route["components"], seed)  # fmt: skip
+        body = generated or body
+    if body is None or choice.status in NO_BODY:
+        response = Response(status=choice.status)
         del response.headers["Content-Type"]
     else:
-        response = Response(example, status=status, mimetype="application/json")
-    response.headers["X-Mock-Route"] = f"{route['method']} {route['template']}"
-    _deprecation(route, response)
+        response = Response(body, status=choice.status, mimetype="application/json")
+    response.headers["X-Mock-Example"] = choice.name
+    if wanted.dynamic:
+        response.headers["X-Mock-Dynamic"] = "generated" if generated else "example"
     return response
 
 

@@ -23,7 +23,7 @@ from .team import AgreementRevision, JoinState, Membership
 from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
 from .user import AccountState, Role, Theme, Track, User
-from .verification import Verification
+from .verification import Verification, VerificationResult, VerificationRun
 from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 
 __all__ = [
@@ -56,6 +56,8 @@ __all__ = [
     "UpdateTag",
     "User",
     "Verification",
+    "VerificationResult",
+    "VerificationRun",
     "Delivery",
     "DeliveryState",
     "Format",

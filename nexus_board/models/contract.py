@@ -84,6 +84,8 @@ class Contract(Hideable, db.Model):
     components: Mapped[str | None] = mapped_column(Text)
     # Where the stored schemas came from: "imported" (an OpenAPI document) or "authored".
     schema_source: Mapped[str | None] = mapped_column(String(10))
+    # The mock's dispatch rules, JSON text: [{"in", "name", "equals", "status", "example"}].
+    dispatch: Mapped[str | None] = mapped_column(Text)
     deprecated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sunset: Mapped[date | None] = mapped_column(Date)
     deprecation_note: Mapped[str | None] = mapped_column(String(500))
@@ -162,6 +164,8 @@ class ContractResponse(db.Model):
     description: Mapped[str] = mapped_column(String(200))
     example: Mapped[str | None] = mapped_column(Text)
     schema: Mapped[str | None] = mapped_column(Text)
+    # More named examples besides `example` (named "default"), JSON text: {"missing": {...}}.
+    examples: Mapped[str | None] = mapped_column(Text)
 
     contract: Mapped[Contract] = relationship(back_populates="responses")
 

@@ -7,6 +7,7 @@ from flask import Response, request, url_for
 
 from ..caching import generations, tag
 from ..rendering import render
+from ..verify.queries import conformance
 from . import bp
 from .documents import project_document
 from .lookup import get_project_or_404
@@ -20,6 +21,7 @@ def page(slug):
         project=project,
         mock_url=mock_url(slug),
         spec_url=url_for("openapi.export_json", slug=slug),
+        conformance=conformance(project.id),
     )
 
 

@@ -7,10 +7,13 @@ import re
 from dataclasses import asdict
 
 from ..board import examples
+from ..board.mock_rules import DEFAULT, NAME
 from ..board.specs import MAX_DESCRIPTION, MAX_TAGS, ContractDraft, ResponseDraft
 from ..errors import Invalid
+from ..limits import NAMED_EXAMPLES
 from ..models import HttpMethod
 from ..numbers import whole_number
+from .export import DISPATCH
 from .imported_schemas import Reader, dump, fits
 from .sample import Budget, Sampler, TooLarge
 
@@ -133,6 +136,9 @@ def _draft(document, path, method, operation, reader, writer) -> tuple[ContractD
         tags=", ".join(tags[:MAX_TAGS]),
         responses=_responses(operation, reader, notes),
     )
+    rules = operation.get(DISPATCH)
+    if isinstance(rules, list) and rules:  # our own export's mock dispatch rules
+        draft.dispatch = examples.dump(rules)
     return draft, notes
 
 
@@ -186,8 +192,23 @@ def _responses(operation: dict, sampler: Sampler, notes: list) -> list[ResponseD
             example = _dump(_example(media, sampler, notes, f"Response {code}"))
         elif media is not None:
             notes.append(f"Response {code} is {kind}: it is kept without an example.")
-        found.append(ResponseDraft(str(code), description, example))
+        named = _named(media) if media is not None and kind == "json" else ""
+        found.append(ResponseDraft(str(code), description, example, examples=named))
     return found
+
+
+def _named(media: dict) -> str:
+    """The named examples after the first (which is the example), as the board stores them."""
+    named = media.get("examples")
+    if not isinstance(named, dict) or "example" in media:
+        return ""
+    values = {
+        name: example["value"]
+        for name, example in list(named.items())[1 : NAMED_EXAMPLES + 1]
+        if isinstance(example, dict) and "value" in example and NAME.fullmatch(str(name))
+        and name != DEFAULT
+    }  # fmt: skip
+    return examples.dump(values) if values else ""
 
 
 def _media(holder, sampler: Sampler) -> tuple[dict | None, str]:

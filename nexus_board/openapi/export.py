@@ -11,7 +11,7 @@ import logging
 import re
 from collections import defaultdict
 
-from ..board import examples, paths
+from ..board import examples, mock_rules, paths
 from ..board.lookup import stored_examples
 from ..board.operations import effective
 from ..board.specs import ContractSpec
@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 VERSION = "3.1.0"
 METHOD_ORDER = list(HttpMethod)
 SECURITY_SCHEME = "bearerAuth"
+DISPATCH = "x-nexus-dispatch"
 
 
 def document(project: Project, contracts: list[Contract]) -> dict:
@@ -91,10 +92,9 @@ def _operation(contract: Contract, template: paths.PathTemplate, taken: set[str]
             "required": True,
             "content": _content(endpoint.body, contract.request_example),
         }
-    examples_by_code = {r.status_code: r.example for r in contract.responses}
     operation["responses"] = {
         str(r.status_code): _response(r.description, endpoint.responses[r.status_code],
-                                      examples_by_code[r.status_code])
+                                      r.example, mock_rules.named(r.examples))
         for r in contract.responses
     }  # fmt: skip
     if contract.auth_required:
@@ -103,6 +103,8 @@ def _operation(contract: Contract, template: paths.PathTemplate, taken: set[str]
         operation["deprecated"] = True
     if contract.sunset:
         operation["x-sunset"] = contract.sunset.isoformat()
+    if contract.dispatch:  # the mock's dispatch rules: import reads them back
+        operation[DISPATCH] = mock_rules.rules(contract.dispatch)
     operation["x-nexus-board"] = {
         "contract": contract.id,
         "status": str(contract.status),
@@ -132,16 +134,21 @@ def _parameters(endpoint, template: paths.PathTemplate) -> list[dict]:
     return found
 
 
-def _response(description: str, schema: dict | None, example: str | None) -> dict:
+def _response(description: str, schema: dict | None, example: str | None, named: dict) -> dict:
     response = {"description": description}
     if schema is not None:
-        response["content"] = _content(schema, example)
+        response["content"] = _content(schema, example, named)
     return response
 
 
-def _content(schema: dict, example: str | None) -> dict:
+def _content(schema: dict, example: str | None, named: dict | None = None) -> dict:
+    """The media type; named examples as `examples`, the default first (Prism's default)."""
     media = {"schema": schema}
-    if example is not None:
+    if named:
+        media["examples"] = {mock_rules.DEFAULT: {"value": examples.load(example)}} | {
+            name: {"value": value} for name, value in named.items()
+        }
+    elif example is not None:
         media["example"] = examples.load(example)
     return {"application/json": media}
 

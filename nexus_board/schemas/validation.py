@@ -84,25 +84,41 @@ def rooted(schema: dict, components: dict | None) -> dict:
     return {**schema, "components": {"schemas": components}}
 
 
-def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None):
-    """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message": …}], at most 20.
+def errors(schema: dict, value, components: dict | None = None, *, sent: bool | None = None,
+           kept: dict | None = None):  # fmt: skip
+    """Where `value` breaks `schema`: [{"path": "$.items[0].id", "message", "location":
+    ["items", 0, "id"], "keyword": "type"}], at most 20.
 
     `sent`: True for what a client sends (its readOnly fields are never required), False for
     what it receives (nor are writeOnly ones), None for neither. TooComplex past the step
     budget. The validator stops at the 20th problem: a body of a million wrong items costs 20.
+    `kept`: for a hot path (the mock), a dict that lives as long as `schema` does, where the
+    validator is kept under the schema's id, so it is built once.
     """
-    if sent is not None:
-        hidden = "readOnly" if sent else "writeOnly"
-        schema = _unrequired(schema, components or {}, hidden)
-        components = {k: _unrequired(v, components, hidden) for k, v in (components or {}).items()}
+    checker = kept.get(id(schema)) if kept is not None else None
+    if checker is None:
+        checker = _checker(schema, components, sent)
+        if kept is not None:
+            kept[id(schema)] = checker
     token = _steps.set([SCHEMA_CHECK_STEPS, time.monotonic() + SCHEMA_CHECK_SECONDS])
     try:
-        checker = Validator(rooted(schema, components), registry=NO_REMOTE, format_checker=_FORMATS)
         found = list(islice(checker.iter_errors(value), MAX_ERRORS))
     finally:
         _steps.reset(token)
     ordered = sorted(found, key=lambda e: list(map(str, e.path)))
-    return [{"path": _json_path(e.absolute_path), "message": _short_message(e)} for e in ordered]
+    return [
+        {"path": _json_path(e.absolute_path), "message": _short_message(e),
+         "location": list(e.absolute_path), "keyword": str(e.validator)}
+        for e in ordered
+    ]  # fmt: skip
+
+
+def _checker(schema: dict, components: dict | None, sent: bool | None):
+    if sent is not None:
+        hidden = "readOnly" if sent else "writeOnly"
+        schema = _unrequired(schema, components or {}, hidden)
+        components = {k: _unrequired(v, components, hidden) for k, v in (components or {}).items()}
+    return Validator(rooted(schema, components), registry=NO_REMOTE, format_checker=_FORMATS)
 
 
 def _unrequired(schema, components: dict, hidden: str):

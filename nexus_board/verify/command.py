@@ -9,8 +9,12 @@ from sqlalchemy.orm import selectinload
 from ..board.specs import project_slug
 from ..extensions import db
 from ..models import Contract, Project
+from ..openapi import export
 from .checks import Result, run
-from .services import record_results
+from .deploy import blockers
+from .fuzz import fuzz
+from .junit import junit_xml
+from .services import DEFAULT_ENVIRONMENT, record_results
 
 MARKS = {True: "✓", False: "✗", None: "–"}
 
@@ -33,14 +37,36 @@ MARKS = {True: "✓", False: "✗", None: "–"}
     metavar="'NAME: VALUE'",
     help="Send a header, e.g. --header 'Authorization: Bearer …'.",
 )
-@click.option("--record", is_flag=True, help="Store the results: cards show verified ✓/✗.")
+@click.option("--record", is_flag=True, help="Store the run: cards, score and can-i-deploy.")
+@click.option(
+    "--env",
+    "environment",
+    default=DEFAULT_ENVIRONMENT,
+    show_default=True,
+    help="What the base URL is, like staging: can-i-deploy asks per environment.",
+)
+@click.option(
+    "--junit",
+    "junit",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Also write JUnit XML there: one test case per contract.",
+)
+@click.option(
+    "--fuzz",
+    "fuzz_examples",
+    type=click.IntRange(1, 1000),
+    metavar="N",
+    help="Also run schemathesis: at most N generated requests per operation.",
+)
 @click.option("--timeout", default=10.0, show_default=True, help="Seconds per request.")
 @with_appcontext
-def verify_command(project, base_url, unsafe, params, headers, record, timeout):
+def verify_command(
+    project, base_url, unsafe, params, headers, record, environment, junit, fuzz_examples, timeout
+):
     """Call PROJECT's endpoints on a running backend and check them against the contracts."""
     if not base_url.startswith(("http://", "https://")):
         raise click.BadParameter("use an http:// or https:// URL", param_hint="--base-url")
-    contracts = _contracts(project)
+    found_project, contracts = _contracts(project)
     client = httpx.Client(
         base_url=base_url.rstrip("/") + "/",
         headers={"Accept": "application/json", **_pairs(headers, ":", "--header")},
@@ -49,22 +75,85 @@ def verify_command(project, base_url, unsafe, params, headers, record, timeout):
     )
     with client:
         results = run(client, contracts, unsafe=unsafe, params=_pairs(params, "=", "--param"))
+    fuzzed = []
+    if fuzz_examples:
+        document = export.document(found_project, [c for c in contracts if c.hidden_at is None])
+        fuzzed = fuzz(document, base_url.rstrip("/"), fuzz_examples, _pairs(headers, ":", "-"))
+        _fold(results, fuzzed)
     _print(results)
+    _print_fuzz(fuzzed)
+    if junit:
+        with open(junit, "wb") as file:
+            file.write(junit_xml(found_project.name, results, fuzzed))
     if record:
-        count = record_results(results, base_url)
+        count = record_results(
+            results, base_url, project_id=found_project.id, environment=environment
+        )
         db.session.commit()
-        click.echo(f"Recorded {count} result{'s' if count != 1 else ''} on the board.")
+        plural = "s" if count != 1 else ""
+        click.echo(f"Recorded {count} result{plural} on the board (environment {environment}).")
     failed = sum(result.passed is False for result in results)
     if failed:
         raise click.exceptions.Exit(1)
 
 
-def _contracts(name: str) -> list[Contract]:
+@click.command("can-i-deploy")
+@click.argument("project")
+@click.option(
+    "--env",
+    "environment",
+    default=DEFAULT_ENVIRONMENT,
+    show_default=True,
+    help="The environment label the runs were recorded with (verify --record --env).",
+)
+@with_appcontext
+def can_i_deploy_command(project, environment):
+    """Exit 0 only if every claimed or done contract's latest check in ENV passed."""
+    found_project, _ = _contracts(project)
+    blocking = blockers(found_project, environment)
+    if not blocking:
+        click.echo(
+            f"Yes: every integrated contract of {found_project.name} passed on {environment}."
+        )
+        return
+    click.echo(
+        f"No: {len(blocking)} contract{'s' if len(blocking) != 1 else ''} of "
+        f"{found_project.name} block a deploy to {environment}:"
+    )
+    for line in blocking:
+        click.echo(f"  ✗ {line}")
+    raise click.exceptions.Exit(1)
+
+
+def _fold(results: list[Result], fuzzed) -> None:
+    """A contract whose fuzzing found a failure fails, with the first finding as its detail."""
+    by_contract = {report.contract_id: report for report in fuzzed if report.findings}
+    for result in results:
+        report = by_contract.get(result.contract.id)
+        if report is not None:
+            first = report.findings[0]
+            detail = f"Fuzzing: {first.message}"
+            result.passed = False
+            result.detail = "; ".join(filter(None, [result.detail, detail]))
+
+
+def _print_fuzz(fuzzed) -> None:
+    for report in fuzzed:
+        mark = "✗" if report.findings else "✓"
+        click.echo(f"{mark} fuzz {report.endpoint}: {report.cases} requests")
+        for finding in report.findings:
+            click.echo(f"    {finding.message}\n    {finding.curl}")
+    if fuzzed:
+        failing = sum(bool(report.findings) for report in fuzzed)
+        click.echo(f"Fuzzing: {failing} of {len(fuzzed)} operations failed.")
+
+
+def _contracts(name: str) -> tuple[Project, list[Contract]]:
     project = db.session.scalar(select(Project).where(Project.slug == project_slug(name)))
     if project is None:
         names = ", ".join(db.session.scalars(select(Project.slug).order_by(Project.slug)))
         raise click.ClickException(f"No project {name!r}. Projects: {names or 'none yet'}.")
-    return list(
+    return project, list(
         db.session.scalars(
             select(Contract)
             .where(Contract.project_id == project.id, Contract.is_draft.is_(False))

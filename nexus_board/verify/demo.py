@@ -1,10 +1,11 @@
-"""Demo verification results, as `flask nexus verify --record` would leave them."""
+"""Demo verification results, as `flask nexus verify --record --env staging` would leave them."""
 
 from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Contract, User, Verification
-from ..models.types import utcnow
+from ..models import Contract, User
+from .checks import Result
+from .services import record_results
 
 BACKEND = "http://127.0.0.1:8000"
 # (path, passed, status seen, detail)
@@ -15,13 +16,11 @@ RESULTS = [
 
 
 def seed_verifications(learners: dict[str, User]) -> None:
-    """Mark two implemented demo endpoints checked: one keeps its contract, one breaks it."""
+    """Record a staging run for two implemented demo endpoints: one keeps its contract, one
+    breaks it (their projects' API pages then show a conformance score)."""
     for path, passed, status, detail in RESULTS:
         contract = db.session.scalar(select(Contract).where(Contract.path == path))
         if contract is not None:
-            db.session.add(
-                Verification(
-                    contract_id=contract.id, passed=passed, contract_version=contract.version,
-                    status_code=status, detail=detail, base_url=BACKEND, checked_at=utcnow(),
-                )
-            )  # fmt: skip
+            result = Result(contract, f"GET {path}", 200, status, passed, detail)
+            record_results([result], BACKEND, project_id=contract.project_id,
+                           environment="staging")  # fmt: skip

@@ -63,7 +63,8 @@ def test_contracts_as_code_on_postgresql(make_app, postgres_database):
 
     with app.app_context():
         contract = db.session.scalar(select(Contract).where(Contract.path == "/api/orders"))
-        record_results([Result(contract, "POST /api/orders", 201, 201, True)], "http://x")
+        result = Result(contract, "POST /api/orders", 201, 201, True)
+        record_results([result], "http://x", project_id=contract.project_id, environment="ci")
         db.session.commit()
         assert db.session.scalar(select(Verification)).passed is True
         assert len(db.session.scalars(select(Contract)).all()) == 9

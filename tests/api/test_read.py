@@ -38,6 +38,7 @@ def test_contracts_newest_first_with_everything_a_client_needs(client, board):
         "description": "OK",
         "example": PRODUCT,
         "schema": None,
+        "examples": None,
     }
     assert claimed["mock_url"] == "http://localhost/mock/e-commerce-api/api/v1/products/{id}"
     assert claimed["html_url"] == f"http://localhost/contracts/{board['claimed']}"

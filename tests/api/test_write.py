@@ -185,3 +185,27 @@ def test_writes_are_rate_limited_per_token_owner(make_app, cast):
         for n in range(61)
     ]
     assert codes[:60] == [201] * 60 and codes[60] == 429
+
+
+def test_named_examples_and_dispatch_rules_go_in_and_out_and_reach_the_mock(client, ada_token):
+    rule = {"in": "body", "name": "items.0.product_id", "equals": "0", "status": 201,
+            "example": "free"}  # fmt: skip
+    body = NEW | {
+        "dispatch": [rule],
+        "responses": [
+            {"status_code": 201, "example": {"id": 1}, "examples": {"free": {"id": 0}}},
+        ],
+    }
+    created = client.post("/api/v1/contracts", json=body, headers=ada_token)
+    assert created.status_code == 201, created.json
+    assert created.json["dispatch"] == [rule]
+    assert created.json["responses"][0]["examples"] == {"free": {"id": 0}}
+    order = {"items": [{"product_id": 0, "quantity": 1}]}
+    answer = client.post(created.json["mock_url"].removeprefix("http://localhost"), json=order,
+                         headers={"Authorization": "Bearer x"})  # fmt: skip
+    assert answer.json == {"id": 0}
+
+    wrong = NEW | {"dispatch": [rule | {"status": 418}]}
+    refused = client.patch(created.json["url"], json={"version": 1, **wrong}, headers=ada_token)
+    assert refused.status_code == 422
+    assert refused.json["errors"]["dispatch"].startswith("Rule 1: the contract lists no 418")

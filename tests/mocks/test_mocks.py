@@ -13,6 +13,7 @@ from ..board.factories import PRODUCT
 from ..contracts_as_code import order_contract
 
 MOCK = "/mock/e-commerce-api"
+AUTH = {"Authorization": "Bearer any-token"}  # the order contract requires authentication
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def test_prefer_picks_another_listed_response(client, board):
     response = client.post(
         f"{MOCK}/api/v1/orders",
         json={"items": [{"product_id": 1, "quantity": 1}]},
-        headers={"Prefer": "code=400"},
+        headers={"Prefer": "code=400", **AUTH},
     )
     assert response.status_code == 400
     assert response.json == {"detail": "Your cart is empty."}
@@ -61,7 +62,7 @@ def test_a_response_without_example_has_no_body(client, board):
 def test_prefer_for_an_unlisted_status_says_which_are_listed(client, board):
     response = client.get(f"{MOCK}/api/v1/products/42", headers={"Prefer": "code=418"})
     assert response.status_code == 400
-    assert response.json["message"] == "The contract has no 418 response; it has 200, 404."
+    assert response.json["detail"] == "The contract has no 418 response; it has 200, 404."
 
 
 def test_an_unknown_path_lists_the_routes(client, board):
@@ -72,7 +73,7 @@ def test_an_unknown_path_lists_the_routes(client, board):
         "POST /api/v1/orders",
         "GET /api/v1/products/{id}",
     ]
-    assert response.json["message"] == "E-commerce API has no contract for GET /api/v1/carts."
+    assert response.json["detail"] == "E-commerce API has no contract for GET /api/v1/carts."
 
 
 def test_an_unknown_project_is_a_404(client, board):
@@ -85,7 +86,7 @@ def test_a_known_path_with_another_method_is_a_405_with_allow(client, board):
     response = client.delete(f"{MOCK}/api/v1/products/42")
     assert response.status_code == 405
     assert response.headers["Allow"] == "GET, OPTIONS"
-    assert response.json["message"] == "/api/v1/products/42 takes GET, not DELETE."
+    assert response.json["detail"] == "/api/v1/products/42 takes GET, not DELETE."
 
 
 def test_head_answers_like_get_without_a_body(client, board):
@@ -124,18 +125,31 @@ def test_errors_carry_cors_headers_too(client, board):
 
 def test_a_body_that_breaks_the_request_example_schema_is_a_422(client, board):
     response = client.post(
-        f"{MOCK}/api/v1/orders", json={"items": [{"product_id": "forty-two"}], "note": 1}
+        f"{MOCK}/api/v1/orders",
+        json={"items": [{"product_id": "forty-two"}], "note": 1},
+        headers=AUTH,
     )
     assert response.status_code == 422
-    assert response.json["errors"] == [
-        {"path": "$.items[0]", "message": "'quantity' is a required property"},
-        {"path": "$.items[0].product_id", "message": "'forty-two' is not of type 'integer'"},
+    assert response.content_type == "application/problem+json"
+    assert response.json["validation"] == [
+        {
+            "location": ["body", "items", "0"],
+            "severity": "Error",
+            "code": "required",
+            "message": "'quantity' is a required property",
+        },
+        {
+            "location": ["body", "items", "0", "product_id"],
+            "severity": "Error",
+            "code": "type",
+            "message": "'forty-two' is not of type 'integer'",
+        },
     ]
 
 
 def test_a_matching_body_gets_the_example(client, board):
     body = {"items": [{"product_id": 7, "quantity": 3}, {"product_id": 8, "quantity": 1}]}
-    response = client.post(f"{MOCK}/api/v1/orders", json=body)
+    response = client.post(f"{MOCK}/api/v1/orders", json=body, headers=AUTH)
     assert response.status_code == 201
     assert response.json == {"id": 1001, "status": "pending"}
 
@@ -143,7 +157,7 @@ def test_a_matching_body_gets_the_example(client, board):
 @pytest.mark.parametrize(
     ("data", "status", "message"),
     [
-        ("", 422, "The request body does not match the contract."),
+        ("", 422, "The request does not match the contract: see `validation` for each place."),
         (
             '{"items": [',
             400,
@@ -153,15 +167,15 @@ def test_a_matching_body_gets_the_example(client, board):
 )
 def test_a_missing_or_broken_body_is_refused(client, board, data, status, message):
     response = client.post(
-        f"{MOCK}/api/v1/orders", data=data, headers={"Content-Type": "application/json"}
+        f"{MOCK}/api/v1/orders", data=data, headers={"Content-Type": "application/json", **AUTH}
     )
     assert response.status_code == status
-    assert response.json["message"] == message
+    assert response.json["detail"] == message
 
 
 def test_mocks_need_no_sign_in_no_csrf_and_set_no_cookie(signed_in, board):
     body = {"items": [{"product_id": 7, "quantity": 3}]}
-    response = signed_in.post(f"{MOCK}/api/v1/orders", json=body, csrf=False)
+    response = signed_in.post(f"{MOCK}/api/v1/orders", json=body, csrf=False, headers=AUTH)
     assert response.status_code == 201
     assert "Set-Cookie" not in response.headers
 
@@ -215,7 +229,7 @@ def test_mocks_are_rate_limited_per_client(make_app, make_user):
         assert client.get(f"{MOCK}/api/v1/products/1").status_code == 200
     limited = client.get(f"{MOCK}/api/v1/products/1")
     assert limited.status_code == 429
-    assert limited.json["error"] == "Too many requests"
+    assert limited.json["title"] == "Too many requests"
     assert limited.headers["Access-Control-Allow-Origin"] == "*"
     assert "Retry-After" in limited.headers
 
@@ -246,11 +260,11 @@ def test_a_template_saved_with_adjacent_parameters_still_answers(app, client, co
 
 
 def test_a_body_past_the_checked_size_is_a_413_before_validation(client, board):
-    response = client.post(f"{MOCK}/api/v1/orders", json={"items": [0] * 20_000})
+    response = client.post(f"{MOCK}/api/v1/orders", json={"items": [0] * 20_000}, headers=AUTH)
     assert response.status_code == 413
-    assert "more than 10,000 values" in response.json["message"]
+    assert "more than 10,000 values" in response.json["detail"]
 
 
 def test_validation_stops_at_twenty_problems(client, board):
-    response = client.post(f"{MOCK}/api/v1/orders", json={"items": ["x"] * 5000})
-    assert response.status_code == 422 and len(response.json["errors"]) == 20
+    response = client.post(f"{MOCK}/api/v1/orders", json={"items": ["x"] * 5000}, headers=AUTH)
+    assert response.status_code == 422 and len(response.json["validation"]) == 20

@@ -135,7 +135,13 @@ def test_a_drf_spectacular_document_becomes_drafts():
         "total": "0.00",
     }
     assert by_endpoint["DELETE /api/products/{id}/"]["draft"]["responses"] == [
-        {"status_code": "204", "description": "No response body", "example": "", "schema": ""}
+        {
+            "status_code": "204",
+            "description": "No response body",
+            "example": "",
+            "schema": "",
+            "examples": "",
+        }
     ]
     assert by_endpoint["PUT /api/products/{id}/image/"]["notes"] == [
         "The request is sent as multipart/form-data; its example shows the fields as JSON.",

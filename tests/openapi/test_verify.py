@@ -22,6 +22,7 @@ class Backend(BaseHTTPRequestHandler):
     """A stand-in for a learner's Django app."""
 
     seen: list = []
+    healthy = False  # True: the health endpoint keeps its contract too
 
     def do_GET(self):  # noqa: N802
         self.seen.append(("GET", self.path, self.headers.get("Authorization")))
@@ -29,6 +30,8 @@ class Backend(BaseHTTPRequestHandler):
             self._send(200, LIST)
         elif self.path == "/api/v1/products/7":
             self._send(200, {k: v for k, v in PRODUCT.items() if k != "price"})  # a key is gone
+        elif self.path == "/api/v1/health" and self.healthy:
+            self._send(200, {"status": "ok"})
         elif self.path == "/api/v1/health":
             self._send(500, {"detail": "Server error"})  # the wrong status
         else:
@@ -134,7 +137,7 @@ def test_all_calls_unsafe_methods_with_the_request_example(runner, backend, proj
 
 def test_record_puts_verified_marks_on_the_board(app, client, runner, backend, project):
     result = verify(runner, "E-commerce API", "--base-url", backend, "--param", "id=7", "--record")
-    assert "Recorded 3 results on the board." in result.output
+    assert "Recorded 3 results on the board (environment default)." in result.output
     with app.app_context():
         checks = {v.contract_id: v for v in db.session.scalars(select(Verification))}
         assert sorted(v.passed for v in checks.values()) == [False, False, True]
