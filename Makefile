@@ -9,7 +9,9 @@ FLASK := $(BIN)/flask --app nexus_board
 .PHONY: run test install install-test vendor db demo lint format system-deps bench clean
 
 ## run: install, prepare the SQLite database with demo data, serve on http://127.0.0.1:5000
+# The webhook worker runs beside the dev server (stopped with it): only the worker sends.
 run: install vendor db demo
+	$(FLASK) nexus worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(FLASK) run --host $(HOST) --port $(PORT)
 
 ## test: install what the tests need (chromium, Redis, PostgreSQL included), lint, run every test

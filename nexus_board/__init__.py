@@ -14,10 +14,11 @@ from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
 from .input_guard import register_input_guard
-from .limits import BODY_BYTES
+from .limits import BODY_BYTES, WEBHOOK_DELIVERY
 from .numbers import LARGEST_ID
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import register_templating
+from .webhooks import queue
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,6 +37,8 @@ DEFAULTS = {
     "CACHE_DEFAULT_TIMEOUT": 300,
     "PASSWORD_HASH_METHOD": "scrypt",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},
+    "WEBHOOK_DELIVERY": dict(WEBHOOK_DELIVERY),
+    "INBOX_POLL_SECONDS": 20,  # how often the navigation asks for the unread count
 }
 
 
@@ -66,6 +69,7 @@ def create_app(config: dict | None = None) -> Flask:
     build.init_app(app)
     cache.init_app(app)
     caching.init_app(app)
+    queue.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)
     limiter.init_app(app)
@@ -99,16 +103,20 @@ class DatabaseInt(IntegerConverter):
 
 def register_blueprints(app: Flask) -> None:
     app.url_map.converters["int"] = DatabaseInt
+    from .activity import bp as activity
     from .api import bp as api
     from .api import stateless
     from .auth import bp as auth
     from .board import bp as board
     from .hub import bp as hub
+    from .inbox import bp as inbox
     from .mocks import bp as mocks
     from .openapi import bp as openapi
     from .profiles import bp as profiles
     from .updates import bp as updates
+    from .webhooks import bp as webhooks
 
-    for blueprint in (hub, auth, profiles, board, updates, openapi, api, mocks):
+    areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
+    for blueprint in areas:
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

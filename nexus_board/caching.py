@@ -10,6 +10,9 @@ Cache failures never fail a request.
 - `cached_value`: an expensive read, kept in the shared cache.
 - `process_copy`: a hot read kept in this process, checked against the markers about once a second.
 - `cached_by_content`: what is computed from a text alone (rendered Markdown), under its hash.
+
+An area may also have a marker per person (`changed_for`, `generations(area, person=id)`): a
+learner's inbox moves theirs, so their unread badge answers 304 with no SQL until it changes.
 """
 
 import hashlib
@@ -31,9 +34,10 @@ from .rendering import wants_fragment
 
 log = logging.getLogger(__name__)
 
-AREAS = frozenset({"board", "profiles", "updates", "mocks"})
+AREAS = frozenset({"board", "profiles", "updates", "mocks", "activity", "inbox"})
 CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are read again
 PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
+PERSONAL = "nexus_board.changed_for"  # in session.info: (area, person) markers it changes
 COPIES = "nexus_board.copies"  # in app.extensions: this process's copies, by name
 CONTENT_TIMEOUT = 7 * 24 * 3600  # a hash names one text forever: only space ages entries out
 T = TypeVar("T")
@@ -50,27 +54,39 @@ def init_app(app: Flask) -> None:
 
 def changed(*areas: str) -> None:
     """Record that the open transaction changes `areas`: their markers move when it commits."""
+    _pending(PENDING).update(_checked(area) for area in areas)
+
+
+def changed_for(area: str, people) -> None:
+    """Record that the open transaction changes `area` for each of `people` (user ids) alone."""
+    _pending(PERSONAL).update((_checked(area), int(person)) for person in people)
+
+
+def _pending(name: str) -> set:
     session = db.session()
     if not session.in_transaction():
         session.begin()  # so a rollback, even with nothing written yet, forgets them
-    session.info.setdefault(PENDING, set()).update(_checked(area) for area in areas)
+    return session.info.setdefault(name, set())
 
 
 def _publish(session) -> None:
-    areas = session.info.pop(PENDING, None)
-    if areas:
-        _replace_markers(areas)
+    areas = session.info.pop(PENDING, None) or set()
+    personal = session.info.pop(PERSONAL, None) or set()
+    if areas or personal:
+        _replace_markers(areas, personal)
 
 
 def _forget(session, transaction) -> None:
     """The outermost transaction ended: after a commit this is empty, after a rollback not."""
     if transaction.parent is None:
         session.info.pop(PENDING, None)
+        session.info.pop(PERSONAL, None)
 
 
-def _replace_markers(areas: set[str]) -> None:
+def _replace_markers(areas: set[str], personal: set[tuple[str, int]] = frozenset()) -> None:
+    keys = [_marker_key(area) for area in areas] + [_marker_key(*pair) for pair in personal]
     try:
-        cache.set_many({_marker_key(area): secrets.token_hex(6) for area in areas}, timeout=0)
+        cache.set_many({key: secrets.token_hex(6) for key in keys}, timeout=0)
     except Exception:
         log.exception("cache unavailable while invalidating %s", ", ".join(sorted(areas)))
     if has_app_context():  # this process sees its own write at once, others within a second
@@ -79,9 +95,12 @@ def _replace_markers(areas: set[str]) -> None:
             copies.pop(name, None)
 
 
-def generations(*areas: str) -> str:
-    """The build and the current markers of `areas`, for a key or ETag ('' if the cache is down)."""
+def generations(*areas: str, person: int | None = None) -> str:
+    """The build and the current markers of `areas` (and `person`'s own markers of them), for a
+    key or ETag ('' if the cache is down)."""
     keys = [_marker_key(_checked(area)) for area in areas]
+    if person is not None:
+        keys += [_marker_key(area, person) for area in areas]
     try:
         values = cache.get_many(*keys)
         missing = {k: secrets.token_hex(6) for k, v in zip(keys, values, strict=True) if not v}
@@ -225,8 +244,8 @@ def remembered(key: str, compute: Callable[[], T], timeout: int | None) -> T:
     return value
 
 
-def _marker_key(area: str) -> str:
-    return f"generation/{area}"
+def _marker_key(area: str, person: int | None = None) -> str:
+    return f"generation/{area}" if person is None else f"generation/{area}/{person}"
 
 
 def _checked(area: str) -> str:

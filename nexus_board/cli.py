@@ -9,9 +9,11 @@ from .errors import Invalid
 from .extensions import db
 from .models import Role
 from .verify.command import verify_command
+from .webhooks.command import worker_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
+nexus.add_command(worker_command)
 
 
 @nexus.command("demo")

@@ -8,6 +8,9 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 
 ENVIRONMENTS = ("development", "production", "testing")
+DEFAULT_WEBHOOK_HOSTS = (
+    "discord.com discordapp.com canary.discord.com ptb.discord.com hooks.slack.com"
+)
 
 
 def load_config(instance_path: str, overrides: dict) -> dict:
@@ -37,6 +40,13 @@ def load_config(instance_path: str, overrides: dict) -> dict:
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
         **cache_settings(cache_url, instance),
+        "QUEUE_URL": os.environ.get("QUEUE_URL", _queue_url(cache_url, instance)),
+        # Where people reach the app: links in webhook messages start with it.
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL", "http://127.0.0.1:5000").rstrip("/"),
+        # Hosts learners' webhooks may point at (admins' cohort webhooks may point anywhere).
+        "WEBHOOK_HOSTS": _words(os.environ.get("WEBHOOK_HOSTS", DEFAULT_WEBHOOK_HOSTS)),
+        # Tests only: accept http://127.0.0.1 webhooks, and send to loopback addresses.
+        "WEBHOOK_ALLOW_LOOPBACK": _flag(os.environ.get("WEBHOOK_ALLOW_LOOPBACK", "")),
     }
 
 
@@ -81,6 +91,21 @@ def _ratelimit_storage(cache_url: str, instance: Path) -> str:
     if cache_url.startswith(("redis://", "rediss://")):
         return cache_url
     return f"nexus+sqlite://{instance / 'ratelimits.sqlite3'}"
+
+
+def _queue_url(cache_url: str, instance: Path) -> str:
+    # The task queue lives beside the cache when that is Redis, else in a SQLite file.
+    if cache_url.startswith(("redis://", "rediss://")):
+        return cache_url
+    return f"sqlite://{instance / 'queue.sqlite3'}"
+
+
+def _words(value: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in value.replace(",", " ").split())
+
+
+def _flag(value: str) -> bool:
+    return value.lower() in ("1", "true", "yes")
 
 
 def _secret_key(instance: Path, production: bool) -> str:

@@ -90,3 +90,25 @@ def body_kind(path: str, endpoint: str | None) -> str:
     if path.startswith("/api/"):
         return "api"
     return "import" if endpoint in IMPORT_ENDPOINTS else "form"
+
+
+# Activity, inbox and webhooks.
+ACTIVITY_PAGE = 30  # events per page of /activity and its Atom feed
+INBOX_PAGE = 30  # notifications per page of /inbox
+INBOX_BREAKING = 20  # unread breaking changes listed above the rest
+CONTRACT_ACTIVITY = 50  # events shown in a contract's history
+EXCERPT_CHARS = 200  # of a comment or update, kept with its event
+WEBHOOK_NAME_CHARS = 60
+WEBHOOK_URL_CHARS = 500
+WEBHOOKS_PER_OWNER = 10  # cohort webhooks, or one project's
+MESSAGE_CHARS = 1_500  # a message's text (Discord takes 2,000)
+
+# Delivering webhooks (copied into the app's config as WEBHOOK_DELIVERY; tests shorten them).
+WEBHOOK_DELIVERY = {
+    "attempts": 8,  # tries before a delivery is marked failed
+    "backoff": 30.0,  # seconds before the second try; doubled each time, with jitter
+    "backoff_cap": 3600.0,  # no wait is longer, whatever Retry-After asks
+    "timeout": 10.0,  # seconds for one POST
+    "lease": 60.0,  # a claimed delivery another worker may take over after this
+    "sweep": 500,  # deliveries one sweep hands to the queue
+}

@@ -29,6 +29,7 @@ def config_for(tmp_path) -> dict:
         "RATELIMIT_STORAGE_URI": f"nexus+sqlite://{tmp_path / 'ratelimits.sqlite3'}",
         "RATELIMIT_ENABLED": False,  # tests of limits switch it on
         "PASSWORD_HASH_METHOD": "pbkdf2:sha256:1000",  # fast; production uses scrypt
+        "QUEUE_URL": f"sqlite://{tmp_path / 'queue.sqlite3'}",
     }
 
 

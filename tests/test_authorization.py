@@ -20,11 +20,12 @@ from flask import Flask
 from nexus_board.auth import tokens
 from nexus_board.board import lifecycle
 from nexus_board.extensions import db
-from nexus_board.models import User
+from nexus_board.models import Delivery, DeliveryState, Notification, Project, User
 from nexus_board.openapi import services as openapi_imports
 from nexus_board.profiles import readme_import
 from nexus_board.profiles import services as profiles
 from nexus_board.updates.services import post_update
+from nexus_board.webhooks import services as webhooks
 
 from .board.factories import broken, post
 from .conftest import PASSWORD, UNSAFE, Auth
@@ -128,6 +129,35 @@ class World:
                 f"/projects/import/{pending.id}", data={"fingerprint": plan.fingerprint()}
             )
 
+    def notification(self) -> Target:
+        """A notification in ada's inbox: gabriel claimed her contract."""
+        self.contract("claimed")
+        with self.app.app_context():
+            query = db.select(Notification.id).where(Notification.user_id == self.cast["ada"])
+            return Target(
+                f"/inbox/{db.session.scalar(query.order_by(Notification.id.desc()))}/read"
+            )
+
+    def webhook(self, action: str) -> Target:
+        """A webhook of ada's project (she posted a contract in it)."""
+        self.contract()
+        with self.app.app_context():
+            project = db.session.scalar(db.select(Project))
+            hook = webhooks.add_webhook(self.user("ada"), project=project, **WEBHOOK)
+            db.session.commit()
+            return Target(f"/webhooks/{hook.id}/{action}")
+
+    def failed_delivery(self) -> Target:
+        with self.app.app_context():
+            hook_id = webhooks.add_webhook(self.user("mentor"), **WEBHOOK).id
+            db.session.commit()
+        self.contract()  # its event is queued for the cohort's webhook
+        with self.app.app_context():
+            row = db.session.scalar(db.select(Delivery).where(Delivery.webhook_id == hook_id))
+            row.state = DeliveryState.FAILED
+            db.session.commit()
+            return Target(f"/admin/deliveries/{row.id}/retry")  # ada, its "owner", is no admin
+
     def mock(self, path: str) -> Target:
         """A contract for this row's method on `path`, and a request its mock answers with 200."""
         if path not in self.kept:  # the mocks only read: one contract serves every role
@@ -209,6 +239,16 @@ def readme(action: str) -> Callable[[World], Target]:
     return lambda w: Target(f"/u/ada/import/{w.readme_import()}/{action}")
 
 
+WEBHOOK = {"name": "#nexus", "url": "https://discord.com/api/webhooks/1/t", "format": "discord",
+           "kinds": ["contract.posted", "contract.claimed"]}  # fmt: skip
+WEBHOOK_FORM = WEBHOOK | {"kinds": "contract.claimed"}
+
+
+def project_webhook(w: World) -> Target:
+    w.contract()  # ada contributes to E-commerce API
+    return Target("/projects/e-commerce-api/webhooks", data=WEBHOOK_FORM)
+
+
 ITEM_FIELDS = {"technologies": "name", "concepts": "name", "challenges": "title",
                "takeaways": "text", "sections": "title"}  # fmt: skip
 
@@ -242,6 +282,7 @@ class Row:
 ANY_BACKEND = frozenset({BACKEND, OWNER, ADMIN})  # ada, the usual owner, is a backend learner
 OWNER_OR_ADMIN = frozenset({OWNER, ADMIN})
 ONLY_OWNER = frozenset({OWNER})
+ONLY_ADMIN = frozenset({ADMIN})
 CLAIMERS = frozenset({FRONTEND, ADMIN})
 NOT_THEIRS = {BACKEND: 404, ADMIN: 404}  # someone else's import is not there for them
 PASSWORDS = {"current_password": PASSWORD, "new_password": "another long password"}
@@ -319,6 +360,20 @@ TABLE: dict[str, Row] = {
     "POST /updates/<update_id>/unpin": Row(
         on_update("unpin", "mentor", announcement=True), OWNER_OR_ADMIN
     ),
+    # The inbox, notification settings and webhooks; a project's contributors set up its own
+    "POST /inbox/read": Row(fixed("/inbox/read"), SIGNED_IN),
+    "POST /inbox/<notification_id>/read": Row(
+        World.notification, ONLY_OWNER, {BACKEND: 404, FRONTEND: 404, ADMIN: 404}
+    ),
+    "POST /settings/notifications": Row(
+        lambda w: Target("/settings/notifications", data={"in_app": "mention", "url": ""}),
+        SIGNED_IN,
+    ),
+    "POST /projects/<slug>/webhooks": Row(project_webhook, OWNER_OR_ADMIN),
+    "POST /webhooks/<webhook_id>/delete": Row(lambda w: w.webhook("delete"), OWNER_OR_ADMIN),
+    "POST /webhooks/<webhook_id>/test": Row(lambda w: w.webhook("test"), OWNER_OR_ADMIN),
+    "POST /admin/webhooks": Row(lambda w: Target("/admin/webhooks", data=WEBHOOK_FORM), ONLY_ADMIN),
+    "POST /admin/deliveries/<delivery_id>/retry": Row(World.failed_delivery, ONLY_ADMIN),
     # Profiles: only their learner edits them (an admin too is someone else here)
     "POST /u/<username>/about": Row(fixed("/u/ada/about", **{"about-headline": "Hi"}), ONLY_OWNER),
     "POST /u/<username>/import": Row(fixed("/u/ada/import", text="## Overview\n\nHi."), ONLY_OWNER),

@@ -426,6 +426,36 @@ def _signed_in(csrf):
             },
             {422},
         ),
+        (
+            "webhook name of 100,000 characters",
+            "POST",
+            "/projects/e-commerce-api/webhooks",
+            {
+                "data": {
+                    "csrf_token": csrf,
+                    "name": "x" * 100_000,
+                    "format": "discord",
+                    "url": "https://discord.com/api/webhooks/1/t",
+                    "kinds": "contract.claimed",
+                }
+            },
+            {422},
+        ),
+        (
+            "webhook URL of 100,000 characters",
+            "POST",
+            "/settings/notifications",
+            {
+                "data": {
+                    "csrf_token": csrf,
+                    "url": "https://discord.com/" + "a" * 100_000,
+                    "format": "discord",
+                    "hook": "mention",
+                }
+            },
+            {422},
+        ),
+        ("activity with a made-up filter", "GET", "/activity?kind=" + "x" * 2000, {}, {400}),
         ("profile page after", "GET", "/u/ada", {}, {200}),
     ]
 

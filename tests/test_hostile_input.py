@@ -136,6 +136,43 @@ def test_deep_or_unstorable_json_in_the_api_is_a_400_with_the_reason(app, client
     assert reason in response.json["message"]
 
 
+@pytest.mark.parametrize(
+    ("name", "statuses"),
+    [
+        ("a\x00b", {400}),  # NUL: refused before the view
+        ("\u200b\u200d", {422}),  # nothing visible
+        ("x" * 100_000, {422}),
+        ("<script>alert(1)</script>", {303}),  # kept as text, shown escaped
+        ("\u202egnp.exe", {303}),
+        ("@everyone *bold* <!channel>", {303}),  # Discord and Slack get it escaped
+        ("s\udcff".encode("utf-8", "surrogateescape").decode("latin-1"), {303, 422}),
+    ],
+)
+def test_hostile_webhook_names_are_a_clear_answer_and_shown_as_text(
+    client_as, cast, name, statuses
+):
+    mentor = client_as("mentor")
+    data = {"name": name, "url": "https://discord.com/api/webhooks/1/t", "format": "discord",
+            "kinds": "contract.claimed"}  # fmt: skip
+    response = mentor.post("/admin/webhooks", data=data)
+    assert response.status_code in statuses
+    page = mentor.get("/admin/webhooks").get_data(as_text=True)
+    assert "<script>alert" not in page and page.count("<tr>") <= 2
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["https://discord.com/" + "a" * 100_000, "https://discord.com/\u202e", "javascript:alert(1)",
+     "https://[fe80::1%25eth0]/x", "https://discord.com:0/x", "//discord.com/x", "\ufeffhttps://x"],
+)  # fmt: skip
+def test_hostile_webhook_urls_are_refused_next_to_the_field(client_as, cast, url):
+    data = {"url": url, "format": "discord", "hook": "mention", "in_app": "mention"}
+    response = client_as("ada").post("/settings/notifications", data=data)
+    assert response.status_code in (303, 422)
+    if response.status_code == 422:
+        assert 'id="url-error"' in response.get_data(as_text=True)
+
+
 def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
     app.config["BODY_LIMITS"] = {**app.config["BODY_LIMITS"], "mock": 100}
     response = client.post("/mock/nothing/x", data=b"[" + b"1," * 100 + b"1]")

@@ -21,3 +21,16 @@ def track_required(track):
         return wrapped
 
     return decorator
+
+
+def admin_required(view):
+    """Signed in as an admin, else 401 (signed out) or 403."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not current_user.is_admin:
+            raise Forbidden("Only admins can do that.")
+        return view(*args, **kwargs)
+
+    return wrapped

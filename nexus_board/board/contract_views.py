@@ -5,6 +5,7 @@ from dataclasses import asdict
 from flask import flash, redirect, request, url_for
 from flask_login import current_user, login_required
 
+from ..activity import queries as activity
 from ..auth.decorators import track_required
 from ..caching import cached_page
 from ..errors import Invalid, NotFound
@@ -37,6 +38,7 @@ def show(contract_id):
             deleted=deleted,
             record=archive.readable(deleted),
             status=410,
+            activity=activity.of_contract(contract_id),
             diff_lines=revisions.diff_lines,
             is_short=revisions.is_short,
         )

@@ -7,6 +7,8 @@ re-checks the state in its WHERE clause, and only a row count of 1 means the mov
 
 from sqlalchemy import update
 
+from ..activity.events import record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -17,6 +19,15 @@ from ..text import one_line_problem
 from . import policy, services
 from .lookup import get_contract
 from .policy import Action
+
+# What each move is called in the activity log.
+VERBS = {
+    Action.CLAIM: Verb.CONTRACT_CLAIMED,
+    Action.UNCLAIM: Verb.CONTRACT_UNCLAIMED,
+    Action.START: Verb.CONTRACT_MOVED,
+    Action.FINISH: Verb.CONTRACT_MOVED,
+    Action.REOPEN: Verb.CONTRACT_MOVED,
+}
 
 
 class MoveRefused(Conflict):
@@ -31,6 +42,7 @@ def move(contract_id: int, user: User, action: Action) -> Contract:
     """Claim, unclaim, start, finish or reopen; returns the contract as it is afterwards."""
     contract = get_contract(contract_id)
     _check(user, contract, action)
+    before = contract.status.label  # the re-read after the UPDATE refreshes this same object
     now = utcnow()
     values = {"status": policy.TARGETS[action], "status_changed_at": now}
     conditions = [Contract.status.in_(policy.states_allowing(action))]
@@ -44,7 +56,9 @@ def move(contract_id: int, user: User, action: Action) -> Contract:
         values |= {"claimer_id": None, "claimed_at": None, "seen_version": None}
     if not _update(contract_id, conditions, values):
         _refused(contract_id, user, action)
-    return _fresh(contract_id)
+    after = _fresh(contract_id)
+    record(VERBS[action], actor=user, subject=after, before=before, after=after.status.label)
+    return after
 
 
 def claim(contract_id: int, user: User) -> Contract:
@@ -59,8 +73,11 @@ def implement(contract_id: int, user: User) -> Contract:
     """Mark the endpoint implemented on the backend (once; again changes nothing)."""
     contract = get_contract(contract_id)
     _check(user, contract, Action.IMPLEMENT)
-    _update(contract_id, [Contract.implemented_at.is_(None)], {"implemented_at": utcnow()})
-    return _fresh(contract_id)
+    marked = _update(contract_id, [Contract.implemented_at.is_(None)], {"implemented_at": utcnow()})
+    after = _fresh(contract_id)
+    if marked:
+        record(Verb.CONTRACT_IMPLEMENTED, actor=user, subject=after)
+    return after
 
 
 def acknowledge(contract_id: int, user: User, version: int) -> Contract:
@@ -84,7 +101,9 @@ def hide(contract_id: int, user: User, reason: str) -> Contract:
     values = {"hidden_at": utcnow(), "hidden_by_id": user.id, "hidden_reason": reason}
     if not _update(contract_id, [Contract.hidden_at.is_(None)], values, mocks=True):
         _hiding_refused(contract_id, user, Action.HIDE)
-    return _fresh(contract_id)
+    after = _fresh(contract_id)
+    record(Verb.CONTRACT_HIDDEN, actor=user, subject=after, after=reason)
+    return after
 
 
 def unhide(contract_id: int, user: User) -> Contract:
@@ -95,7 +114,9 @@ def unhide(contract_id: int, user: User) -> Contract:
     values = {"hidden_at": None, "hidden_by_id": None, "hidden_reason": None}
     if not _update(contract_id, same, values, mocks=True):
         _hiding_refused(contract_id, user, Action.UNHIDE)
-    return _fresh(contract_id)
+    after = _fresh(contract_id)
+    record(Verb.CONTRACT_SHOWN, actor=user, subject=after)
+    return after
 
 
 def _reason(reason: str) -> str:

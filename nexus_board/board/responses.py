@@ -6,6 +6,7 @@ from flask import flash, redirect, request, url_for
 from flask_login import current_user
 
 from .. import rendering
+from ..activity import queries as activity
 from ..models import Contract
 from ..models.types import utc_today
 from ..rendering import render, wants_fragment
@@ -20,6 +21,7 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
     """The contract's page (for htmx, its `block`), with everything it shows."""
     context = {
         "history": queries.revisions_of(contract.id),
+        "activity": activity.of_contract(contract.id),
         "comments": queries.comments_on(contract.id),
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
         "comment_form": CommentForm(formdata=None) if current_user.is_authenticated else None,

@@ -11,6 +11,9 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from ..activity.audience import Audience
+from ..activity.events import excerpt, mentioned_in, record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
@@ -66,6 +69,7 @@ def create_contract(draft: ContractDraft, author: User) -> Contract:
     db.session.add(contract)
     _flush_unique(spec)
     changed("board", "mocks")
+    record(Verb.CONTRACT_POSTED, actor=author, subject=contract)
     return contract
 
 
@@ -108,6 +112,11 @@ def update_contract(
     db.session.add(revision)
     db.session.flush()
     changed("board", *(["mocks"] if revisions.touches_mocks(change_list) else []))
+    fields = [change["label"] for change in change_list]
+    record(Verb.CONTRACT_EDITED, actor=editor, subject=contract, before=str(new_version - 1),
+           after=str(new_version), breaking=edit.breaking,
+           detail={"version": new_version, "fields": fields,
+                   "reasons": edit.breaking_sentences})  # fmt: skip
     return revision
 
 
@@ -149,6 +158,8 @@ def delete_contract(contract: Contract, user: User) -> None:
             return
         raise Conflict(policy.conflict_message(contract, Action.DELETE))
     changed("board", "mocks")
+    # Its claimer hears of it: the audience is the contract as it was.
+    record(Verb.CONTRACT_DELETED, actor=user, subject=contract, before=contract.status.label)
     db.session.expunge(contract)
 
 
@@ -166,6 +177,9 @@ def add_comment(contract: Contract, author: User, body: str) -> Comment:
     db.session.add(comment)
     db.session.flush()
     changed("board")
+    record(Verb.CONTRACT_COMMENTED, actor=author, subject=contract,
+           detail={"comment_id": comment.id, "excerpt": excerpt(body)},
+           audience=Audience.of(contract, mentioned=mentioned_in(body)))  # fmt: skip
     return comment
 
 

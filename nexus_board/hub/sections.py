@@ -5,6 +5,7 @@ from functools import cached_property
 
 from sqlalchemy import func, select
 
+from ..activity import queries as activity_queries
 from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, User
@@ -14,6 +15,7 @@ from ..updates.page import contract_links
 from . import dashboard, slots
 
 RECENT = 8
+RECENT_ACTIVITY = 10
 LEARNERS = 60
 
 
@@ -72,6 +74,11 @@ class Hub:
     @cached_property
     def recent(self):
         return queries.recent(RECENT)
+
+    @cached_property
+    def activity(self):
+        """The newest public events (the page is cached with the "activity" area)."""
+        return activity_queries.recent_public(RECENT_ACTIVITY)
 
     @cached_property
     def contract_links(self):

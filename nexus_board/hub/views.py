@@ -13,7 +13,7 @@ from .sections import Hub
 
 
 @bp.get("/")
-@cached_page("board", "profiles", "updates")
+@cached_page("board", "profiles", "updates", "activity")
 def index():
     """Public sections for everyone (cached for anonymous visitors), a dashboard for learners."""
     return render("hub/index.html", "live", hub=Hub(current_user))

@@ -1,5 +1,6 @@
 """All models, imported here so Alembic and `db.create_all()` see every table."""
 
+from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
 from .openapi_import import OpenApiImport
@@ -18,8 +19,10 @@ from .token import ApiToken
 from .update import Update, UpdateTag
 from .user import Role, Track, User
 from .verification import Verification
+from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 
 __all__ = [
+    "Activity",
     "ApiToken",
     "Challenge",
     "Comment",
@@ -44,4 +47,11 @@ __all__ = [
     "UpdateTag",
     "User",
     "Verification",
+    "Delivery",
+    "DeliveryState",
+    "Format",
+    "InboxSetting",
+    "Notification",
+    "Scope",
+    "Webhook",
 ]

@@ -10,6 +10,8 @@ from datetime import timedelta
 
 from sqlalchemy import delete, or_
 
+from ..activity.events import record
+from ..activity.verbs import Verb
 from ..errors import Invalid
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, LearningKind, PendingImport, Takeaway, User
@@ -125,6 +127,7 @@ def confirm_import(user: User, pending: PendingImport) -> Plan:
         raise Invalid("This README cannot be imported as it is.", errors=plan.problems)
     replace_profile(user, plan.final)
     db.session.delete(pending)
+    record(Verb.PROFILE_IMPORTED, actor=user, subject=user)
     return plan
 
 

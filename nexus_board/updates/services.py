@@ -2,6 +2,9 @@
 
 from sqlalchemy import select
 
+from ..activity.audience import Audience
+from ..activity.events import record, withdraw
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Forbidden, Invalid
 from ..extensions import db
@@ -42,6 +45,9 @@ def post_update(
     db.session.add(update)
     db.session.flush()
     changed("updates")
+    verb = Verb.ANNOUNCEMENT_PINNED if announcement else Verb.UPDATE_POSTED
+    heard = Audience(mentioned=frozenset(user.id for user in update.mentions))
+    record(verb, actor=author, subject=update, audience=heard)
     return update
 
 
@@ -49,6 +55,7 @@ def delete_update(update: Update, by: User) -> None:
     """Authors delete their own updates, admins any; raises Forbidden otherwise."""
     if not update.deletable_by(by):
         raise Forbidden("You can only delete your own updates.")
+    withdraw(update)
     db.session.delete(update)
     db.session.flush()
     changed("updates")
@@ -63,6 +70,8 @@ def set_pinned(update: Update, pinned: bool, by: User) -> None:
     if pinned != update.pinned:
         update.pinned_at = utcnow() if pinned else None
         changed("updates")
+        if pinned:
+            record(Verb.ANNOUNCEMENT_PINNED, actor=by, subject=update)
     db.session.flush()
 
 

@@ -1,5 +1,7 @@
 """Recording verification results, so the board shows "verified ✓/✗ at <time>"."""
 
+from ..activity.events import record
+from ..activity.verbs import Verb
 from ..caching import changed
 from ..extensions import db
 from ..models import Verification
@@ -15,6 +17,9 @@ def record_results(results: list[Result], base_url: str) -> int:
         if result.passed is None:
             continue
         row = db.session.get(Verification, result.contract.id)
+        if row is None or row.passed is not result.passed:  # a new result is news, a repeat not
+            verb = Verb.VERIFY_PASSED if result.passed else Verb.VERIFY_FAILED
+            record(verb, actor=None, subject=result.contract, after=result.detail[:200] or None)
         if row is None:
             row = Verification(contract_id=result.contract.id)
             db.session.add(row)

@@ -1,0 +1,68 @@
+"""Reading the activity log: newest first, by id, each list a fixed number of statements."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import joinedload
+
+from ..extensions import db
+from ..limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
+from ..models import Activity, Contract
+from .filters import ActivityFilters
+
+# What visitors see: public events, none about a contract hidden now (its earlier ones too).
+PUBLIC = (
+    Activity.public.is_(True),
+    or_(
+        Activity.contract_id.is_(None),
+        Activity.contract_id.not_in(select(Contract.id).where(Contract.hidden_at.is_not(None))),
+    ),
+)
+
+
+@dataclass
+class Page:
+    items: list[Activity]
+    next_before: int | None  # the id to read on from; None on the last page
+
+
+def page(
+    filters: ActivityFilters, *, before: int | None, everything: bool, size: int = ACTIVITY_PAGE
+) -> Page:
+    """A page of events matching `filters`; visitors (not `everything`) see public ones only."""
+    stmt = _filtered(filters)
+    if not everything:
+        stmt = stmt.where(*PUBLIC)
+    if before:
+        stmt = stmt.where(Activity.id < before)
+    rows = _load(stmt.limit(size + 1))
+    items = rows[:size]
+    return Page(items, items[-1].id if len(rows) > size else None)
+
+
+def recent_public(limit: int) -> list[Activity]:
+    """The newest public events, for the hub."""
+    return _load(select(Activity).where(*PUBLIC).limit(limit))
+
+
+def of_contract(contract_id: int, limit: int = CONTRACT_ACTIVITY) -> list[Activity]:
+    """What happened to one contract (a deleted one too), newest first."""
+    return _load(select(Activity).where(Activity.contract_id == contract_id).limit(limit))
+
+
+def _filtered(filters: ActivityFilters) -> Select:
+    stmt = select(Activity)
+    if filters.project is not None:
+        stmt = stmt.where(Activity.project_id == filters.project.id)
+    if filters.learner is not None:
+        stmt = stmt.where(Activity.actor_id == filters.learner.id)
+    if filters.kind:
+        stmt = stmt.where(Activity.verb == filters.kind)
+    if filters.contract:
+        stmt = stmt.where(Activity.contract_id == filters.contract)
+    return stmt
+
+
+def _load(stmt: Select) -> list[Activity]:
+    options = (joinedload(Activity.actor), joinedload(Activity.project))
+    return list(db.session.scalars(stmt.order_by(Activity.id.desc()).options(*options)))

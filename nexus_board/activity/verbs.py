@@ -1,0 +1,93 @@
+"""Every kind of event, and how each is told: one table read by pages, feeds and webhooks.
+
+A sentence is "<actor> <phrase> <subject> <tail>"; `{before}` and `{after}` in the tail are the
+event's from → to. A new feature adds its verbs here (and, if anyone hears them, to audience.py).
+"""
+
+import enum
+from dataclasses import dataclass
+
+
+class Verb(enum.StrEnum):
+    CONTRACT_POSTED = "contract.posted"
+    CONTRACT_EDITED = "contract.edited"
+    CONTRACT_CLAIMED = "contract.claimed"
+    CONTRACT_UNCLAIMED = "contract.unclaimed"
+    CONTRACT_MOVED = "contract.moved"
+    CONTRACT_IMPLEMENTED = "contract.implemented"
+    CONTRACT_COMMENTED = "contract.commented"
+    CONTRACT_DELETED = "contract.deleted"
+    CONTRACT_HIDDEN = "contract.hidden"
+    CONTRACT_SHOWN = "contract.shown"
+    UPDATE_POSTED = "update.posted"
+    ANNOUNCEMENT_PINNED = "announcement.pinned"
+    PROFILE_IMPORTED = "profile.imported"
+    VERIFY_PASSED = "verify.passed"
+    VERIFY_FAILED = "verify.failed"
+
+
+@dataclass(frozen=True)
+class Wording:
+    label: str  # the kind, in filters and settings: "Claims"
+    phrase: str  # before the subject: "claimed"
+    tail: str = ""  # after it: "from {before} to {after}"
+    nobody: str = "Someone"  # the actor when no person did it (or their account is gone)
+
+
+VERIFIED = "on a running backend: "
+# fmt: off
+WORDING: dict[Verb, Wording] = {
+    Verb.CONTRACT_POSTED:      Wording("Contracts posted", "posted"),
+    Verb.CONTRACT_EDITED:      Wording("Contract edits", "edited", "(version {after})"),
+    Verb.CONTRACT_CLAIMED:     Wording("Claims", "claimed"),
+    Verb.CONTRACT_UNCLAIMED:   Wording("Unclaims", "gave back", "(it is open again)"),
+    Verb.CONTRACT_MOVED:       Wording("Moves", "moved", "from {before} to {after}"),
+    Verb.CONTRACT_IMPLEMENTED: Wording("Marked implemented", "marked", "implemented"),
+    Verb.CONTRACT_COMMENTED:   Wording("Comments", "commented on"),
+    Verb.CONTRACT_DELETED:     Wording("Deletions", "deleted"),
+    Verb.CONTRACT_HIDDEN:      Wording("Contracts hidden", "hid", "({after})"),
+    Verb.CONTRACT_SHOWN:       Wording("Contracts shown again", "showed", "again"),
+    Verb.UPDATE_POSTED:        Wording("Updates", "posted an update:"),
+    Verb.ANNOUNCEMENT_PINNED:  Wording("Announcements", "pinned an announcement:"),
+    Verb.PROFILE_IMPORTED:     Wording("Profile imports", "imported a README into"),
+    Verb.VERIFY_PASSED:        Wording("Verify passes", "checked", VERIFIED + "passed", "Verify"),
+    Verb.VERIFY_FAILED:        Wording("Verify failures", "checked", VERIFIED + "failed ({after})",
+                                       "Verify"),
+}
+# fmt: on
+MENTION = "mention"  # an inbox kind of its own: mentions are heard whatever the verb
+KIND_LABELS = {**{verb.value: w.label for verb, w in WORDING.items()}, MENTION: "Mentions of you"}
+
+
+def wording(verb: str) -> Wording:
+    """How `verb` is told; a verb this build does not know reads plainly."""
+    try:
+        return WORDING[Verb(verb)]
+    except ValueError:
+        return Wording(verb, verb.replace(".", " ").replace("_", " "))
+
+
+def tail(verb: str, before: str | None, after: str | None) -> str:
+    return wording(verb).tail.format(before=before or "–", after=after or "–")
+
+
+@dataclass(frozen=True)
+class Told:
+    """An event as words: "<actor> <phrase> <subject> <tail>", each part plain text."""
+
+    actor: str
+    phrase: str
+    subject: str
+    tail: str
+
+    @property
+    def sentence(self) -> str:
+        return " ".join(part for part in (self.actor, self.phrase, self.subject, self.tail) if part)
+
+
+def told(activity) -> Told:
+    """How `activity` (an Activity, its actor loaded) reads."""
+    words = wording(activity.verb)
+    actor = activity.actor.display_name if activity.actor is not None else words.nobody
+    ends = tail(activity.verb, activity.before, activity.after)
+    return Told(actor, words.phrase, activity.subject, ends)
