@@ -3,6 +3,7 @@
 from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .graphql_schema import GraphqlSchema
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -31,6 +32,7 @@ __all__ = [
     "ContractStatus",
     "ContractTag",
     "ExtraSection",
+    "GraphqlSchema",
     "HttpMethod",
     "Learning",
     "LearningKind",

@@ -17,6 +17,12 @@ class Project(db.Model):
     # The name in URLs and filters; made from the name once and never changed.
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # "rest" (contracts are endpoints) or "graphql" (a schema, and operations as contracts).
+    kind: Mapped[str] = mapped_column(String(10), default="rest", server_default="rest")
+
+    @property
+    def is_graphql(self) -> bool:
+        return self.kind == "graphql"
 
     def __repr__(self) -> str:
         return f"<Project {self.slug}>"
