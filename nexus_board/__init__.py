@@ -108,6 +108,7 @@ def register_blueprints(app: Flask) -> None:
     from .api import stateless
     from .auth import bp as auth
     from .board import bp as board
+    from .gql import bp as gql
     from .hub import bp as hub
     from .inbox import bp as inbox
     from .mocks import bp as mocks
@@ -116,7 +117,8 @@ def register_blueprints(app: Flask) -> None:
     from .updates import bp as updates
     from .webhooks import bp as webhooks
 
-    areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
+    areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks,
+             gql)  # fmt: skip
     for blueprint in areas:
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

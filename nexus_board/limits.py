@@ -112,3 +112,14 @@ WEBHOOK_DELIVERY = {
     "lease": 60.0,  # a claimed delivery another worker may take over after this
     "sweep": 500,  # deliveries one sweep hands to the queue
 }
+
+# GraphQL projects: the schema, each operation (a contract's, or one the mock is sent), the mock.
+GRAPHQL_SCHEMA_BYTES = 512 * KIB  # one uploaded schema, SDL or introspection JSON
+GRAPHQL_SCHEMA_TOKENS = 100_000  # lexical tokens of one schema's SDL
+GRAPHQL_SCHEMA_TYPES = 1_000  # named types in one schema
+GRAPHQL_DOCUMENT_CHARS = 10_000  # one operation document
+GRAPHQL_DOCUMENT_TOKENS = 2_000
+GRAPHQL_DEPTH = 10  # selection sets nested inside each other, fragments included
+GRAPHQL_FIELDS = 500  # fields one operation selects, each fragment counted where it is spread
+GRAPHQL_LIST_ITEMS = 2  # items in each list the mock makes up
+GRAPHQL_VALUES = 10_000  # values the mock makes up, or an example check visits, for one answer

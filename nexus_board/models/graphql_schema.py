@@ -6,6 +6,7 @@ from sqlalchemy import JSON, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .project import Project
 from .types import UTCDateTime, utcnow
 from .user import User
 
@@ -25,6 +26,7 @@ class GraphqlSchema(db.Model):
     # What changed since the previous version: [{"severity", "type", "description"}].
     changes: Mapped[list] = mapped_column(JSON, default=list)
 
+    project: Mapped[Project] = relationship()
     author: Mapped[User] = relationship()
 
     def __repr__(self) -> str:
