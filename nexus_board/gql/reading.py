@@ -27,7 +27,7 @@ from ..limits import (
     GRAPHQL_SCHEMA_TYPES,
 )
 
-FIELD = "schema"
+FIELD = "text"  # the upload form's field
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def save(user: User, project_name: str, text: str) -> GraphqlSchema:
     if plan.unchanged:
         raise Invalid(
             f"This is schema version {plan.previous.version} again: nothing to save.",
-            errors={"schema": "The schema is the same as the current version."},
+            errors={"text": "The schema is the same as the current version."},
         )
     project = plan.project or Project(
         name=plan.project_name, slug=project_slug(plan.project_name), kind="graphql"

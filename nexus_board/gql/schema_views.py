@@ -8,7 +8,7 @@ from .. import limits
 from ..auth.decorators import track_required
 from ..board import queries as board_queries
 from ..board.revisions import diff_lines
-from ..errors import DomainError, NotFound
+from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import Track
@@ -27,7 +27,7 @@ def schema(slug):
         "gql/schema.html",
         project=project,
         versions=versions,
-        diff=_diffs(versions),
+        diffs=_diffs(versions),
         may_upload=current_user.is_authenticated
         and schema_services.may_upload(current_user, project),
     )
@@ -42,7 +42,7 @@ def upload():
     if form.validate_on_submit():
         try:
             plan = schema_services.preview(current_user, form.project.data, form.schema_text())
-        except DomainError as error:
+        except Invalid as error:
             show_errors(form, error)
         else:
             confirm = ConfirmSchemaForm(formdata=None, project=plan.project_name, schema=plan.sdl)
@@ -64,7 +64,7 @@ def save():
         return redirect(url_for("gql.upload"), 303)
     try:
         row = schema_services.save(current_user, form.project.data, form.schema.data or "")
-    except DomainError as error:
+    except Invalid as error:
         retry = SchemaForm(formdata=None, project=form.project.data, text=form.schema.data)
         show_errors(retry, error)
         return _upload_page(retry, error.status)

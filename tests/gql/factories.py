@@ -92,5 +92,10 @@ def post(author_id: int, *, claimer_id: int | None = None, **fields) -> int:
 
 
 def prices(**fields) -> dict:
-    return {"document": PRODUCT_PRICES, "variables_example": "",
-            "response_example": json.dumps(PRODUCT_PRICES_EXAMPLE), "summary": "Prices", **fields}  # fmt: skip
+    return {
+        "document": PRODUCT_PRICES,
+        "variables_example": "",
+        "response_example": json.dumps(PRODUCT_PRICES_EXAMPLE),
+        "summary": "Prices",
+        **fields,
+    }
