@@ -33,7 +33,10 @@ from .services import gunicorn
 pytestmark = pytest.mark.services
 
 SECONDS = 2
-MEGABYTES = 50
+# Rendering a page at a limit raises a worker's high-water mark by tens of MB, which the allocator
+# keeps; the defects these vectors reproduce left 870 MB behind and peaked at 2 GB.
+RETAINED_MB = 150
+PEAK_MB = 300
 MOCK = "/mock/e-commerce-api"
 
 
@@ -520,14 +523,14 @@ def _seed(app) -> str:
         return token
 
 
-def _workers(pidfile: Path) -> dict[int, int]:
-    """Each worker's pid and resident memory in kB."""
+def _workers(pidfile: Path, field: str = "VmRSS") -> dict[int, int]:
+    """Each worker's pid and its memory in kB: resident now, or its peak with `VmHWM`."""
     master = int(pidfile.read_text())
     children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
     found = {}
     for pid in map(int, children):
         status = Path(f"/proc/{pid}/status").read_text()
-        found[pid] = int(re.search(r"VmRSS:\s+(\d+)", status).group(1))
+        found[pid] = int(re.search(rf"{field}:\s+(\d+)", status).group(1))
     return found
 
 
@@ -597,6 +600,7 @@ def test_no_input_pins_a_worker(tmp_path):
         heartbeat.stopped.set()
         heartbeat.join()
         after = _workers(pidfile)
+        peak = _workers(pidfile, "VmHWM")
     wrong = {
         name: answers[name]
         for name, *_, expected in [*vectors, *signed_in]
@@ -605,8 +609,10 @@ def test_no_input_pins_a_worker(tmp_path):
     assert not wrong, wrong  # name: (status, seconds)
     assert not heartbeat.failures and heartbeat.slowest < SECONDS
     assert set(after) == set(before), "a worker was killed or replaced"
-    growth = {pid: (after[pid] - before[pid]) // 1024 for pid in before}
-    assert all(mb < MEGABYTES for mb in growth.values()), growth
+    retained = {pid: (after[pid] - before[pid]) // 1024 for pid in before}
+    assert all(mb < RETAINED_MB for mb in retained.values()), retained
+    peaked = {pid: (peak[pid] - before[pid]) // 1024 for pid in before}
+    assert all(mb < PEAK_MB for mb in peaked.values()), peaked
 
 
 def _timed(client: httpx.Client, method: str, path: str, options: dict) -> tuple[int, float]:
