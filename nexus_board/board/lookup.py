@@ -9,7 +9,7 @@ from ..extensions import db
 from ..models import Contract
 from . import examples, policy
 
-GONE = "There is no contract with that number. It may have been deleted."
+GONE = policy.GONE
 
 
 def card_options() -> tuple:

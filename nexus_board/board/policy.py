@@ -125,7 +125,7 @@ FORBIDDEN = {
     Action.HIDE: "Only the project's backend authors (or an admin) can hide this contract.",
     Action.UNHIDE: "Only the project's backend authors (or an admin) can show this contract again.",
 }
-DRAFT = "There is no contract with that number. It may have been deleted."
+GONE = "There is no contract with that number. It may have been deleted."
 HIDDEN = "This contract is hidden. Its project's backend authors and admins can still open it."
 SOUND = (
     "Its project documents this contract without trouble, so it stays on the board: only a "
@@ -210,7 +210,7 @@ OPENS_HIDDEN = SEES_HIDDEN | {Role.CLAIMER}
 
 def not_there(contract: Contract) -> str:
     """What someone who may not open the contract is told: hidden, or nothing at all (a draft)."""
-    return DRAFT if contract.is_draft else HIDDEN
+    return GONE if contract.is_draft else HIDDEN  # a draft is not there for anyone else
 
 
 def may_open(user: User | None, contract: Contract) -> bool:

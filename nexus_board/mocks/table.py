@@ -16,6 +16,7 @@ from ..board.specs import ContractSpec
 from ..caching import process_copy
 from ..extensions import db
 from ..models import Contract, Project
+from ..schemas.refs import names_used
 from . import matching
 
 log = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ def _checks(contract: Contract) -> dict:
         return none
     try:
         endpoint = effective(ContractSpec.of(contract)).operation
+        checked = [endpoint.body, *(p.schema for p in endpoint.parameters)]
+        names_used(checked, endpoint.components, strict=True)  # every $ref lands somewhere
     except (ValueError, RecursionError, KeyError, TypeError):  # one contract breaks no mock
         log.warning("contract %s: its schemas cannot be read to check requests", contract.id)
         return none

@@ -13,8 +13,9 @@ class Merged:
         self.schemas: dict[str, dict] = {}
 
     def add(self, operation: dict, components: dict) -> dict:
-        """`operation` with its references pointing at the merged names of `components`."""
-        used = names_used(operation, components)
+        """`operation` with its references pointing at the merged names of `components`;
+        ValueError if one points at none of them (the document would not validate)."""
+        used = names_used(operation, components, strict=True)
         renamed = {}
         for name in used:
             schema = components[name]

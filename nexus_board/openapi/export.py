@@ -40,12 +40,13 @@ def document(project: Project, contracts: list[Contract]) -> dict:
         template = templates[contract.path_key]
         try:  # one contract that cannot be documented must not take its project's document
             operation, components = _operation(contract, template, operation_ids)
+            operation = merged.add(operation, components)  # raises before it adds anything
         except (ValueError, RecursionError, KeyError, TypeError) as error:
             log.warning("contract %s left out of the OpenAPI document: %r", contract.id, error)
             why = examples.problem(stored_examples(contract)) or "It cannot be documented."
             left_out.append({"contract": contract.id, "endpoint": contract.endpoint, "note": why})
             continue
-        path_items[template.template][contract.method.lower()] = merged.add(operation, components)
+        path_items[template.template][contract.method.lower()] = operation
     doc = {
         "openapi": VERSION,
         "info": {

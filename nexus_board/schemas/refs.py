@@ -45,8 +45,9 @@ def resolve(node, components: dict):
     return {}
 
 
-def names_used(schemas, components: dict) -> list[str]:
-    """The named schemas `schemas` refer to, directly or through each other, in first-use order."""
+def names_used(schemas, components: dict, *, strict: bool = False) -> list[str]:
+    """The named schemas `schemas` refer to, directly or through each other, in first-use order.
+    With `strict`, ValueError for a reference that lands on none of them."""
     found: dict[str, None] = {}
     stack = [schemas]
     while stack:
@@ -55,6 +56,8 @@ def names_used(schemas, components: dict) -> list[str]:
             stack.extend(reversed(node))
         elif isinstance(node, dict):
             ref = node.get("$ref")
+            if strict and isinstance(ref, str) and lookup(ref, components) is None:
+                raise ValueError(f"the reference {ref[:100]!r} names no schema")
             if isinstance(ref, str) and ref.startswith(COMPONENTS_PREFIX):
                 name = unquote(ref.removeprefix(COMPONENTS_PREFIX).split("/", 1)[0])
                 name = name.replace("~1", "/").replace("~0", "~")

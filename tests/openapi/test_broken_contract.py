@@ -4,7 +4,10 @@ Examples nested too deeply for genson were accepted before depth was limited; on
 contract used to make the OpenAPI JSON/YAML, Swagger UI and every mock route answer 500.
 """
 
+import copy
+
 import pytest
+from openapi_spec_validator import OpenAPIV31SpecValidator, validate
 
 from nexus_board.board import services
 from nexus_board.caching import changed
@@ -103,3 +106,26 @@ def test_deep_examples_are_refused_on_save(client, auth, cast):
     response = client.post("/contracts/new", data=form)
     assert response.status_code == 422
     assert "nested more than 32 levels deep" in response.get_data(as_text=True)
+
+
+def test_a_schema_naming_a_missing_component_leaves_only_its_contract_out(app, client, cast):
+    with app.app_context():
+        post(cast["ada"])
+        broken_id = post(
+            cast["brian"], method="POST", path="/api/v1/orders", request_example='{"a": 1}'
+        )
+        contract = db.session.get(Contract, broken_id)
+        contract.request_schema = '{"$ref": "#/components/schemas/Gone"}'
+        changed("board", "mocks")  # written past the services, which refuse a dangling $ref
+        db.session.commit()
+    document = client.get("/projects/e-commerce-api/openapi.json")
+    assert document.status_code == 200
+    assert "/api/v1/orders" not in document.json["paths"]
+    assert "get" in document.json["paths"]["/api/v1/products/{id}"]
+    (note,) = document.json["x-nexus-board-left-out"]
+    assert note["contract"] == broken_id
+    assert client.get("/projects/e-commerce-api/api").status_code == 200
+    assert client.get("/mock/e-commerce-api/api/v1/products/7").status_code == 200
+    validate(copy.deepcopy(document.json), cls=OpenAPIV31SpecValidator)
+    answer = client.post("/mock/e-commerce-api/api/v1/orders", json={"any": "body"})
+    assert answer.status_code == 200  # its example, unchecked: its schema leads nowhere

@@ -136,7 +136,8 @@ def test_drafts_are_made_after_a_preview_and_shown_only_to_their_author(
         assert other.get(f"/contracts/{draft_id}").status_code == 404
         assert "{pk}" not in other.get("/board").get_data(as_text=True)
         assert other.get("/api/v1/contracts").json["items"][0]["path"] == "/api/products/"
-    assert hana.post(f"/contracts/{draft_id}/claim").status_code == 403
+    claim = hana.post(f"/contracts/{draft_id}/claim")  # not even told that a draft is there
+    assert claim.status_code == 404 and "draft" not in claim.get_data(as_text=True).lower()
     assert ada.get("/mock/e-commerce-api/api/products/1/").status_code == 404
     assert "{pk}" not in ada.get("/projects/e-commerce-api/openapi.json").get_data(as_text=True)
     assert "{pk}" not in ada.get("/board").get_data(as_text=True)  # not even for its author
