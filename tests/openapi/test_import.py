@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from nexus_board.board.specs import ContractSpec
 from nexus_board.extensions import db
-from nexus_board.models import Contract, OpenApiImport, Revision
+from nexus_board.models import Activity, Contract, Notification, OpenApiImport, Revision
 from nexus_board.openapi import drafts, reading
 
 from ..board.factories import PRODUCT
@@ -214,6 +214,8 @@ def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
     assert "Posted by Brian Mwangi: only they (or an admin) can change it." in page
     assert "Same as the document" in page
 
+    with app.app_context():
+        last_event = db.session.scalar(select(func.max(Activity.id))) or 0
     assert confirm(ada, url).status_code == 303
     with app.app_context():
         edited = db.session.get(Contract, claimed)
@@ -224,6 +226,13 @@ def test_the_preview_shows_each_change_and_the_import_goes_through_revisions(
         assert {c["field"] for c in revision.changes} == {"summary", "response-200"}
         assert db.session.get(Contract, same).version == 1
         assert db.session.get(Contract, brians).summary == "Brands"
+        told = db.session.execute(  # the import's edits are events like any other
+            select(Activity.verb, Activity.contract_id, Notification.user_id, Notification.breaking)
+            .outerjoin(Notification, Notification.activity_id == Activity.id)
+            .where(Activity.id > last_event)
+        ).all()  # fmt: skip
+        assert ("contract.edited", claimed, cast["gabriel"], True) in told
+        assert [verb for verb, *_ in told].count("contract.posted") == 1  # GET /api/v1/carts
     assert [path for _, path, _ in contracts(app, "e-commerce-api")] == [
         "/api/v1/brands",
         "/api/v1/carts",

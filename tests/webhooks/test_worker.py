@@ -73,3 +73,31 @@ def test_a_worker_killed_mid_batch_and_started_again_loses_nothing(app, cast, wo
     # Only a message accepted just before the kill, not yet marked sent, comes again: at most
     # one per worker thread, and with the same key, so the channel can tell.
     assert len(repeats) <= 2
+
+
+def test_a_refused_message_fails_once_and_an_admins_retry_delivers_it(app, cast, client_as,
+                                                                      worker):  # fmt: skip
+    with FakeDiscord([(404, {"message": "Unknown Webhook", "code": 10015}, {})]) as discord:
+        add_hook(app, discord.url, kinds=["contract.claimed"])
+        worker.start()
+        claims(app, cast, 1)
+        (row,) = wait_until_settled(app)
+        assert row.state is DeliveryState.FAILED and row.attempts == 1  # a 404 is not retried
+        mentor = client_as("mentor")
+        assert "Unknown Webhook" in mentor.get("/admin/deliveries").get_data(as_text=True)
+        assert mentor.post(f"/admin/deliveries/{row.id}/retry").status_code == 303
+        discord.wait_for([row.key])  # the worker, not the web process, sent it
+        (row,) = wait_until_settled(app)
+    assert row.state is DeliveryState.SENT
+    assert [r["status"] for r in discord.requests] == [404, 204]
+
+
+def test_a_test_message_reaches_the_channel_through_the_worker(app, cast, client_as, worker):
+    with FakeDiscord() as discord:
+        hook = add_hook(app, discord.url, kinds=["contract.claimed"])
+        assert client_as("mentor").post(f"/webhooks/{hook}/test").status_code == 303
+        (row,) = deliveries(app)
+        assert discord.requests == []  # queued, not sent from the web process
+        worker.start()
+        discord.wait_for([row.key])
+    assert "test message" in discord.requests[0]["body"]["content"].lower()
