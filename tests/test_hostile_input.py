@@ -274,7 +274,7 @@ FRAGMENT_BOMB = (
     ("field", "value", "reason"),
     [
         ("document", "{" * 5_000, "Syntax Error"),
-        ("document", "query A { " + "product(id: 1) { " * 40 + "id" + " }" * 41, "10 levels"),
+        ("document", "query A { " + "product(id: 1) { " * 40 + "id" + " }" * 41, "levels deep"),
         ("document", ALIASES, "more than 500 fields"),
         ("document", FRAGMENT_BOMB, "more than 500 fields"),
         ("document", "query A { products { id } } " + "#" * 20_000, "at most 10,000 characters"),

@@ -2,6 +2,7 @@
 
 from flask import url_for
 
+from ..headers import content_security_policy
 from ..models import Project
 from ..rendering import render
 from . import queries
@@ -13,4 +14,9 @@ def explorer_page(project: Project):
     ]
     mock_url = url_for("mocks.graphql", slug=project.slug, _external=True)
     first = operations[0].document if operations else ""
-    return render("gql/explorer.html", project=project, mock_url=mock_url, first_query=first)
+    response = render("gql/explorer.html", project=project, mock_url=mock_url, first_query=first)
+    # GraphiQL's stylesheet embeds its fonts as data: URLs; only this page needs them.
+    response.headers["Content-Security-Policy"] = (
+        content_security_policy() + "; font-src 'self' data:"
+    )
+    return response

@@ -16,6 +16,9 @@ from graphql import (
     GraphQLNonNull,
     GraphQLSchema,
     InlineFragmentNode,
+    SchemaMetaFieldDef,
+    TypeMetaFieldDef,
+    TypeNameMetaFieldDef,
     is_abstract_type,
     is_enum_type,
     is_leaf_type,
@@ -27,6 +30,11 @@ from ..limits import GRAPHQL_LIST_ITEMS, GRAPHQL_VALUES
 from .documents import Operation
 
 MAX_PROBLEMS = 10
+META = {
+    "__typename": TypeNameMetaFieldDef,
+    "__schema": SchemaMetaFieldDef,
+    "__type": TypeMetaFieldDef,
+}
 INT_RANGE = range(-(2**31), 2**31)
 LIST_INDEX = re.compile(r"\[(\d+)\]")
 
@@ -37,6 +45,14 @@ class TooLarge(Exception):
 
 def root_type(schema: GraphQLSchema, operation: Operation):
     return schema.mutation_type if operation.kind == "mutation" else schema.query_type
+
+
+def introspection(operation: Operation) -> bool:
+    """Whether the operation asks about the schema itself (`__schema`, `__type`)."""
+    return any(
+        isinstance(selection, FieldNode) and selection.name.value in META
+        for selection in operation.node.selection_set.selections
+    )
 
 
 def mismatches(schema: GraphQLSchema, operation: Operation, data) -> list[str]:
@@ -177,8 +193,8 @@ class _Walk:
         return self.make_object(type_, nodes, path)
 
     def _field_type(self, type_, name: str):
-        if name == "__typename":
-            return GraphQLNonNull(self.schema.type_map["String"])
+        if name in META:
+            return META[name].type
         return type_.fields[name].type
 
 

@@ -15,7 +15,7 @@ from ..board.specs import MAX_DESCRIPTION, tags_from
 from ..errors import Invalid
 from ..limits import EXAMPLE_CHARS
 from .documents import Operation, Problem, operation
-from .shapes import mismatches
+from .shapes import introspection, mismatches
 
 KINDS = ("query", "mutation")
 
@@ -117,7 +117,11 @@ def _operation(schema: GraphQLSchema, document: str, errors: dict) -> Operation 
     except Problem as problem:
         errors["document"] = str(problem)
         return None
-    if found.kind not in KINDS:
+    if introspection(found):
+        errors["document"] = (
+            "A contract is one of the API's operations, not an introspection query."
+        )
+    elif found.kind not in KINDS:
         errors["document"] = "A contract is a query or a mutation (subscriptions are not mocked)."
     elif found.name is None:
         errors["document"] = (

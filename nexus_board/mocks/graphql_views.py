@@ -10,6 +10,7 @@ import json
 import re
 
 from flask import Response, request
+from graphql import execute_sync
 from graphql.execution.values import get_variable_values
 
 from .. import json_values
@@ -17,7 +18,7 @@ from ..errors import json_error
 from ..extensions import limiter
 from ..gql.documents import Problem, operation
 from ..gql.reading import built
-from ..gql.shapes import TooLarge, made_up, mismatches
+from ..gql.shapes import TooLarge, introspection, made_up, mismatches
 from . import bp
 from .graphql_table import mock_for
 from .views import mock_limit
@@ -52,6 +53,8 @@ def graphql(slug):
 
 
 def _respond(mock: dict, schema, found) -> Response:
+    if introspection(found):
+        return _introspect(schema, found)
     preferred = PREFER_EXAMPLE.search(request.headers.get("Prefer", ""))
     if preferred:
         chosen = mock["operations"].get(preferred.group(1))
@@ -71,6 +74,15 @@ def _respond(mock: dict, schema, found) -> Response:
             {"errors": [{"message": "The answer would be too large to make up."}]}, failed=True
         )
     return _answer({"data": data}, route="generated")
+
+
+def _introspect(schema, found) -> Response:
+    """Introspection (GraphiQL's docs, codegen) is answered by the schema itself."""
+    result = execute_sync(schema, found.document, operation_name=found.name)
+    body = {"data": result.data} | (
+        {"errors": [e.formatted for e in result.errors]} if result.errors else {}
+    )
+    return _answer(body, route="introspection")
 
 
 def _matches(chosen: dict, schema, found) -> bool:

@@ -121,3 +121,12 @@ def test_a_deep_query_is_refused_quickly(mock):
     response = mock.post(URL, json={"query": deep})
     assert "levels deep" in response.json["errors"][0]["message"]
     assert json.dumps(response.json).count("data") == 0
+
+
+def test_introspection_is_answered_by_the_schema_itself(mock):
+    from graphql import build_client_schema, get_introspection_query
+
+    response = mock.post(URL, json={"query": get_introspection_query(descriptions=True)})
+    assert response.headers["X-Mock-Route"] == "introspection"
+    schema = build_client_schema(response.json["data"])
+    assert schema.query_type.description == "The shop's catalogue."
