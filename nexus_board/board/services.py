@@ -62,6 +62,7 @@ def create_contract(draft: ContractDraft, author: User) -> Contract:
     if not (author.is_backend or author.is_admin):
         raise Forbidden("Only backend learners can post contracts.")
     spec, project = _resolve(clean(draft))
+    _refuse_graphql(project)
     _refuse_duplicate(project, spec)
     now = utcnow()
     contract = Contract(author=author, created_at=now, updated_at=now, status_changed_at=now)
@@ -80,6 +81,7 @@ def update_contract(
     policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
+    _refuse_graphql(contract.project)
     # A draft stays a draft until it is published (`publish`), however it is edited.
     spec, project = _resolve(clean(replace(draft, is_draft=contract.is_draft)))
     old = ContractSpec.of(contract)
@@ -201,6 +203,15 @@ def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
     if project is not None:
         spec = replace(spec, project=project.name)
     return spec, project
+
+
+def _refuse_graphql(project: Project | None) -> None:
+    """A GraphQL project's contracts are operations (`gql/services.py`), never endpoints."""
+    if project is not None and project.is_graphql:
+        raise Invalid(
+            f"{project.name} is a GraphQL project: its contracts are operations of its schema.",
+            errors={"project": "Post an operation on the project's schema page instead."},
+        )
 
 
 def _refuse_duplicate(project: Project | None, spec: ContractSpec, ignore: int = 0) -> None:
