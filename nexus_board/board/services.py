@@ -241,7 +241,7 @@ def _flush_unique(spec: ContractSpec, ignore: int = 0) -> None:
 
 def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     current = {response.status_code: response for response in contract.responses}
-    kept = [tag for tag in contract.tags if tag.name in spec.tags]  # both loaded before any change
+    tags = list(contract.tags)  # loaded before any change
     contract.project = project
     contract.method = spec.method
     contract.path = spec.path.template
@@ -262,8 +262,14 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
+    set_tags(contract, tags, spec.tags)
+
+
+def set_tags(contract: Contract, current: list[ContractTag], names: tuple[str, ...]) -> None:
+    """The contract's tags become `names`, keeping the rows of those it already has."""
+    kept = [tag for tag in current if tag.name in names]
     kept_names = {tag.name for tag in kept}
-    contract.tags = kept + [ContractTag(name=name) for name in spec.tags if name not in kept_names]
+    contract.tags = kept + [ContractTag(name=name) for name in names if name not in kept_names]
 
 
 def _response(row: ContractResponse | None, spec) -> ContractResponse:

@@ -11,12 +11,12 @@ from sqlalchemy.orm.exc import StaleDataError
 from ..activity.events import record
 from ..activity.verbs import Verb
 from ..board import policy
-from ..board.services import Duplicate, StaleEdit
+from ..board.services import Duplicate, StaleEdit, set_tags
 from ..caching import changed
 from ..classifier.rules import make, most_severe
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
-from ..models import Contract, ContractResponse, ContractTag, HttpMethod, Project, Revision, User
+from ..models import Contract, ContractResponse, HttpMethod, Project, Revision, User
 from ..models.types import utcnow
 from . import queries
 from .reading import built
@@ -147,7 +147,7 @@ def _classify(fields: list[str]):
 
 
 def _apply(contract: Contract, spec: OperationSpec) -> None:
-    kept = [tag for tag in contract.tags if tag.name in spec.tags]
+    tags = list(contract.tags)
     contract.method = HttpMethod.POST
     contract.path = PATH
     contract.path_key = spec.path_key
@@ -162,8 +162,7 @@ def _apply(contract: Contract, spec: OperationSpec) -> None:
     response.description = "The GraphQL response"
     response.example = spec.response_example
     contract.responses = [response]
-    kept_names = {tag.name for tag in kept}
-    contract.tags = kept + [ContractTag(name=name) for name in spec.tags if name not in kept_names]
+    set_tags(contract, tags, spec.tags)
 
 
 def _refuse_duplicate(project: Project, spec: OperationSpec, ignore: int = 0) -> None:

@@ -26,6 +26,7 @@ from graphql import (
     is_non_null_type,
 )
 
+from ..board.examples import json_type
 from ..limits import GRAPHQL_LIST_ITEMS, GRAPHQL_VALUES
 from .documents import Operation
 
@@ -239,15 +240,9 @@ def _made_up_leaf(type_, path: str, name: str):
 
 
 def _kind(value) -> str:
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, int | float):
-        return "a number"
-    if isinstance(value, str):
-        return "a string"
-    return "a list" if isinstance(value, list) else "an object"
+    """ "a string", "a list": JSON's own type names, as a sentence says them."""
+    kind = json_type(value)
+    return {"null": "null", "array": "a list", "object": "an object"}.get(kind, f"a {kind}")
 
 
 def _short(value) -> str:
