@@ -69,8 +69,8 @@ def check_servable(app: Flask) -> None:
     missing = missing_front_end(app.static_folder)
     if missing:
         raise RuntimeError(
-            f"static/ lacks {', '.join(missing)}: run `make vendor` (it copies htmx and "
-            "Swagger UI from npm) before serving the app."
+            f"static/ lacks {', '.join(missing)}: run `make vendor` (it copies htmx, "
+            "Swagger UI and GraphiQL from npm) before serving the app."
         )
 
 
