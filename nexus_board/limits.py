@@ -14,7 +14,9 @@ BODY_BYTES = {
     "import": 2 * MIB,  # a 1 MB OpenAPI document or a 200 KB README, in a multipart form
     "form": 1 * MIB,  # any other form: 30,000 characters of Markdown, percent-encoded
 }
-IMPORT_ENDPOINTS = frozenset({"openapi.start", "openapi.start_readme", "profiles.start_import"})
+IMPORT_ENDPOINTS = frozenset(
+    {"openapi.start", "openapi.start_readme", "profiles.start_import", "gql.upload", "gql.save"}
+)
 
 # JSON in request bodies and stored examples: how deep, how many values.
 JSON_DEPTH = 32
