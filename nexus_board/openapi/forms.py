@@ -29,7 +29,7 @@ class ReadmeForm(FlaskForm):
     """A README (or any Markdown) whose endpoint tables and lists become draft contracts."""
 
     project = StringField(
-        "Project",
+        "Project for these endpoints",
         description="The project the endpoints belong to, like E-commerce API.",
         render_kw={"list": "project-names", "autocomplete": "off"},
     )

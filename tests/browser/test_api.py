@@ -96,10 +96,10 @@ def test_a_backend_learner_imports_a_document_with_a_preview(page, make_user, as
     sign_in(page, "ada")
     page.goto("/projects/import")
     assert_accessible(page)
-    page.get_by_label("Project").fill("Shop API")
+    page.get_by_label("Project", exact=True).fill("Shop API")
     page.get_by_role("button", name="Preview the import").click()
     expect(page.get_by_text("The document was not imported")).to_be_visible()
-    expect(page.get_by_label("Project")).to_have_value("Shop API")
+    expect(page.get_by_label("Project", exact=True)).to_have_value("Shop API")
     assert_accessible(page)
 
     page.get_by_label("OpenAPI document (JSON or YAML, up to 1 MB)").set_input_files(str(SAMPLE))
