@@ -7,13 +7,16 @@ Plain functions: no request, no commit. They raise domain errors; the caller com
 import re
 from dataclasses import dataclass, field
 
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.exc import StaleDataError
+
 from ..activity.events import record
 from ..activity.verbs import Verb
 from ..board.policy import authored_projects
 from ..board.specs import project_slug
 from ..caching import changed
 from ..classifier.rules import make, most_severe
-from ..errors import Forbidden, Invalid
+from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..models import Contract, GraphqlSchema, Project, Revision, User
 from ..models.types import utcnow
@@ -94,10 +97,14 @@ def save(user: User, project_name: str, text: str) -> GraphqlSchema:
         changes=plan.changes,
     )
     db.session.add(row)
-    db.session.flush()
-    for check in plan.checks:
-        if check.touched:
-            _tell(check, plan.version, user)
+    try:  # two uploads of the same version number, or an edit landing meanwhile: a 409
+        db.session.flush()
+        for check in plan.checks:
+            if check.touched:
+                _tell(check, plan.version, user)
+    except (IntegrityError, StaleDataError):
+        db.session.rollback()
+        raise Conflict("Someone changed the project at this moment: preview it again.") from None
     changed("board", "mocks")
     return row
 

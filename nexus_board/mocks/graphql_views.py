@@ -44,6 +44,9 @@ def graphql(slug):
         found = operation(schema, query, name)
     except Problem as problem:
         return _answer({"errors": problem.errors}, failed=True)
+    if found.kind == "subscription":
+        return _answer({"errors": [{"message": "The mock answers queries and mutations only."}]},
+                       failed=True)  # fmt: skip
     if found.kind == "mutation" and request.method == "GET":
         return json_error(405, "Send mutations with POST.", headers={"Allow": "POST, OPTIONS"})
     coerced = get_variable_values(schema, found.node.variable_definitions or [], variables)
