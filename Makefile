@@ -40,6 +40,9 @@ static/vendor/.installed: package.json package-lock.json
 	cp node_modules/htmx.org/dist/htmx.min.js static/vendor/
 	mkdir -p static/vendor/swagger-ui
 	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css static/vendor/swagger-ui/
+	mkdir -p static/vendor/graphiql
+	cp node_modules/react/umd/react.production.min.js node_modules/react-dom/umd/react-dom.production.min.js \
+		node_modules/graphiql/graphiql.min.js node_modules/graphiql/graphiql.min.css static/vendor/graphiql/
 	touch $@
 
 db: install

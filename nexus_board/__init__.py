@@ -109,6 +109,7 @@ def register_blueprints(app: Flask) -> None:
     from .api import stateless
     from .auth import bp as auth
     from .board import bp as board
+    from .gql import bp as gql
     from .hub import bp as hub
     from .inbox import bp as inbox
     from .mocks import bp as mocks
@@ -118,7 +119,8 @@ def register_blueprints(app: Flask) -> None:
     from .updates import bp as updates
     from .webhooks import bp as webhooks
 
-    areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
+    areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks,
+             gql)  # fmt: skip
     for blueprint in (*areas, operations):
         app.register_blueprint(blueprint)
     from .invites import bp as invites

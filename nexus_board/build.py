@@ -13,11 +13,15 @@ import click
 from flask import Flask
 from flask.cli import run_command
 
-# Copied from npm by `make vendor`; the pages are dead without them (no htmx, no Swagger UI).
+# Copied from npm by `make vendor`; the pages are dead without them (htmx, Swagger UI, GraphiQL).
 VENDORED = (
     "vendor/htmx.min.js",
     "vendor/swagger-ui/swagger-ui-bundle.js",
     "vendor/swagger-ui/swagger-ui.css",
+    "vendor/graphiql/react.production.min.js",
+    "vendor/graphiql/react-dom.production.min.js",
+    "vendor/graphiql/graphiql.min.js",
+    "vendor/graphiql/graphiql.min.css",
 )
 
 
@@ -65,8 +69,8 @@ def check_servable(app: Flask) -> None:
     missing = missing_front_end(app.static_folder)
     if missing:
         raise RuntimeError(
-            f"static/ lacks {', '.join(missing)}: run `make vendor` (it copies htmx and "
-            "Swagger UI from npm) before serving the app."
+            f"static/ lacks {', '.join(missing)}: run `make vendor` (it copies htmx, "
+            "Swagger UI and GraphiQL from npm) before serving the app."
         )
 
 

@@ -14,7 +14,9 @@ BODY_BYTES = {
     "import": 2 * MIB,  # a 1 MB OpenAPI document or a 200 KB README, in a multipart form
     "form": 1 * MIB,  # any other form: 30,000 characters of Markdown, percent-encoded
 }
-IMPORT_ENDPOINTS = frozenset({"openapi.start", "openapi.start_readme", "profiles.start_import"})
+IMPORT_ENDPOINTS = frozenset(
+    {"openapi.start", "openapi.start_readme", "profiles.start_import", "gql.upload", "gql.save"}
+)
 
 # JSON in request bodies and stored examples: how deep, how many values.
 JSON_DEPTH = 32
@@ -156,3 +158,14 @@ DISPATCH_RULES = 20  # per contract; each is one comparison per request
 DYNAMIC_SEEDS = 32  # `Prefer: dynamic=true` without a seed answers one of this many variants
 DYNAMIC_CACHED = 512  # generated answers kept per process (each a pure function of its seed)
 DYNAMIC_SECONDS = 0.5  # generating one answer; past it the example is sent instead
+
+# GraphQL projects: the schema, each operation (a contract's, or one the mock is sent), the mock.
+GRAPHQL_SCHEMA_BYTES = 512 * KIB  # one uploaded schema, SDL or introspection JSON
+GRAPHQL_SCHEMA_TOKENS = 100_000  # lexical tokens of one schema's SDL
+GRAPHQL_SCHEMA_TYPES = 1_000  # named types in one schema
+GRAPHQL_DOCUMENT_CHARS = 10_000  # one operation document
+GRAPHQL_DOCUMENT_TOKENS = 2_000
+GRAPHQL_DEPTH = 16  # selection sets inside each other (introspection needs 15), fragments included
+GRAPHQL_FIELDS = 500  # fields one operation selects, each fragment counted where it is spread
+GRAPHQL_LIST_ITEMS = 2  # items in each list the mock makes up
+GRAPHQL_VALUES = 10_000  # values the mock makes up, or an example check visits, for one answer

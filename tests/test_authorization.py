@@ -22,7 +22,9 @@ from nexus_board.auth import services as accounts
 from nexus_board.auth import tokens
 from nexus_board.board import lifecycle
 from nexus_board.board import services as contracts
+from nexus_board.board.specs import project_slug
 from nexus_board.extensions import db
+from nexus_board.gql import services as gql_services
 from nexus_board.models import (
     Contract,
     Delivery,
@@ -42,6 +44,8 @@ from nexus_board.webhooks import services as webhooks
 
 from .board.factories import broken, post
 from .conftest import PASSWORD, UNSAFE, Auth
+from .gql import factories as gql_factories
+from .gql.factories import SDL_V2
 from .reviews.factories import ask as ask_for_review
 
 ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN = "anonymous", "backend", "frontend", "owner", "admin"
@@ -199,6 +203,24 @@ class World:
             db.session.commit()
             return Target(f"/admin/deliveries/{row.id}/retry")  # ada, its "owner", is no admin
 
+    def graphql_project(self) -> str:
+        """A GraphQL project of its own whose first schema ada uploaded; its name."""
+        name = self.unique("Shop GraphQL ")
+        with self.app.app_context():
+            gql_factories.upload(self.cast["ada"], project=name)
+        return name
+
+    def operation(self) -> int:
+        """ProductList, posted by ada in a GraphQL project of its own."""
+        name = self.graphql_project()
+        with self.app.app_context():
+            project = db.session.scalar(db.select(Project).where(Project.name == name))
+            contract = gql_services.create_operation(
+                project, gql_factories.draft(), self.user("ada")
+            )
+            db.session.commit()
+            return contract.id
+
     def mock(self, path: str) -> Target:
         """A contract for this row's method on `path`, and a request its mock answers with 200."""
         if path not in self.kept:  # the mocks only read: one contract serves every role
@@ -274,6 +296,34 @@ def publish(w: World) -> Target:
 
 def openapi_cancel(w: World) -> Target:
     return Target(w.openapi_import().url + "/cancel")
+
+
+def schema_upload(url: str, field: str) -> Callable[[World], Target]:
+    """Schema version 2 for a GraphQL project of ada's (previewed, or saved)."""
+    return lambda w: Target(url, data={"project": w.graphql_project(), field: SDL_V2})
+
+
+def operation_form(w: World) -> dict:
+    return {"document": gql_factories.PRODUCT_LIST, "summary": "Products", "version": "1",
+            "response_example": json.dumps(gql_factories.PRODUCT_LIST_EXAMPLE)}  # fmt: skip
+
+
+def new_operation(w: World) -> Target:
+    slug = project_slug(w.graphql_project())
+    return Target(f"/projects/{slug}/operations/new", data=operation_form(w))
+
+
+def edit_operation(w: World) -> Target:
+    contract_id = w.operation()
+    data = operation_form(w) | {"summary": "Renamed"}
+    return Target(f"/contracts/{contract_id}/operation", data=data)
+
+
+def graphql_mock(w: World) -> Target:
+    if "graphql" not in w.kept:
+        slug = project_slug(w.graphql_project())
+        w.kept["graphql"] = Target(f"/mock/{slug}/graphql", json={"query": "{ products { id } }"})
+    return w.kept["graphql"]
 
 
 def readme(action: str) -> Callable[[World], Target]:
@@ -471,6 +521,14 @@ TABLE: dict[str, Row] = {
         publish, ONLY_OWNER, {BACKEND: 404, FRONTEND: 404, ADMIN: 404}
     ),
     "POST /projects/import/<import_id>/cancel": Row(openapi_cancel, ONLY_OWNER, NOT_THEIRS),
+    # GraphQL: a project's next schema comes from those who work on it (ada) or an admin
+    "POST /graphql/schema": Row(schema_upload("/graphql/schema", "text"), OWNER_OR_ADMIN),
+    "POST /graphql/schema/save": Row(
+        schema_upload("/graphql/schema/save", "schema"), OWNER_OR_ADMIN
+    ),
+    "POST /projects/<slug>/operations/new": Row(new_operation, ANY_BACKEND),
+    "POST /contracts/<contract_id>/operation": Row(edit_operation, OWNER_OR_ADMIN),
+    "POST /mock/<slug>/graphql": Row(graphql_mock, EVERYONE),
     "POST /api/v1/contracts": Row(api_post, ANY_BACKEND),
     "PATCH /api/v1/contracts/<contract_id>": Row(api_patch, OWNER_OR_ADMIN),
     **{

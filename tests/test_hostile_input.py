@@ -407,3 +407,96 @@ def test_hostile_collaboration_text_is_refused_or_shown_as_text(
     shown = client.get(page).get_data(as_text=True)
     assert "<script>alert" not in shown and "<img src=x" not in shown
     assert 'href="javascript:' not in shown
+
+
+GRAPHQL_FORM = {"document": "query A { products { id } }", "summary": "A",
+                "response_example": '{"data": {"products": [{"id": "1"}]}}'}  # fmt: skip
+ALIASES = "query A { " + " ".join(f"a{i}: __typename" for i in range(510)) + " }"
+FRAGMENT_BOMB = (
+    "query A { products { ...F0 } } "
+    + " ".join(f"fragment F{i} on Product {{ id ...F{i + 1} ...F{i + 1} }}" for i in range(20))
+    + " fragment F20 on Product { id }"
+)
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "reason"),
+    [
+        ("document", "{" * 5_000, "Syntax Error"),
+        ("document", "query A { " + "product(id: 1) { " * 40 + "id" + " }" * 41, "levels deep"),
+        ("document", ALIASES, "more than 500 fields"),
+        ("document", FRAGMENT_BOMB, "more than 500 fields"),
+        ("document", "query A { products { id } } " + "#" * 20_000, "at most 10,000 characters"),
+        ("document", "subscription S { products { id } }", None),
+        ("document", "query A { products { id } } query B { products { id } }", "several"),
+        ("variables_example", "[" * 600 + "]" * 600, "nested more than 32 levels deep"),
+        ("variables_example", '{"first": "\\u0000"}', "NUL character"),
+        ("response_example", '{"data": {"products": [{"id": "1", "__proto__": 1}]}}', "not select"),
+        ("response_example", '{"data": null, "errors": "boom"}', "a list of objects"),
+        ("summary", "x" * 300, "up to 200 characters"),
+    ],
+)  # fmt: skip
+def test_hostile_graphql_operations_are_refused_next_to_the_field(
+    app, cast, client_as, field, value, reason
+):
+    from .gql.factories import SLUG, upload
+
+    with app.app_context():
+        upload(cast["ada"])
+    url = f"/projects/{SLUG}/operations/new"
+    response = client_as("ada").post(url, data=GRAPHQL_FORM | {field: value})
+    assert response.status_code == 422
+    html = response.get_data(as_text=True)
+    if reason is not None:
+        assert reason in html.split(f'id="{field}-error"', 1)[1].split("</", 1)[0]
+
+
+def test_graphql_text_is_shown_escaped(app, cast, client_as):
+    from .gql.factories import SLUG, upload
+
+    with app.app_context():
+        upload(cast["ada"])
+    hostile = "<img src=x onerror=alert(1)>"
+    form = GRAPHQL_FORM | {"summary": hostile, "description": hostile,
+                           "document": f"# {hostile}\nquery A {{ products {{ id }} }}"}  # fmt: skip
+    response = client_as("ada").post(f"/projects/{SLUG}/operations/new", data=form)
+    assert response.status_code == 303
+    page = client_as("hana").get(response.headers["Location"]).get_data(as_text=True)
+    assert "<img src=x" not in page and "&lt;img src=x" in page
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ('{"__schema": ' + "[" * 600 + "]" * 600 + "}", "nested more than 64 levels deep"),
+        ("type Query { a: " + "[" * 5_000 + "Int" + "]" * 5_000 + " }", None),
+        ("type Query { a: Int }\n" + "directive @d on FIELD " * 30_000, None),
+        ("type Query { a: String }\u0000", None),
+    ],
+)
+def test_hostile_graphql_schemas_are_refused_with_a_reason(signed_in, text, reason):
+    response = signed_in.post("/graphql/schema", data={"project": "Bomb QL", "text": text})
+    assert response.status_code in (400, 413, 422)
+    if reason:
+        assert reason in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        ALIASES.replace("query A", "query"),
+        FRAGMENT_BOMB,
+        "{ " + "products { " * 300 + "id" + " }" * 301,
+        "{ products { id } }" + " " * 9_000 + "{" * 2_000,
+        '{ search(text: "' + "\\u0000" * 10 + '") { __typename } }',
+    ],
+)
+def test_hostile_graphql_queries_cost_the_mock_a_bounded_walk(app, cast, client, query):
+    from .gql.factories import SLUG, upload
+
+    with app.app_context():
+        upload(cast["ada"])
+    response = client.post(f"/mock/{SLUG}/graphql", json={"query": query})
+    assert response.status_code in (200, 400)
+    body = response.get_json()
+    assert "errors" in body or "data" in body

@@ -66,6 +66,8 @@ def new():
 @login_required
 def edit(contract_id):
     contract = get_contract_or_404(contract_id, editable=True)
+    if contract.operation_type:  # a GraphQL operation has its own form
+        return redirect(url_for("gql.edit", contract_id=contract_id), 303)
     saved = asdict(draft_of(contract)) | {"version": contract.version}
     form = ContractForm(data=saved if request.method == "GET" else None)
     if form.is_submitted() and not form.edit_rows(request.form) and form.validate():

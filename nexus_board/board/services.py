@@ -60,6 +60,7 @@ def create_contract(draft: ContractDraft, author: User) -> Contract:
     if not (author.is_backend or author.is_admin):
         raise Forbidden("Only backend learners can post contracts.")
     spec, project = _resolve(clean(draft))
+    _refuse_graphql(project)
     _refuse_duplicate(project, spec)
     now = utcnow()
     contract = Contract(author=author, created_at=now, updated_at=now, status_changed_at=now)
@@ -78,6 +79,7 @@ def update_contract(
     policy.check(editor, contract, policy.edit_action(needs_fixing(contract) is not None))
     if contract.version != expected_version:
         raise StaleEdit(contract)
+    _refuse_graphql(contract.project)
     # A draft stays a draft until it is published (`publish`), however it is edited.
     spec, project = _resolve(clean(replace(draft, is_draft=contract.is_draft)))
     old = ContractSpec.of(contract)
@@ -194,6 +196,15 @@ def _resolve(spec: ContractSpec) -> tuple[ContractSpec, Project | None]:
     return spec, project
 
 
+def _refuse_graphql(project: Project | None) -> None:
+    """A GraphQL project's contracts are operations (`gql/services.py`), never endpoints."""
+    if project is not None and project.is_graphql:
+        raise Invalid(
+            f"{project.name} is a GraphQL project: its contracts are operations of its schema.",
+            errors={"project": "Post an operation on the project's schema page instead."},
+        )
+
+
 def _refuse_duplicate(project: Project | None, spec: ContractSpec, ignore: int = 0) -> None:
     if project is None:
         return
@@ -221,7 +232,7 @@ def _flush_unique(spec: ContractSpec, ignore: int = 0) -> None:
 
 def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     current = {response.status_code: response for response in contract.responses}
-    kept = [tag for tag in contract.tags if tag.name in spec.tags]  # both loaded before any change
+    tags = list(contract.tags)  # loaded before any change
     contract.project = project
     contract.method = spec.method
     contract.path = spec.path.template
@@ -243,8 +254,14 @@ def _apply(contract: Contract, spec: ContractSpec, project: Project) -> None:
     contract.responses = [
         _response(current.get(response.status_code), response) for response in spec.responses
     ]
+    set_tags(contract, tags, spec.tags)
+
+
+def set_tags(contract: Contract, current: list[ContractTag], names: tuple[str, ...]) -> None:
+    """The contract's tags become `names`, keeping the rows of those it already has."""
+    kept = [tag for tag in current if tag.name in names]
     kept_names = {tag.name for tag in kept}
-    contract.tags = kept + [ContractTag(name=name) for name in spec.tags if name not in kept_names]
+    contract.tags = kept + [ContractTag(name=name) for name in names if name not in kept_names]
 
 
 def _response(row: ContractResponse | None, spec) -> ContractResponse:

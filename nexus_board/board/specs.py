@@ -189,7 +189,7 @@ def clean(draft: ContractDraft) -> ContractSpec:
     needs_body = method is not None and method.takes_body and not draft.is_draft
     if needs_body and request_example is None:
         errors.setdefault("request_example", f"A {method} request needs a JSON body example.")
-    tags = _tags(draft.tags, errors)
+    tags = tags_from(draft.tags, errors)
     responses = _responses(draft.responses, errors)
     schemas = spec_schemas.check(draft, path.params if path else None, errors)
     if errors:
@@ -233,7 +233,7 @@ def _example(text: str, key: str, errors: dict) -> str | None:
         return None
 
 
-def _tags(text: str, errors: dict) -> tuple[str, ...]:
+def tags_from(text: str, errors: dict) -> tuple[str, ...]:
     names = []
     for raw in (text or "").split(","):
         name = slugify(raw, max_length=30)

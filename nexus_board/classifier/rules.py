@@ -93,6 +93,10 @@ RULES: dict[str, tuple[Severity, str]] = {
     "docs.description": (S, "The description changed."),
     "docs.tags": (S, "The tags changed."),
     "docs.example": (S, "The {where} example changed."),
+    # GraphQL operations (a new schema version, or an edit of the operation)
+    "graphql.operation-invalid": (B, "Schema version {new} breaks the operation: {old}"),
+    "graphql.field-deprecated": (P, "The operation uses {where}, now deprecated: {new}"),
+    "graphql.document-changed": (P, "The operation's document changed: check what your client selects and sends."),
     # When the classifier stops
     "schema.too-large": (P, "The schemas are too large to compare in full: check {where} by hand."),
 }  # fmt: skip

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("mocks", __name__, url_prefix="/mock")
 
-from . import views  # noqa: E402, F401
+from . import graphql_views, views  # noqa: E402, F401

@@ -24,10 +24,15 @@ log = logging.getLogger(__name__)
 
 def routes_for(slug: str) -> dict | None:
     """{"project": name, "routes": [...], "tree": ...} for the project `slug`, or None."""
-    # Unknown names must not cost a query each: one copy of the project names answers them.
-    if slug not in process_copy("mocks/projects", "mocks", compute=_project_slugs):
+    if not known(slug):
         return None
     return process_copy(f"mocks/routes/{slug}", "mocks", compute=lambda: _compile(slug))
+
+
+def known(slug: str) -> bool:
+    """Whether a project `slug` exists. Unknown names must not cost a query each: one copy of
+    the project names answers them."""
+    return slug in process_copy("mocks/projects", "mocks", compute=_project_slugs)
 
 
 def _project_slugs() -> frozenset[str]:

@@ -4,6 +4,7 @@ from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
 from .device import Device
+from .graphql_schema import GraphqlSchema
 from .invite import Invite
 from .openapi_import import OpenApiImport
 from .profile import (
@@ -38,6 +39,7 @@ __all__ = [
     "ContractTag",
     "Device",
     "ExtraSection",
+    "GraphqlSchema",
     "HttpMethod",
     "Learning",
     "LearningKind",

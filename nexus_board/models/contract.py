@@ -89,6 +89,12 @@ class Contract(Hideable, db.Model):
     deprecated_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     sunset: Mapped[date | None] = mapped_column(Date)
     deprecation_note: Mapped[str | None] = mapped_column(String(500))
+    # A GraphQL contract is one named operation ("query", "ProductList") of its project's
+    # schema; its method and path are POST /graphql, its response example the 200 response.
+    operation_type: Mapped[str | None] = mapped_column(String(12))
+    operation_name: Mapped[str | None] = mapped_column(String(100))
+    document: Mapped[str | None] = mapped_column(Text)
+    variables_example: Mapped[str | None] = mapped_column(Text)
     # A draft (from a README import) shows only to its author until it is published.
     is_draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[ContractStatus] = mapped_column(
@@ -127,6 +133,8 @@ class Contract(Hideable, db.Model):
 
     @property
     def endpoint(self) -> str:
+        if self.operation_type:
+            return f"{self.operation_type} {self.operation_name}"
         return f"{self.method} {self.path}"
 
     @property

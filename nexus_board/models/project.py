@@ -20,6 +20,9 @@ class Project(db.Model):
     # The name in URLs and filters; made from the name once and never changed.
     slug: Mapped[str] = mapped_column(String(80), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    # "rest" (contracts are endpoints) or "graphql" (a schema, and operations as contracts).
+    kind: Mapped[str] = mapped_column(String(10), default="rest", server_default="rest")
+
     # The team's own words about it (Markdown) and its repository (https, never fetched).
     description: Mapped[str] = mapped_column(Text, default="")
     repository_url: Mapped[str | None] = mapped_column(String(REPOSITORY_CHARS))
@@ -28,6 +31,10 @@ class Project(db.Model):
     # The working agreement (Markdown), revisioned; its version guards against stale saves.
     agreement: Mapped[str] = mapped_column(Text, default="")
     agreement_version: Mapped[int] = mapped_column(Integer, default=0)
+
+    @property
+    def is_graphql(self) -> bool:
+        return self.kind == "graphql"
 
     def __repr__(self) -> str:
         return f"<Project {self.slug}>"

@@ -6,6 +6,8 @@ import yaml
 from flask import Response, request, url_for
 
 from ..caching import generations, tag
+from ..errors import NotFound
+from ..gql.explorer import explorer_page
 from ..rendering import render
 from ..verify.queries import conformance
 from . import bp
@@ -16,6 +18,8 @@ from .lookup import get_project_or_404
 @bp.get("/projects/<slug>/api")
 def page(slug):
     project = get_project_or_404(slug)
+    if project.is_graphql:
+        return explorer_page(project)
     return render(
         "openapi/project.html",
         project=project,
@@ -47,6 +51,8 @@ def mock_url(slug: str) -> str:
 
 
 def _download(slug: str, kind: str):
+    if get_project_or_404(slug).is_graphql:
+        raise NotFound("OpenAPI documents are for REST projects: this one's schema is GraphQL.")
     marks = generations("board")
     etag = tag(marks, request.host, slug, kind)
     if marks and request.if_none_match.contains_weak(etag):

@@ -11,6 +11,7 @@ from ..board.specs import ContractSpec
 from ..models import Contract
 from ..schemas.validation import TooComplex
 from ..schemas.validation import errors as schema_errors
+from . import graphql_checks
 
 SAFE = {"GET"}
 SHOWN_ERRORS = 3
@@ -37,13 +38,22 @@ def run(client: httpx.Client, contracts: list[Contract], *, unsafe: bool, params
     results = []
     for contract in contracts:
         url = concrete_path(contract.path, params)
-        result = Result(contract, f"{contract.method} {url}", expected_status(contract))
-        if contract.method not in SAFE and not unsafe:
+        request = contract.endpoint if contract.operation_type else f"{contract.method} {url}"
+        result = Result(contract, request, expected_status(contract))
+        if not _safe(contract) and not unsafe:
             result.detail = "Skipped: it may change data (pass --all to call it)."
+        elif contract.operation_type:
+            graphql_checks.check(client, contract, result)
         else:
             _check(client, contract, url, result)
         results.append(result)
     return results
+
+
+def _safe(contract: Contract) -> bool:
+    if contract.operation_type:
+        return contract.operation_type == "query"
+    return contract.method in SAFE
 
 
 def concrete_path(template: str, params: dict) -> str:
