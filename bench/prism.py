@@ -46,8 +46,8 @@ def main(argv=None) -> int:
     settings = app_settings(folder, f"sqlite:///{folder / 'nexus.sqlite3'}")
     dataset.build(settings, dataset.SIZES["smoke"])
     with contextlib.ExitStack() as stack:
-        ours, _ = stack.enter_context(gunicorn(folder, "mock", settings,
-                                               "filesystem://" + str(folder / "c"), args.workers))  # fmt: skip
+        cache_url = "filesystem://" + str(folder / "c")
+        ours, _ = stack.enter_context(gunicorn(folder, "mock", settings, cache_url, args.workers))
         document = folder / "openapi.json"
         with urllib.request.urlopen(f"{ours}/projects/{PROJECT}/openapi.json") as response:  # noqa: S310
             document.write_bytes(response.read())
