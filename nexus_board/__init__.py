@@ -111,12 +111,14 @@ def register_blueprints(app: Flask) -> None:
     from .hub import bp as hub
     from .inbox import bp as inbox
     from .mocks import bp as mocks
+    from .moderation import bp as moderation
     from .openapi import bp as openapi
     from .profiles import bp as profiles
     from .updates import bp as updates
     from .webhooks import bp as webhooks
 
     areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
+    areas += (moderation,)
     for blueprint in areas:
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

@@ -112,3 +112,9 @@ WEBHOOK_DELIVERY = {
     "lease": 60.0,  # a claimed delivery another worker may take over after this
     "sweep": 500,  # deliveries one sweep hands to the queue
 }
+
+# Moderation: why an admin hides or deletes an item is one line of HIDDEN_REASON_CHARS.
+REPORT_NOTE_CHARS = 500  # a learner's note with a report
+REPORTS_PAGE = 25  # reports per page of the admin queue
+AUDIT_PAGE = 50  # rows per page of the audit log
+REPORT_RATE = "10 per hour"  # reports one learner may make (Flask-Limiter)

@@ -7,15 +7,20 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
-from ..models import Activity, Contract
+from ..models import Activity, Contract, Update
 from .filters import ActivityFilters
 
-# What visitors see: public events, none about a contract hidden now (its earlier ones too).
+# What visitors see: public events, none about a contract or an update hidden now (its earlier
+# ones too).
 PUBLIC = (
     Activity.public.is_(True),
     or_(
         Activity.contract_id.is_(None),
         Activity.contract_id.not_in(select(Contract.id).where(Contract.hidden_at.is_not(None))),
+    ),
+    or_(
+        Activity.subject_type != "update",
+        Activity.subject_id.not_in(select(Update.id).where(Update.hidden_at.is_not(None))),
     ),
 )
 

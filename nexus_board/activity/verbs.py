@@ -24,6 +24,11 @@ class Verb(enum.StrEnum):
     PROFILE_IMPORTED = "profile.imported"
     VERIFY_PASSED = "verify.passed"
     VERIFY_FAILED = "verify.failed"
+    # An admin's moderation of any kind of item (moderation/kinds.py); `before` names the kind.
+    MODERATION_HIDDEN = "moderation.hidden"
+    MODERATION_SHOWN = "moderation.shown"
+    MODERATION_REMOVED = "moderation.removed"
+    REPORT_DISMISSED = "moderation.dismissed"
 
 
 @dataclass(frozen=True)
@@ -53,6 +58,10 @@ WORDING: dict[Verb, Wording] = {
     Verb.VERIFY_PASSED:        Wording("Verify passes", "checked", VERIFIED + "passed", "Verify"),
     Verb.VERIFY_FAILED:        Wording("Verify failures", "checked", VERIFIED + "failed ({after})",
                                        "Verify"),
+    Verb.MODERATION_HIDDEN:    Wording("Hidden by a moderator", "hid", "({before}: {after})"),
+    Verb.MODERATION_SHOWN:     Wording("Shown again by a moderator", "showed", "again ({before})"),
+    Verb.MODERATION_REMOVED:   Wording("Removed by a moderator", "removed", "({before}: {after})"),
+    Verb.REPORT_DISMISSED:     Wording("Reports dismissed", "dismissed a report on", "({before})"),
 }
 # fmt: on
 MENTION = "mention"  # an inbox kind of its own: mentions are heard whatever the verb

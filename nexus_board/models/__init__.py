@@ -3,6 +3,7 @@
 from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .moderation import AuditEntry, Report
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -24,6 +25,7 @@ from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 __all__ = [
     "Activity",
     "ApiToken",
+    "AuditEntry",
     "Challenge",
     "Comment",
     "Contract",
@@ -38,6 +40,7 @@ __all__ = [
     "PendingImport",
     "Profile",
     "Project",
+    "Report",
     "Revision",
     "Role",
     "Takeaway",
