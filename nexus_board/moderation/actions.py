@@ -26,6 +26,8 @@ def hide(kind, item, by: User, reason: str) -> None:
     values = {"hidden_at": utcnow(), "hidden_by_id": by.id, "hidden_reason": reason}
     _change(kind, item, [kind.model.hidden_at.is_(None)], values)
     _tell(kind, item, by, Verb.MODERATION_HIDDEN, "hide", reason)
+    if kind.withdraw:
+        kind.withdraw(item)
 
 
 def unhide(kind, item, by: User) -> None:
@@ -39,6 +41,8 @@ def unhide(kind, item, by: User) -> None:
 def delete(kind, item, by: User, reason: str) -> None:
     """Delete for good: hiding is the reversible step; the audit row keeps what it was."""
     _tell(kind, item, by, Verb.MODERATION_REMOVED, "delete", reason)
+    if kind.withdraw:
+        kind.withdraw(item)
     model = kind.model
     statement = sql_delete(model).where(model.id == item.id)
     if db.session.execute(statement.execution_options(synchronize_session=False)).rowcount != 1:

@@ -16,7 +16,7 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..activity.events import excerpt
+from ..activity.events import excerpt, withdraw_comment
 from ..board import lifecycle, policy
 from ..board import services as board
 from ..extensions import db
@@ -37,6 +37,7 @@ class Kind:
     model: type | None = None  # a Hideable model (hidden, shown, deleted by `actions` by default)
     areas: tuple[str, ...] = ()  # the cache areas whose pages show it
     subject: Callable[[Any], tuple[Any, dict]] | None = None  # its events' subject and detail
+    withdraw: Callable[[Any], None] | None = None  # takes its words out of earlier events
     # A kind with its own rules instead of `actions` (contracts: the board's lifecycle).
     hide: Callable[[Any, User, str], None] | None = None
     unhide: Callable[[Any, User], None] | None = None
@@ -92,6 +93,7 @@ KINDS: dict[str, Kind] = {
         link=lambda c: url_for("board.show", contract_id=c.contract_id, _anchor=f"comment-{c.id}"),
         model=Comment, areas=("board",),
         subject=lambda c: (db.session.get(Contract, c.contract_id), {"comment_id": c.id}),
+        withdraw=lambda c: withdraw_comment(c.contract_id, c.id),
     ),
     "contract": Kind(
         "contract", "a contract",

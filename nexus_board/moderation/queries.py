@@ -54,4 +54,5 @@ def actors() -> list[tuple[int, str]]:
     """Everyone who appears in the log, for the filter (an admin team is small)."""
     query = select(AuditEntry.actor_id, AuditEntry.actor_name)
     query = query.where(AuditEntry.actor_id.is_not(None))
-    return sorted(set(db.session.execute(query.distinct()).tuples()), key=lambda row: row[1])
+    rows = {(actor_id, name) for actor_id, name in db.session.execute(query.distinct())}
+    return sorted(rows, key=lambda row: row[1])
