@@ -58,8 +58,9 @@ def delete_update(update: Update, by: User, *, reason: str = "") -> None:
     if not update.deletable_by(by):
         raise Forbidden("You can only delete your own updates.")
     if by.id != update.author_id:
+        heard = Audience(author=update.author_id)
         record(Verb.MODERATION_REMOVED, actor=by, subject=update, before="update",
-               after=reason or None, public=False, audience=Audience(author=update.author_id))
+               after=reason or None, public=False, audience=heard)  # fmt: skip
         audit.log(by, "update", update.id, "delete", reason=reason, summary=excerpt(update.body))
     withdraw(update)  # its events, this one too, leave the log's lists and lose its text
     db.session.delete(update)
