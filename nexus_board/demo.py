@@ -6,6 +6,7 @@ from .auth import services
 from .board.demo import seed_board
 from .extensions import db
 from .models import Role, User
+from .moderation.demo import seed_moderation
 from .profiles.demo import seed_profiles
 from .updates.demo import seed_updates
 from .verify.demo import seed_verifications
@@ -21,7 +22,7 @@ LEARNERS = [(name.split()[0].lower(), name, track) for track, names in COHORT.it
             for name in names] + [("mentor", "Grace Mentor", "backend")]  # fmt: skip
 
 # Each area adds a function taking (learners by username) that seeds its own data.
-SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications]
+SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications, seed_moderation]
 
 
 def seed(password: str) -> int:

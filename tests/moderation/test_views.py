@@ -205,3 +205,10 @@ def test_reporting_is_rate_limited_per_learner(make_app, cast):
     Auth(brian).sign_in("brian")
     statuses = [brian.post(f"/report/update/{i}", data={"reason": "spam"}).status_code for i in ids]
     assert statuses == [303] * 10 + [429]
+
+
+def test_the_demo_cohort_has_a_report_waiting(app, runner, client):
+    assert runner.invoke(args=["nexus", "demo", "--password", "demo password 12"]).exit_code == 0
+    Auth(client).sign_in("mentor", password="demo password 12")
+    queue = client.get("/admin/reports").get_data(as_text=True)
+    assert "Not about the project, I think." in queue and "by Brian Mwangi" in queue
