@@ -38,10 +38,14 @@ class Kind:
     areas: tuple[str, ...] = ()  # the cache areas whose pages show it
     subject: Callable[[Any], tuple[Any, dict]] | None = None  # its events' subject and detail
     withdraw: Callable[[Any], None] | None = None  # takes its words out of earlier events
+    author: str = "author"  # the model's relationship to its author (a review's "requester")
     # A kind with its own rules instead of `actions` (contracts: the board's lifecycle).
     hide: Callable[[Any, User, str], None] | None = None
     unhide: Callable[[Any, User], None] | None = None
     delete: Callable[[Any, User, str], None] | None = None
+
+    def author_of(self, item) -> User:
+        return getattr(item, self.author)
 
     def hide_item(self, item, by: User, reason: str) -> None:
         (self.hide or partial(actions.hide, self))(item, by, reason)

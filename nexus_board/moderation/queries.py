@@ -26,10 +26,11 @@ def open_reports(after: int | None = None, size: int = REPORTS_PAGE) -> Page:
     reports = found[:size]
     items = {}
     for name in {report.kind for report in reports}:
-        model = KINDS[name].model
+        kind = KINDS[name]
         ids = {r.item_id for r in reports if r.kind == name}
+        author = joinedload(getattr(kind.model, kind.author))
         items |= {(name, item.id): item for item in db.session.scalars(
-            select(model).where(model.id.in_(ids)).options(joinedload(model.author)))}  # fmt: skip
+            select(kind.model).where(kind.model.id.in_(ids)).options(author))}  # fmt: skip
     rows = [(report, items.get((report.kind, report.item_id))) for report in reports]
     return Page(rows, reports[-1].id if len(found) > size else None)
 

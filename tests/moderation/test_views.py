@@ -212,3 +212,26 @@ def test_the_demo_cohort_has_a_report_waiting(app, runner, client):
     Auth(client).sign_in("mentor", password="demo password 12")
     queue = client.get("/admin/reports").get_data(as_text=True)
     assert "Not about the project, I think." in queue and "by Brian Mwangi" in queue
+
+
+def test_the_queue_reads_a_fixed_number_of_statements(app, cast, client_as, count_queries):
+    mentor = client_as("mentor")
+
+    def report_some(n: int):
+        with app.app_context():
+            for i in range(n):
+                update = post_update(user("hana"), f"Update {i}")
+                contract = db.session.get(Contract, post(cast["ada"], path=f"/api/v1/q{n}x{i}"))
+                comment = board.add_comment(contract, user("hana"), f"Comment {i}")
+                for kind, item_id in (("update", update.id), ("comment", comment.id),
+                                      ("contract", contract.id)):  # fmt: skip
+                    moderation.report(kind, item_id, user("brian"), "spam")
+            db.session.commit()
+
+    report_some(1)
+    with count_queries() as small:
+        assert mentor.get("/admin/reports").status_code == 200
+    report_some(7)
+    with count_queries() as large:
+        assert mentor.get("/admin/reports").get_data(as_text=True).count("report-row") == 24
+    assert len(large) == len(small)
