@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 5000
 FLASK := $(BIN)/flask --app nexus_board
 
-.PHONY: run test install install-test vendor db demo lint format system-deps bench clean
+.PHONY: run test install install-test vendor db demo lint format system-deps bench clean screenshots
 
 ## run: install, prepare the SQLite database with demo data, serve on http://127.0.0.1:5000
 # The webhook worker runs beside the dev server (stopped with it): only the worker sends.
@@ -58,6 +58,10 @@ format: install-test
 
 system-deps:
 	scripts/system-deps
+
+## screenshots: docs/screenshots/ (hub, profile, board, contract, API page; light and dark)
+screenshots: system-deps install-test vendor
+	$(BIN)/python scripts/screenshots.py
 
 clean:
 	rm -rf $(VENV) node_modules static/vendor

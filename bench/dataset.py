@@ -1,124 +1,67 @@
-"""A realistic dataset for the benchmark: a cohort of 73, 2,500 updates, 2,000 contracts."""
+"""The benchmark's data, by size: the demo cohort, then a bulk cohort (`seeding.py`).
 
-import random
-from datetime import timedelta
+The large size, about 250,000 rows (1,000 learners with profiles, 10,000 contracts over 50
+projects with revisions and comments, 50,000 updates), seeds in well under a minute.
+"""
+
+from dataclasses import dataclass
 
 from flask_migrate import upgrade
+from sqlalchemy import func, select
 
 from nexus_board import create_app
-from nexus_board.auth.services import hash_password
 from nexus_board.demo import seed
 from nexus_board.extensions import db
-from nexus_board.models import (
-    Contract,
-    ContractResponse,
-    ContractStatus,
-    ContractTag,
-    Project,
-    Track,
-    Update,
-    UpdateTag,
-    User,
-)
-from nexus_board.models.types import utcnow
-from nexus_board.updates.text import scan
+from nexus_board.models import Contract, Update
+from nexus_board.operations.backup import sequences
+from nexus_board.updates.queries import PAGE_SIZE, cursor_of
 
-EXTRA_LEARNERS = 60
-UPDATES = 2500
-CONTRACTS = 2000
-RESOURCES = ["products", "orders", "carts", "users", "payments", "reviews", "invoices",
-             "shipments", "coupons", "categories"]  # fmt: skip
-PASSWORD = "bench-password-not-secret"  # noqa: S105  (a throwaway local dataset)
-TAGS = ["django", "drf", "postgresql", "celery", "docker", "redis", "nextjs", "typescript",
-        "tailwind", "graphql", "react-query", "testing", "security", "openapi", "performance",
-        "accessibility", "cors", "ci", "caching", "auth"]  # fmt: skip
-PHRASES = [
-    "Finished the pagination for the projects endpoint",
-    "Paired on the **auth flow** and fixed the token refresh",
-    "Wrote tests that count queries, so N+1 bugs fail CI",
-    "Moved the long job to a background worker; requests stay fast",
-    "Documented the endpoint with examples for the frontend",
-    "Integrated the mock, then switched to the real API the same day",
-    "Fixed a CORS error against the dev server",
-    "Added skeleton loaders; no more layout jumps",
-]
+from .rows import PASSWORD
+from .seeding import Seeder
 
 
-def build(settings: dict) -> None:
+@dataclass(frozen=True)
+class Size:
+    learners: int  # the demo's 13 included
+    projects: int  # the demo's 4 included
+    contracts: int  # besides the demo's 10
+    updates: int  # besides the demo's 21
+
+
+SIZES = {
+    "smoke": Size(learners=30, projects=6, contracts=100, updates=300),
+    "medium": Size(learners=73, projects=14, contracts=2_000, updates=2_500),
+    "large": Size(learners=1_000, projects=50, contracts=10_000, updates=50_000),
+}
+
+
+def build(settings: dict, size: Size) -> None:
     """Migrate the empty database the app `settings` name, and fill it."""
     app = create_app(settings)
     with app.app_context():
         upgrade()
-        seed(password=PASSWORD)
-        learners = _extra_learners()
-        db.session.flush()
-        _updates(learners)
-        _contracts(learners)
-        db.session.commit()
+        fill(size)
         db.engine.dispose()
 
 
-def _extra_learners() -> list[User]:
-    password_hash = hash_password(PASSWORD)
-    learners = [
-        User(
-            username=f"learner{n:02d}",
-            display_name=f"Learner {n:02d}",
-            email=f"learner{n:02d}@example.com",
-            password_hash=password_hash,
-            track=Track.BACKEND if n % 2 else Track.FRONTEND,
-        )
-        for n in range(EXTRA_LEARNERS)
-    ]
-    db.session.add_all(learners)
-    return learners
+def fill(size: Size) -> None:
+    """The demo cohort and a bulk one of `size`, in the app's empty tables."""
+    seed(password=PASSWORD)
+    db.session.commit()
+    Seeder(size).run()
+    db.session.commit()
+    with db.engine.begin() as connection:  # explicit ids: each counter carries on past them
+        sequences.carry_on(connection, list(db.metadata.tables.values()), {})
 
 
-def _updates(learners: list[User]) -> None:
-    rng = random.Random(5)  # the same dataset every run
-    now = utcnow()
-    for n in range(UPDATES):
-        author, mentioned = rng.sample(learners, 2)
-        tags = " ".join(f"#{tag}" for tag in rng.sample(TAGS, rng.randint(0, 3)))
-        mention = f" with @{mentioned.username}" if rng.random() < 0.3 else ""
-        body = f"{rng.choice(PHRASES)}{mention}. {tags}".strip()
-        update = Update(
-            author=author,
-            body=body,
-            created_at=now - timedelta(minutes=37 * (UPDATES - n)),
-            tags=[UpdateTag(tag=tag) for tag in scan(body).tags],
-            mentions=[mentioned] if mention else [],
-        )
-        db.session.add(update)
-
-
-def _contracts(learners: list[User]) -> None:
-    """A busy board: contracts in every column, over ten projects, with tags and responses."""
-    rng = random.Random(7)
-    backend = [u for u in learners if u.track is Track.BACKEND]
-    frontend = [u for u in learners if u.track is Track.FRONTEND]
-    projects = [Project(name=f"Bench project {n}", slug=f"bench-project-{n}") for n in range(10)]
-    now = utcnow()
-    statuses = list(ContractStatus)
-    for n in range(CONTRACTS):
-        status = statuses[n % len(statuses)]
-        resource = RESOURCES[n % len(RESOURCES)]
-        path = f"/api/v1/{resource}/{n}/{{id}}"
-        db.session.add(
-            Contract(
-                project=projects[n % len(projects)],
-                method=rng.choice(["GET", "POST", "PATCH", "DELETE"]),
-                path=path,
-                path_key=path.replace("{id}", "{}"),
-                summary=f"{resource.title()} endpoint {n}",
-                status=status,
-                author=rng.choice(backend),
-                claimer=None if status is ContractStatus.OPEN else rng.choice(frontend),
-                seen_version=None if status is ContractStatus.OPEN else 1,
-                status_changed_at=now - timedelta(minutes=n),
-                responses=[
-                    ContractResponse(status_code=200, description="OK", example='{"id": 1}')
-                ],
-                tags=[ContractTag(name=resource), ContractTag(name=rng.choice(TAGS))],
-            )
-        )
+def landmarks() -> dict[str, str]:
+    """Values the targets' paths name: an edited contract, the feed's page 50 deep."""
+    edited = db.session.scalar(
+        select(Contract.id).where(Contract.path == "/api/v1/products/0/{id}")
+    )
+    total = db.session.scalar(select(func.count()).select_from(Update))
+    deep = max(min(50 * PAGE_SIZE, total - PAGE_SIZE), 0)  # or the deepest page there is
+    update = db.session.scalars(
+        select(Update).order_by(Update.created_at.desc(), Update.id.desc()).offset(deep)
+    ).first()
+    return {"contract": str(edited), "deep_cursor": cursor_of(update)}

@@ -1,6 +1,5 @@
 """Nexus Board: learners' Project Nexus profiles, updates and an API contract board."""
 
-import logging
 from datetime import timedelta
 from pathlib import Path
 
@@ -8,7 +7,7 @@ from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
-from . import build, caching, database, login
+from . import build, caching, database, login, operations
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
@@ -31,6 +30,11 @@ DEFAULTS = {
     "REMEMBER_COOKIE_DURATION": timedelta(days=30),
     "REMEMBER_COOKIE_HTTPONLY": True,
     "REMEMBER_COOKIE_SAMESITE": "Lax",
+    # A signed-in device not seen for this long is signed out (a remembered one at the end of
+    # REMEMBER_COOKIE_DURATION); changing the password or email, creating a token and deleting
+    # the account need the password typed on the device within FRESH_SIGN_IN.
+    "SESSION_IDLE_TIMEOUT": timedelta(days=14),
+    "FRESH_SIGN_IN": timedelta(minutes=10),
     "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: no 400 on old tabs
     "RATELIMIT_HEADERS_ENABLED": True,
     "RATELIMIT_SWALLOW_ERRORS": True,  # a broken counter store must not take the site down
@@ -59,10 +63,6 @@ def create_app(config: dict | None = None) -> Flask:
         # proxies' headers, so rate limits count people, not the proxy, and links say https.
         hops = app.config["TRUSTED_PROXIES"]
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     login_manager.init_app(app)
@@ -75,6 +75,7 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     with app.app_context():
         database.configure(db.engine)
+    operations.init_app(app)  # start-up checks, request ids, logs, readiness, metrics
 
     login.register(app)
     register_error_handlers(app)
@@ -113,12 +114,12 @@ def register_blueprints(app: Flask) -> None:
     from .mocks import bp as mocks
     from .moderation import bp as moderation
     from .openapi import bp as openapi
+    from .operations import bp as operations
     from .profiles import bp as profiles
     from .updates import bp as updates
     from .webhooks import bp as webhooks
 
     areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks)
-    areas += (moderation,)
-    for blueprint in areas:
+    for blueprint in (*areas, operations, moderation):
         app.register_blueprint(blueprint)
     stateless.configure(app, api, mocks)  # no session, cookies or CSRF on the API and mocks

@@ -60,7 +60,7 @@ def check_servable(app: Flask) -> None:
     Only when the app is built to serve (gunicorn's `wsgi:app`, `flask run`): other commands
     (`flask db upgrade`, `flask nexus …`) and tests build the app without serving it.
     """
-    if app.testing or not _serving():
+    if app.testing or not serving():
         return
     missing = missing_front_end(app.static_folder)
     if missing:
@@ -70,7 +70,7 @@ def check_servable(app: Flask) -> None:
         )
 
 
-def _serving() -> bool:
+def serving() -> bool:
     """Not inside a `flask` command, or inside `flask run`."""
     context = click.get_current_context(silent=True)
     return context is None or context.command is run_command

@@ -29,6 +29,7 @@ from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.wrappers import Response
 
+from . import themes
 from .extensions import cache, db
 from .rendering import wants_fragment
 
@@ -131,7 +132,9 @@ def anonymous_visitor() -> bool:
     return "_user_id" not in session and "_flashes" not in session
 
 
-def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False):
+def cached_page(
+    *areas: str, timeout: int | None = None, everyone: bool = False, public: bool = False
+):
     """Cache a GET view's pages and fragments under the generations of the `areas` it shows.
 
     Anonymous visitors share one entry per URL (full query string included) and per kind (page or
@@ -139,6 +142,7 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
     visitor (a feed, a poll) and is shared by signed-in people too; their full pages never are.
     Personal fragments are not stored but get an ETag, so polls answer 304 while nothing
     changed. Personal full pages (navigation, CSRF token, messages) are neither cached nor tagged.
+    `public=True` says the answer is the same for everyone, signed in or not (an image).
     """
     for area in areas:
         _checked(area)
@@ -149,27 +153,31 @@ def cached_page(*areas: str, timeout: int | None = None, everyone: bool = False)
             fragment = wants_fragment()
             # A full page carries the viewer's navigation, messages and CSRF token: only an
             # anonymous visitor's page may be shared. `everyone` shares fragments alone.
-            shared = anonymous_visitor() or (everyone and fragment)
+            shared = public or anonymous_visitor() or (everyone and fragment)
             if not (shared or fragment):
                 return view(*args, **kwargs)
             marks = generations(*areas)
             if not marks:  # cache down: answer fresh, promise nothing
                 return view(*args, **kwargs)
             viewer = "all" if shared else str(getattr(current_user, "id", "anonymous"))
-            key = f"page/{marks}/{int(fragment)}/{viewer}/{request.host_url}{request.full_path}"
+            # A whole page names its theme (<html data-theme>): one entry per visitor's choice.
+            look = "" if fragment or public else (themes.from_cookie() or "")
+            where = f"{request.host_url}{request.full_path}"
+            key = f"page/{marks}/{int(fragment)}/{viewer}/{look}/{where}"
             etag = tag(key)
             if request.if_none_match.contains_weak(etag):
-                return _tagged(Response(status=304), etag, shared, everyone)
+                return _tagged(Response(status=304), etag, shared, everyone or public)
             stored = _get(key) if shared else None
             if stored is not None:
                 body, content_type = stored
-                return _tagged(Response(body, content_type=content_type), etag, shared, everyone)
+                response = Response(body, content_type=content_type)
+                return _tagged(response, etag, shared, everyone or public)
             response = make_response(view(*args, **kwargs))
             if response.status_code != 200:
                 return response
             if shared and not session.modified:
                 _set(key, (response.get_data(), response.content_type), timeout)
-            return _tagged(response, etag, shared, everyone)
+            return _tagged(response, etag, shared, everyone or public)
 
         return wrapped
 

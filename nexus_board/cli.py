@@ -1,4 +1,4 @@
-"""`flask nexus …` commands: demo data, admins, and verifying a backend against its contracts."""
+"""`flask nexus …` commands: demo data, admins, verifying a backend, backup and restore."""
 
 import click
 from flask import current_app
@@ -8,11 +8,14 @@ from .auth import services
 from .errors import Invalid
 from .extensions import db
 from .models import Role
+from .operations.backup.commands import backup_command, restore_command
 from .verify.command import verify_command
 from .webhooks.command import worker_command
 
 nexus = AppGroup("nexus", help="Nexus Board commands.")
 nexus.add_command(verify_command)
+nexus.add_command(backup_command)
+nexus.add_command(restore_command)
 nexus.add_command(worker_command)
 
 
@@ -64,3 +67,13 @@ def create_admin(username, display_name, email, track, password):
         raise click.ClickException("; ".join(error.errors.values())) from None
     db.session.commit()
     click.echo(f"Admin {user.username} created.")
+
+
+@nexus.command("code-styles")
+def code_styles_command():
+    """Write static/css/code.css (syntax colours for both themes) from Pygments' styles."""
+    from pathlib import Path
+
+    from .code_styles import write
+
+    click.echo(f"Wrote {write(Path(current_app.static_folder))}")

@@ -1,6 +1,7 @@
 """Configuration, read from the environment only (and a `.env` file if present)."""
 
 import os
+import re
 import secrets
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -8,6 +9,15 @@ from urllib.parse import urlsplit
 from dotenv import load_dotenv
 
 ENVIRONMENTS = ("development", "production", "testing")
+HOST = re.compile(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")
+# Where images in learners' Markdown may come from: GitHub's image hosts, where a README's
+# pictures already live. Any other image shows as a link, so no visitor's browser calls a
+# host a learner chose (and the web server never fetches one either).
+IMAGE_HOSTS = (
+    "github.com raw.githubusercontent.com user-images.githubusercontent.com "
+    "private-user-images.githubusercontent.com avatars.githubusercontent.com "
+    "camo.githubusercontent.com"
+)
 DEFAULT_WEBHOOK_HOSTS = (
     "discord.com discordapp.com canary.discord.com ptb.discord.com hooks.slack.com"
 )
@@ -39,6 +49,13 @@ def load_config(instance_path: str, overrides: dict) -> dict:
         "SESSION_COOKIE_SECURE": production,
         "REMEMBER_COOKIE_SECURE": production,
         "PREFERRED_URL_SCHEME": "https" if production else "http",
+        "LOG_FORMAT": os.environ.get("LOG_FORMAT", "text"),  # or json: one object a line
+        # Set: /metrics answers Prometheus when it sends this as a bearer token. Unset: off.
+        "METRICS_TOKEN": os.environ.get("METRICS_TOKEN", ""),
+        # How many web workers serve beside this one (gunicorn.conf.py exports the number).
+        "WEB_WORKERS": _count(os.environ.get("NEXUS_WEB_WORKERS", "1"), "NEXUS_WEB_WORKERS"),
+        "HSTS": production,
+        "MARKDOWN_IMAGE_HOSTS": _hosts(os.environ.get("MARKDOWN_IMAGE_HOSTS", IMAGE_HOSTS)),
         **cache_settings(cache_url, instance),
         "QUEUE_URL": os.environ.get("QUEUE_URL", _queue_url(cache_url, instance)),
         # Where people reach the app: links in webhook messages start with it.
@@ -81,6 +98,15 @@ def _count(value: str, name: str) -> int:
     return int(value)
 
 
+def _hosts(value: str) -> tuple[str, ...]:
+    """Host names from a list separated by spaces or commas ("none" or nothing: no host)."""
+    names = tuple(h.lower() for h in value.replace(",", " ").split() if h.lower() != "none")
+    for name in names:
+        if not HOST.fullmatch(name):
+            raise RuntimeError(f"MARKDOWN_IMAGE_HOSTS: {name!r} is not a host name")
+    return names
+
+
 def _redis_db(url: str) -> int:
     path = urlsplit(url).path.strip("/")
     return int(path) if path.isdigit() else 0
@@ -113,7 +139,10 @@ def _secret_key(instance: Path, production: bool) -> str:
     if key:
         return key
     if production:
-        raise RuntimeError("SECRET_KEY must be set when NEXUS_ENV=production")
+        raise RuntimeError(
+            "SECRET_KEY must be set when NEXUS_ENV=production: set it to a long random value "
+            "(python -c 'import secrets; print(secrets.token_hex(32))')."
+        )
     # Development: one key per checkout, made once, so sessions survive restarts.
     path = instance / "secret_key"
     if not path.exists():

@@ -37,8 +37,8 @@ def seed(password: str) -> int:
             password=password,
             track=track,
             email=f"{username}@example.com",
+            role=Role.ADMIN if username == "mentor" else Role.LEARNER,
         )
-    learners["mentor"].role = Role.ADMIN
     for seeder in SEEDERS:
         seeder(learners)
     return len(learners)

@@ -55,9 +55,25 @@ README_INLINE_MARKUP = 10_000
 # Updates render through markdown-it-py (for #tags and @mentions): past this much markup, as text.
 UPDATE_MARKUP = 200
 
+# Charts count moments in Python (weeks are not portable SQL): at most this many per chart.
+CHART_MOMENTS = 100_000
+
+# Syntax highlighting (Pygments; bench/highlight.py times the worst known input for each
+# language). JSON's lexer is a linear scanner: examples up to EXAMPLE_CHARS. The others are
+# regular expressions that slow down on long hostile lines: a Markdown text gets this many
+# characters of them highlighted in all, in lines of at most this many; the rest is plain text.
+HIGHLIGHT_JSON_CHARS = EXAMPLE_CHARS
+HIGHLIGHT_CODE_CHARS = 3_000
+HIGHLIGHT_LINE_CHARS = 160
+
 # Contracts.
 PATH_CHARS = 300  # a path template
 HIDDEN_REASON_CHARS = 200  # why an item is hidden: one line, shown beside it
+
+# Accounts.
+DEVICES_PER_USER = 20  # signed in at once; signing in on one more signs out the least recent
+USER_AGENT_CHARS = 300  # what a device row keeps of its User-Agent
+DISABLE_REASON_CHARS = 500  # why an admin disabled an account: the learner sees it
 
 # JSON Schemas a contract holds (typed in the form, sent to the API, or imported).
 SCHEMA_CHARS = 50_000  # one schema (or a contract's parameters), pretty-printed

@@ -7,21 +7,27 @@ Long stored text is rendered once and kept in the shared cache under the hash of
 """
 
 import re
+from html import unescape
+from urllib.parse import urlsplit
 
 import cmarkgfm
 import nh3
 from cmarkgfm.cmark import Options
+from flask import current_app, has_app_context
 from markupsafe import Markup, escape
 
 from .caching import cached_by_content
+from .config import IMAGE_HOSTS
+from .highlighting import CLASSES, highlight_fenced
 from .limits import MARKDOWN_CACHED_FROM, MARKDOWN_DEPTH
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
-    "img", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td",
+    "img", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td", "span",
 }  # fmt: skip
 ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
+HIGHLIGHTED = {"pre": {"highlight"}, "span": set(CLASSES)}  # Pygments' classes, nothing else
 EXTENSIONS = ["table", "strikethrough", "autolink"]
 OPTIONS = Options.CMARK_OPT_GITHUB_PRE_LANG
 # Raw HTML in the source is shown as text, never rendered: every "<" but an autolink's is swapped
@@ -33,6 +39,7 @@ HEADING = re.compile(r"<(/?)h([1-6])>")
 MARKUP = "[]!*_<&~`"
 # cmark empties an unsafe URL (javascript:, data:…); an image left without one shows its alt text.
 NO_IMAGE = re.compile(r'<img src="" alt="([^"]*)"(?: title="[^"]*")? />')
+IMAGE = re.compile(r'<img src="([^"]*)" alt="([^"]*)"(?: title="[^"]*")? />')
 # cmark's own tags (text holds no "<"): void ones close themselves ("<br />").
 TAG = re.compile(r"<(/?)[a-z][^>]*?(/?)>")
 
@@ -42,12 +49,12 @@ def render_markdown(text: str | None, *, heading_offset: int = 0) -> Markup:
     if not text:
         return Markup("")
     if len(text) < MARKDOWN_CACHED_FROM:
-        html = _render(text, heading_offset)
+        rendered = _render(text, heading_offset)
     else:
-        html = cached_by_content(
-            "markdown", f"{heading_offset}:{text}", lambda: _render(text, heading_offset)
-        )
-    return Markup(html)  # noqa: S704  (sanitized in _render)
+        # The image hosts are settings: the same text renders differently under another list.
+        source = f"{' '.join(image_hosts())}:{heading_offset}:{text}"
+        rendered = cached_by_content("markdown", source, lambda: _render(text, heading_offset))
+    return Markup(rendered)  # noqa: S704  (sanitized in _render)
 
 
 def markup_cost(text: str) -> int:
@@ -79,10 +86,26 @@ def _render(text: str, heading_offset: int) -> str:
     if _too_deep(html):
         # The sanitizer's tree building slows down with depth (50,000 nested quotes: seconds).
         return f"<pre>{escape(text)}</pre>"
-    html = NO_IMAGE.sub(r"\1", html.replace(LT, "&lt;"))
+    html = IMAGE.sub(_image_or_link, NO_IMAGE.sub(r"\1", html.replace(LT, "&lt;")))
     if heading_offset:  # every <hN> here is cmark's own: the source's "<" are all "&lt;" now
         html = HEADING.sub(lambda m: f"<{m[1]}h{min(int(m[2]) + heading_offset, 6)}>", html)
-    return sanitize(html)
+    return sanitize(highlight_fenced(html))
+
+
+def image_hosts() -> tuple[str, ...]:
+    """The hosts images may come from (`MARKDOWN_IMAGE_HOSTS`; the page CSP allows the same)."""
+    if has_app_context():
+        return current_app.config["MARKDOWN_IMAGE_HOSTS"]
+    return tuple(IMAGE_HOSTS.split())
+
+
+def _image_or_link(image: re.Match) -> str:
+    """An image from an allowed host over HTTPS stays; any other becomes a link to it."""
+    src, alt = image[1], image[2]
+    url = urlsplit(unescape(src))
+    if url.scheme == "https" and (url.hostname or "") in image_hosts():
+        return image[0]
+    return f'<a href="{src}">{alt or src}</a>'
 
 
 def _too_deep(html: str) -> bool:
@@ -107,4 +130,5 @@ def sanitize(html: str) -> str:
         url_schemes=URL_SCHEMES,
         link_rel="nofollow noopener noreferrer",
         strip_comments=True,
+        allowed_classes=HIGHLIGHTED,
     )

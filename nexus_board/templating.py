@@ -6,7 +6,9 @@ from flask import Flask
 from markupsafe import Markup
 
 from .assets import asset_url, htmx_script
+from .highlighting import highlight
 from .markdown import render_inline_markdown, render_markdown
+from .themes import chosen as chosen_theme
 
 
 def relative_time(moment: datetime, now: datetime | None = None) -> str:
@@ -35,10 +37,13 @@ def time_tag(moment: datetime | None) -> Markup:
 
 
 def register_templating(app: Flask) -> None:
-    app.jinja_env.globals.update(asset_url=asset_url, htmx_script=htmx_script)
+    app.jinja_env.globals.update(
+        asset_url=asset_url, htmx_script=htmx_script, chosen_theme=chosen_theme
+    )
     app.jinja_env.filters.update(
         markdown=render_markdown,
         inline_markdown=render_inline_markdown,
         time=time_tag,
         ago=relative_time,
+        highlight=highlight,
     )

@@ -58,14 +58,17 @@ class Client(FlaskClient):
 
 @pytest.fixture
 def make_app(tmp_path):
-    """Build a test app with its tables, changing settings: make_app(RATELIMIT_ENABLED=True)."""
+    """Build a test app with its tables, changing settings: make_app(RATELIMIT_ENABLED=True).
+
+    `tables=False` leaves its database as it is (for migrations and restores)."""
     made = []
 
-    def make(**overrides):
+    def make(*, tables=True, **overrides):
         app = create_app(config_for(tmp_path) | overrides)
         app.test_client_class = Client
-        with app.app_context():
-            db.create_all()
+        if tables:
+            with app.app_context():
+                db.create_all()
         made.append(app)
         return app
 

@@ -9,10 +9,10 @@ from nexus_board.models import User
 from .board.factories import post
 
 
-def make_token(app, user_id: int, name: str = "CI") -> str:
+def make_token(app, user_id: int, name: str = "CI", scope: str = "write") -> str:
     """A personal access token for `user_id`, made through the service; returns its secret."""
     with app.app_context():
-        _, secret = tokens.create_token(db.session.get(User, user_id), name)
+        _, secret = tokens.create_token(db.session.get(User, user_id), name, scope=scope)
         db.session.commit()
         return secret
 

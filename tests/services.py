@@ -99,12 +99,14 @@ def redis():
 
 
 @contextlib.contextmanager
-def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None):
+def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None, output: Path | None = None):
     """`gunicorn wsgi:app` with `workers` processes and `env` settings; yields its base URL.
 
-    It reads gunicorn.conf.py, as production does; `pidfile` receives the master's pid.
+    It reads gunicorn.conf.py, as production does; `pidfile` receives the master's pid, and
+    `output` its stdout and stderr (its log lines).
     """
     port = free_port()
+    log = open(output, "w") if output else None  # noqa: SIM115  (closed below)
     process = subprocess.Popen(
         [
             sys.executable,
@@ -121,6 +123,8 @@ def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None):
         ],
         cwd=ROOT,
         env={**os.environ, **env},
+        stdout=log,
+        stderr=log,
     )
     try:
         wait_for_port(port, process=process)
@@ -130,6 +134,8 @@ def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None):
     finally:
         process.terminate()
         process.wait(timeout=15)
+        if log:
+            log.close()
 
 
 def _wait_healthy(url: str, timeout: float = 60) -> None:  # a loaded machine starts slowly

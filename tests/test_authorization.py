@@ -4,8 +4,9 @@ that no longer exists.
 
 Each row names the roles allowed; every other role is refused. Signed-in roles are refused with
 403 unless the row says otherwise; an anonymous visitor is sent to sign in (a page), or gets 401
-(htmx, the API). To add a role, add it to ROLES, give it a player and say in `client_for` how it
-signs in; then say in each row whether it is allowed.
+(htmx, the API), and so is a disabled user (signed in before an admin disabled the account):
+their session and tokens stop at once. To add a role, add it to ROLES, give it a player and say
+in `client_for` how it signs in; then say in each row whether it is allowed.
 """
 
 import itertools
@@ -17,11 +18,20 @@ from dataclasses import dataclass, field
 import pytest
 from flask import Flask
 
+from nexus_board.auth import services as accounts
 from nexus_board.auth import tokens
 from nexus_board.board import lifecycle
 from nexus_board.board import services as board
 from nexus_board.extensions import db
-from nexus_board.models import Contract, Delivery, DeliveryState, Notification, Project, User
+from nexus_board.models import (
+    Contract,
+    Delivery,
+    DeliveryState,
+    Device,
+    Notification,
+    Project,
+    User,
+)
 from nexus_board.moderation import services as moderation
 from nexus_board.openapi import services as openapi_imports
 from nexus_board.profiles import readme_import
@@ -33,9 +43,11 @@ from .board.factories import broken, post
 from .conftest import PASSWORD, UNSAFE, Auth
 
 ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN = "anonymous", "backend", "frontend", "owner", "admin"
-ROLES = (ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN)
+DISABLED = "disabled"
+ROLES = (ANONYMOUS, BACKEND, FRONTEND, OWNER, ADMIN, DISABLED)
 SIGNED_IN = frozenset({BACKEND, FRONTEND, OWNER, ADMIN})
-EVERYONE = SIGNED_IN | {ANONYMOUS}
+EVERYONE = SIGNED_IN | {ANONYMOUS, DISABLED}
+SIGNED_OUT = (ANONYMOUS, DISABLED)
 # Who plays each role (the cast of tests/conftest.py); the owner is whoever the row's setup says:
 # the contract's author or claimer, the update's author, the profile's learner, the token's owner.
 PLAYERS = {BACKEND: "brian", FRONTEND: "hana", ADMIN: "mentor"}
@@ -64,6 +76,31 @@ class World:
         self.app, self.cast, self.method = app, cast, method
         self.numbers = itertools.count(1)
         self.kept: dict[str, Target] = {}
+        self.role = ANONYMOUS  # whose request the next setup is for
+
+    def player(self) -> str:
+        """The username of who sends the next request (the owner is ada)."""
+        return "ada" if self.role == OWNER else PLAYERS.get(self.role, "")
+
+    def learner(self, *, disabled: bool = False) -> str:
+        """A fresh backend learner's username (disabled by mentor if asked)."""
+        username = self.unique("someone")
+        with self.app.app_context():
+            user = accounts.register(
+                username=username, display_name=username, password=PASSWORD, track="backend"
+            )
+            if disabled:
+                accounts.set_disabled(user, True, by=self.user("mentor"), reason="Spam")
+            db.session.commit()
+        return username
+
+    def device(self) -> int:
+        """A device ada signed in on, in another browser."""
+        Auth(self.app.test_client()).sign_in("ada")
+        with self.app.app_context():
+            return db.session.scalars(
+                db.select(Device.id).where(Device.user_id == self.cast["ada"])
+            ).all()[-1]
 
     def unique(self, prefix: str) -> str:
         return f"{prefix}{next(self.numbers)}"
@@ -219,8 +256,8 @@ def contract_form(path: str) -> dict:
 
 
 def sign_up(w: World) -> Target:
-    data = {"username": w.unique("newcomer"), "display_name": "New", "password": PASSWORD,
-            "track": "frontend"}  # fmt: skip
+    name = w.unique("newcomer")
+    data = {"username": name, "display_name": name, "password": PASSWORD, "track": "frontend"}
     return Target("/sign-up", data=data)
 
 
@@ -337,9 +374,30 @@ TABLE: dict[str, Row] = {
     "POST /sign-up": Row(sign_up, EVERYONE),
     "POST /sign-in": Row(fixed("/sign-in", login="ada", password=PASSWORD), EVERYONE),
     "POST /sign-out": Row(fixed("/sign-out"), EVERYONE),
-    "POST /settings": Row(fixed("/settings", **DETAILS), SIGNED_IN),
+    "POST /settings": Row(
+        lambda w: Target("/settings", data=DETAILS | {"display_name": w.unique("Renamed ")}),
+        SIGNED_IN,
+    ),
     "POST /settings/password": Row(fixed("/settings/password", **PASSWORDS), SIGNED_IN),
     "POST /settings/tokens": Row(fixed("/settings/tokens", name="CI"), SIGNED_IN),
+    "POST /sign-in/confirm": Row(fixed("/sign-in/confirm", password=PASSWORD), SIGNED_IN),
+    "POST /settings/devices/<device_id>/sign-out": Row(
+        lambda w: Target(f"/settings/devices/{w.device()}/sign-out"),
+        ONLY_OWNER,
+        {BACKEND: 404, FRONTEND: 404, ADMIN: 404},  # another's device is not there for them
+    ),
+    "POST /settings/sign-out-everywhere": Row(fixed("/settings/sign-out-everywhere"), SIGNED_IN),
+    "POST /settings/delete": Row(
+        lambda w: Target("/settings/delete", data={"confirm": w.player()}), SIGNED_IN
+    ),
+    "POST /admin/accounts/<username>/disable": Row(
+        lambda w: Target(f"/admin/accounts/{w.learner()}/disable", data={"reason": "Spam"}),
+        ONLY_ADMIN,
+    ),
+    "POST /admin/accounts/<username>/enable": Row(
+        lambda w: Target(f"/admin/accounts/{w.learner(disabled=True)}/enable"), ONLY_ADMIN
+    ),
+    "POST /theme": Row(fixed("/theme", theme="dark"), EVERYONE),
     "POST /settings/tokens/<token_id>/revoke": Row(
         lambda w: Target(f"/settings/tokens/{w.token()}/revoke"),
         ONLY_OWNER,
@@ -477,19 +535,44 @@ def test_every_unsafe_rule_has_a_row_and_every_row_a_rule(app):
 
 
 def client_for(app: Flask, role: str, target: Target, api: bool):
-    """A client acting as `role`: signed in through the form, or with a token for the API."""
+    """A client acting as `role`: signed in through the form, or with a token for the API.
+
+    The disabled user is a fresh account, signed in (and given a token), then disabled.
+    """
     client = app.test_client()
+    if role == DISABLED:
+        return _disabled_client(app, api)
     username = target.owner if role == OWNER else PLAYERS.get(role)
     if username is None:
         return client, {}
     if api:
         with app.app_context():
             user = db.session.scalar(db.select(User).where(User.username == username))
-            _, secret = tokens.create_token(user, "table")
+            _, secret = tokens.create_token(user, "table", scope="write")
             db.session.commit()
         return client, {"Authorization": f"Bearer {secret}"}
     Auth(client).sign_in(username)
     return client, {}
+
+
+def _disabled_client(app: Flask, api: bool):
+    client = app.test_client()
+    with app.app_context():
+        number = db.session.scalar(db.select(db.func.count()).select_from(User))
+        user = accounts.register(
+            username=f"gone{number}", display_name=f"Gone {number}", password=PASSWORD,
+            track="backend",
+        )  # fmt: skip
+        _, secret = tokens.create_token(user, "table", scope="write")
+        db.session.commit()
+        username = user.username
+    Auth(client).sign_in(username)
+    with app.app_context():
+        user = db.session.scalar(db.select(User).where(User.username == username))
+        mentor = db.session.scalars(db.select(User).where(User.role == "admin")).first()
+        accounts.set_disabled(user, True, by=mentor, reason="Spam")
+        db.session.commit()
+    return client, ({"Authorization": f"Bearer {secret}"} if api else {})
 
 
 def send(client, method: str, target: Target, headers: dict):
@@ -514,6 +597,7 @@ def test_each_role_gets_what_the_table_says(app, cast, key):
     row, api = TABLE[key], path.startswith("/api/")
     world = World(app, cast, method)
     for role in ROLES:
+        world.role = role
         target = row.setup(world)
         client, headers = client_for(app, role, target, api)
         before = stored(app)
@@ -522,12 +606,12 @@ def test_each_role_gets_what_the_table_says(app, cast, key):
         if role in row.allowed:
             assert status < 400, f"{role} was refused {key} ({status})"
             continue
-        if role != ANONYMOUS:
+        if role not in SIGNED_OUT:
             assert status == row.expected_refusal(role), f"{role} on {key}: {status}"
         elif api:
             assert status == 401 and "WWW-Authenticate" in response.headers
         else:
-            assert_sent_to_sign_in(response, send(app.test_client(), method, target, HTMX), key)
+            assert_sent_to_sign_in(response, send(client, method, target, HTMX), key)
         assert stored(app) == before, f"refused, {role} still changed something on {key}"
 
 

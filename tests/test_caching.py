@@ -340,6 +340,8 @@ def _post_update(url: str, username: str, body: str) -> None:
     token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', sign_in).group(1)
     form = {"login": username, "password": PASSWORD, "csrf_token": token}
     opener.open(f"{url}/sign-in", urllib.parse.urlencode(form).encode(), timeout=10)
+    feed = opener.open(f"{url}/updates", timeout=10).read().decode()  # a new token: signed in
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', feed).group(1)
     form = {"body": body, "csrf_token": token}
     page = opener.open(f"{url}/updates", urllib.parse.urlencode(form).encode(), timeout=10)
     assert "Your update is posted." in page.read().decode()

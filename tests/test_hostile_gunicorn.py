@@ -21,7 +21,8 @@ from nexus_board.auth import services as accounts
 from nexus_board.auth.tokens import create_token
 from nexus_board.board import services as board
 from nexus_board.extensions import db
-from nexus_board.limits import MARKDOWN
+from nexus_board.highlighting import LANGUAGES
+from nexus_board.limits import HIGHLIGHT_LINE_CHARS, MARKDOWN
 from nexus_board.models import Contract
 from nexus_board.profiles import services as profiles
 from nexus_board.updates import services as updates
@@ -519,7 +520,14 @@ def _seed(app) -> str:
             profiles.add_section(
                 ada, title=f"Worst {pattern}", body=worst(pattern, MARKDOWN["section_body"])
             )
-        _, token = create_token(ada, "hostile")
+        # Fenced code in every highlighted language, lines at the limit, the field full.
+        fences = "".join(
+            f"```{lang}\n" + ("\n".join([worst(p, HIGHLIGHT_LINE_CHARS)] * 12)) + "\n```\n\n"
+            for lang in sorted(set(LANGUAGES.values()))
+            for p in ('"\\', "${", "@", "<a ")
+        )[: MARKDOWN["section_body"]]
+        profiles.add_section(ada, title="Worst code", body=fences)
+        _, token = create_token(ada, "hostile", scope="write")
         db.session.commit()
         assert db.session.get(Contract, first.id).id == 1 and fixable.id == FIXABLE
         db.engine.dispose()
@@ -563,7 +571,8 @@ def _sign_in(client: httpx.Client) -> str:
     page = client.get("/sign-in").text
     csrf = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
     client.post("/sign-in", data={"login": "ada", "password": PASSWORD, "csrf_token": csrf})
-    return csrf
+    page = client.get("/settings").text  # signing in made a new token
+    return re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
 
 
 def test_no_input_pins_a_worker(tmp_path):

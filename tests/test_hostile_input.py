@@ -126,7 +126,7 @@ def test_deep_or_unstorable_json_in_the_api_is_a_400_with_the_reason(app, client
         owner = accounts.register(
             username="ada", display_name="Ada", password=PASSWORD, track="backend"
         )
-        _, secret = create_token(owner, "script")
+        _, secret = create_token(owner, "script", scope="write")
         db.session.commit()
     response = client.post(
         "/api/v1/contracts", data=body, content_type="application/json",
@@ -177,6 +177,47 @@ def test_a_body_past_its_route_limit_is_a_413_before_it_is_read(app, client):
     app.config["BODY_LIMITS"] = {**app.config["BODY_LIMITS"], "mock": 100}
     response = client.post("/mock/nothing/x", data=b"[" + b"1," * 100 + b"1]")
     assert response.status_code == 413
+
+
+MARKUP = [
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    '<a hx-get="/sign-out" hx-trigger="load">x</a>',
+    "{{ 7*7 }} {% raw %}",
+    "\u202eevil\u202c",
+]
+
+
+@pytest.mark.parametrize("payload", MARKUP)
+def test_a_disable_reason_shows_escaped_to_the_learner_and_the_admin(app, cast, client_as, payload):
+    mentor = client_as("mentor")
+    assert mentor.post("/admin/accounts/ada/disable", data={"reason": payload}).status_code == 303
+    for page in (
+        mentor.get("/admin/accounts/ada").get_data(as_text=True),
+        app.test_client()
+        .post("/sign-in", data={"login": "ada", "password": PASSWORD})
+        .get_data(as_text=True),
+    ):
+        assert payload not in page or "<" not in payload  # shown as text, escaped
+        assert "<script>alert" not in page and "<img src=x" not in page
+        assert '<a hx-get="/sign-out"' not in page and "\u202e" not in page
+
+
+def test_a_long_disable_reason_is_refused_in_place(app, cast, client_as):
+    response = client_as("mentor").post("/admin/accounts/ada/disable", data={"reason": "x" * 501})
+    assert response.status_code == 422 and "up to 500 characters" in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("agent", [*MARKUP, "x" * 10_000])
+def test_a_hostile_user_agent_shows_escaped_and_capped_in_the_device_list(app, make_user, agent):
+    make_user("ada")
+    client = app.test_client()
+    client.post(
+        "/sign-in", data={"login": "ada", "password": PASSWORD}, headers={"User-Agent": agent}
+    )
+    page = client.get("/settings").get_data(as_text=True)
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert '<a hx-get="/sign-out"' not in page and "x" * 301 not in page
 
 
 SCHEMA_FORM = {"project": "E-commerce API", "method": "POST", "path": "/api/v1/x", "summary": "X",

@@ -69,3 +69,19 @@ def test_healthz_reports_an_unreachable_database(tmp_path):
     response = create_app(config).test_client().get("/healthz")
     assert response.status_code == 503
     assert response.json["database"] == "unreachable"
+
+
+def test_every_htmx_button_and_form_disables_its_button_while_it_runs():
+    """A request shows it runs (CSS on .htmx-request) and cannot be sent twice meanwhile."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent / "templates"
+    missing = []
+    for template in root.rglob("*.html"):
+        for tag in re.findall(r"<(?:button|form)\b[^>]*>", template.read_text(), flags=re.S):
+            if (
+                re.search(r"\shx-(?:get|post|put|patch|delete)=", tag)
+                and "hx-disabled-elt" not in tag
+            ):
+                missing.append(f"{template.relative_to(root)}: {' '.join(tag.split())[:90]}")
+    assert missing == []

@@ -4,7 +4,7 @@ Updates and comments can be hidden by a moderator (who, when, why); learners' re
 queue; the audit log keeps every moderation action, and the database refuses to change it.
 
 Revision ID: 0017
-Revises: 0010
+Revises: 0012
 Create Date: 2026-12-01 16:10:00.000000
 
 """
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0017'
-down_revision = '0010'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

@@ -11,7 +11,7 @@ from ..board.specs import draft_of
 from ..caching import cached_page
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db, limiter
-from ..models import ContractStatus, HttpMethod
+from ..models import ContractStatus, HttpMethod, TokenScope
 from . import bp, present, queries
 from .auth import token_required
 from .inputs import draft_from, json_errors
@@ -50,7 +50,7 @@ def contract(contract_id):
 
 
 @bp.post("/contracts")
-@token_required
+@token_required(scope=TokenScope.WRITE)
 @limiter.limit("60 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
 def post_contract():
     draft = draft_from(request.get_json())
@@ -70,7 +70,7 @@ def post_contract():
 
 
 @bp.patch("/contracts/<int:contract_id>")
-@token_required
+@token_required(scope=TokenScope.WRITE)
 @limiter.limit("120 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
 def update_contract(contract_id):
     row = get_contract(contract_id, full=True)

@@ -51,7 +51,7 @@ def contract(contract_id: int) -> Contract | None:
 
 def learners(track: str | None, cursor: str | None, limit: int) -> Page:
     """Alphabetical by username."""
-    query = select(User).order_by(User.username)
+    query = select(User).where(User.listed()).order_by(User.username)
     if track:
         query = query.where(User.track == track)
     if cursor:
@@ -62,7 +62,7 @@ def learners(track: str | None, cursor: str | None, limit: int) -> Page:
 
 
 def learner(username: str) -> User | None:
-    return db.session.scalar(select(User).where(User.username == username.lower()))
+    return db.session.scalar(select(User).where(User.username == username.lower(), User.listed()))
 
 
 def projects() -> list[tuple[Project, int]]:

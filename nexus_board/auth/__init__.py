@@ -4,4 +4,11 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__)
 
-from . import account_views, token_views  # noqa: E402, F401  (routes register on import)
+from . import (  # noqa: E402, F401  (routes register on import)
+    account_views,
+    admin_views,
+    data_views,
+    device_views,
+    theme_views,
+    token_views,
+)

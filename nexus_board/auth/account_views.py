@@ -1,17 +1,20 @@
-"""Account pages."""
+"""Account pages: sign up, sign in (and again, to confirm it is you), sign out, settings."""
 
-from flask import current_app, flash, redirect, request, url_for
-from flask_login import current_user, login_required, login_user, logout_user
+from flask import flash, redirect, request, url_for
+from flask_login import current_user, login_required
 
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..rendering import render
-from . import bp, services
-from .forms import PasswordForm, SettingsForm, SignInForm, SignUpForm
+from . import bp, devices, services
+from .browser import current_device, fresh_sign_in, rekey_browser, sign_in_browser, sign_out_browser
+from .decorators import fresh_required
+from .forms import ConfirmForm, PasswordForm, SettingsForm, SignInForm, SignUpForm
 from .redirects import safe_next
 
 WRONG_LOGIN = "That username or email and password do not match an account."
+STALE = "Confirm your password first (above): you signed in more than 10 minutes ago."
 
 
 @bp.route("/sign-up", methods=["GET", "POST"])
@@ -28,8 +31,8 @@ def sign_up():
         except Invalid as error:
             show_errors(form, error)
         else:
+            sign_in_browser(user)
             db.session.commit()
-            login_user(user)
             flash(f"Welcome to Nexus Board, {user.display_name}!", "success")
             return redirect(safe_next(request.args.get("next")), 303)
     return render("auth/sign_up.html", "form", form=form, status=422 if form.errors else 200)
@@ -41,18 +44,38 @@ def sign_in():
     form = SignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
         user = services.authenticate(form.login.data, form.password.data)
-        if user is not None:
-            login_user(user, remember=form.remember.data)
+        if user is None:
+            form.form_errors.append(WRONG_LOGIN)
+        elif not user.is_active:
+            form.form_errors.append(f"An admin disabled this account: {user.state_reason}")
+        else:
+            sign_in_browser(user, remember=form.remember.data)
+            db.session.commit()
             flash(f"Signed in as {user.display_name}.", "success")
             return redirect(safe_next(form.next.data), 303)
-        form.form_errors.append(WRONG_LOGIN)
     status = 422 if form.errors or form.form_errors else 200
     return render("auth/sign_in.html", "form", form=form, status=status)
 
 
+@bp.route("/sign-in/confirm", methods=["GET", "POST"])
+@login_required
+@limiter.limit("10 per minute", methods=["POST"])
+def confirm():
+    """Type the password again before a change that needs a fresh sign-in."""
+    form = ConfirmForm(next=request.args.get("next", ""))
+    if form.validate_on_submit():
+        if services.password_matches(current_user, form.password.data):
+            devices.confirm(current_device())
+            db.session.commit()
+            return redirect(safe_next(form.next.data or url_for("auth.settings")), 303)
+        form.password.errors.append("That is not your password.")
+    return render("auth/confirm.html", "form", form=form, status=422 if form.errors else 200)
+
+
 @bp.post("/sign-out")
 def sign_out():
-    logout_user()
+    sign_out_browser()
+    db.session.commit()
     flash("You are signed out.", "info")
     return redirect(url_for("hub.index"), 303)
 
@@ -62,6 +85,9 @@ def sign_out():
 def settings():
     form = SettingsForm(obj=current_user if request.method == "GET" else None)
     if form.validate_on_submit():
+        if services.clean_email(form.email.data) != current_user.email and not fresh_sign_in():
+            form.email.errors.append(STALE)
+            return settings_page(settings_form=form)
         try:
             services.update_settings(current_user, **_details(form))
         except Invalid as error:
@@ -70,40 +96,45 @@ def settings():
             db.session.commit()
             flash("Your settings are saved.", "success")
             return redirect(url_for("auth.settings"), 303)
-    return _settings_page(form, PasswordForm(formdata=None))
+    return settings_page(settings_form=form)
 
 
 @bp.post("/settings/password")
-@login_required
+@fresh_required
 def change_password():
     form = PasswordForm()
     if form.validate_on_submit():
         try:
-            services.change_password(
-                current_user, current=form.current_password.data, new=form.new_password.data
+            key = services.change_password(
+                current_user,
+                current=form.current_password.data,
+                new=form.new_password.data,
+                keep_tokens=form.keep_tokens.data,
+                device=current_device(),
             )
         except Invalid as error:
             show_errors(form, error)
         else:
+            rekey_browser(current_user._get_current_object(), key)
             db.session.commit()
-            # The old session token is void now: sign this browser in again with the new one.
-            remembered = current_app.config["REMEMBER_COOKIE_NAME"] in request.cookies
-            login_user(current_user, remember=remembered)
-            flash("Your password is changed. Other devices are signed out.", "success")
+            kept = "kept" if form.keep_tokens.data else "revoked"
+            flash(f"Password changed. Other devices are signed out; API tokens {kept}.", "success")
             return redirect(url_for("auth.settings"), 303)
-    return _settings_page(SettingsForm(obj=current_user, formdata=None), form)
+    return settings_page(password_form=form)
+
+
+def settings_page(*, block: str | None = None, status: int | None = None, **forms):
+    """The settings page (or one `block` of it, for htmx) with the forms given, fresh others."""
+    context = {
+        "settings_form": SettingsForm(obj=current_user, formdata=None),
+        "password_form": PasswordForm(formdata=None),
+        **forms,
+    }
+    failed = any(form.errors for form in forms.values() if hasattr(form, "errors"))
+    status = status or (422 if failed else 200)
+    return render("auth/settings.html", block, status=status, **context)
 
 
 def _details(form) -> dict:
     """The public details of an account, as both sign-up and settings send them."""
     return {name: form[name].data for name in ("display_name", "track", "email")}
-
-
-def _settings_page(settings_form, password_form):
-    failed = settings_form.errors or password_form.errors
-    return render(
-        "auth/settings.html",
-        settings_form=settings_form,
-        password_form=password_form,
-        status=422 if failed else 200,
-    )

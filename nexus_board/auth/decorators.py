@@ -5,6 +5,8 @@ from functools import wraps
 from flask_login import current_user, login_required
 
 from ..errors import Forbidden
+from ..extensions import login_manager
+from .browser import fresh_sign_in
 
 
 def track_required(track):
@@ -31,6 +33,20 @@ def admin_required(view):
     def wrapped(*args, **kwargs):
         if not current_user.is_admin:
             raise Forbidden("Only admins can do that.")
+        return view(*args, **kwargs)
+
+    return wrapped
+
+
+def fresh_required(view):
+    """Signed in, with the password typed in this browser within the last minutes; else the
+    password is asked for again (`login.needs_refresh`) before coming back."""
+
+    @wraps(view)
+    @login_required
+    def wrapped(*args, **kwargs):
+        if not fresh_sign_in():
+            return login_manager.needs_refresh()
         return view(*args, **kwargs)
 
     return wrapped

@@ -8,11 +8,21 @@ from wtforms import (
     PasswordField,
     RadioField,
     SelectChoice,
+    SelectField,
     StringField,
+    TextAreaField,
 )
 from wtforms.validators import DataRequired, Length, Optional
 
+from ..models import TokenScope
+from .tokens import LIFETIMES
+
 TRACKS = [SelectChoice("backend", "Backend"), SelectChoice("frontend", "Frontend")]
+THEMES = [
+    SelectChoice("system", "Match my device"),
+    SelectChoice("light", "Light"),
+    SelectChoice("dark", "Dark"),
+]
 
 
 class SignUpForm(FlaskForm):
@@ -46,10 +56,20 @@ class SettingsForm(FlaskForm):
     track = RadioField("Track", choices=TRACKS, validators=[DataRequired()])
 
 
+class ConfirmForm(FlaskForm):
+    password = PasswordField("Password", validators=[DataRequired()])
+    next = HiddenField()
+
+
 class PasswordForm(FlaskForm):
     current_password = PasswordField("Current password", validators=[DataRequired()])
     new_password = PasswordField(
         "New password", validators=[DataRequired()], description="At least 12 characters."
+    )
+    # Unticked (and absent from a script's post) means revoke: the safe choice is the default.
+    keep_tokens = BooleanField(
+        "Keep my API tokens working",
+        description="Leave this unticked to revoke them all, in case one leaked with the password.",
     )
 
 
@@ -59,3 +79,33 @@ class TokenForm(FlaskForm):
         description="What will use it, like “CI on GitHub” or “sync script”.",
         render_kw={"maxlength": 60, "autocomplete": "off"},
     )
+    scope = RadioField(
+        "It may",
+        choices=[SelectChoice(s.value, s.label) for s in TokenScope],
+        default=TokenScope.READ.value,
+    )
+    days = SelectField(
+        "Expires after",
+        choices=[SelectChoice(str(days), label) for days, label in LIFETIMES.items()],
+        default="30",
+        coerce=str,
+    )
+
+
+class DeleteAccountForm(FlaskForm):
+    confirm = StringField(
+        "Type your username to confirm",
+        validators=[DataRequired()],
+        render_kw={"autocomplete": "off", "spellcheck": "false"},
+    )
+
+
+class DisableForm(FlaskForm):
+    reason = TextAreaField(
+        "Reason", description="The learner sees it when signing in.", render_kw={"rows": 2}
+    )
+
+
+class ThemeForm(FlaskForm):
+    theme = RadioField("Theme", choices=THEMES, validators=[DataRequired()])
+    next = HiddenField()

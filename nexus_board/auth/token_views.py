@@ -6,11 +6,13 @@ from flask_login import current_user, login_required
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
-from ..rendering import done, render
+from ..rendering import done
 from . import bp, tokens
+from .account_views import settings_page
+from .decorators import fresh_required
 from .forms import PasswordForm, SettingsForm, TokenForm
 
-PAGE = "auth/token_settings.html"  # the settings page; its tokens section answers htmx
+PAGE = "auth/settings.html"  # its tokens block answers htmx
 
 
 @bp.app_template_global()
@@ -25,20 +27,23 @@ def new_token_form():
 
 
 @bp.post("/settings/tokens")
-@login_required
+@fresh_required
 @limiter.limit("20 per hour")
 def create_token():
     form = TokenForm()
     if form.validate_on_submit():
         try:
-            token, secret = tokens.create_token(current_user, form.name.data)
+            token, secret = tokens.create_token(
+                current_user, form.name.data, scope=form.scope.data, days=_days(form.days.data)
+            )
         except Invalid as error:
             show_errors(form, error)
         else:
             db.session.commit()
             # Shown in this response only: it is never stored, so never in a redirect.
-            return _page(TokenForm(formdata=None), created=token, secret=secret)
-    return _page(form, status=422)
+            form = TokenForm(formdata=None)
+            return settings_page(block="tokens", token_form=form, created=token, secret=secret)
+    return settings_page(block="tokens", token_form=form, status=422)
 
 
 @bp.post("/settings/tokens/<int:token_id>/revoke")
@@ -49,19 +54,14 @@ def revoke_token(token_id):
     message = f"Revoked the token “{token.name}”. Scripts using it now get 401."
     back = url_for("auth.settings") + "#tokens"
     return done(
-        message, back=back, template=PAGE, block="tokens", **_forms(TokenForm(formdata=None))
+        message,
+        back=back,
+        template=PAGE,
+        block="tokens",
+        settings_form=SettingsForm(obj=current_user, formdata=None),
+        password_form=PasswordForm(formdata=None),
     )
 
 
-def _page(form, *, status: int = 200, **context):
-    response = render(PAGE, "tokens", status=status, **_forms(form), **context)
-    response.headers["Cache-Control"] = "no-store"  # it may hold a secret
-    return response
-
-
-def _forms(token_form) -> dict:
-    return {
-        "settings_form": SettingsForm(obj=current_user, formdata=None),
-        "password_form": PasswordForm(formdata=None),
-        "token_form": token_form,
-    }
+def _days(value: str) -> int:
+    return int(value) if value in {str(days) for days in tokens.LIFETIMES} else -1

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, select
 
 from ..extensions import db
 from ..models import Contract, User
@@ -70,6 +70,26 @@ def readable(row: DeletedContract) -> dict:
             for item in record[key]
         ]
     return record
+
+
+def forget_person(user: User, former: dict) -> None:
+    """`user` deleted their account: every archived contract names `former` where it named them.
+
+    Only the archives whose record holds their username are read."""
+    person = _person(user)
+    named = cast(DeletedContract.record, Text).contains(f'"{user.username}"', autoescape=True)
+    for row in db.session.scalars(select(DeletedContract).where(named)):
+        row.record = _replaced(row.record, person, former)
+
+
+def _replaced(value, person: dict, former: dict):
+    if value == person:
+        return dict(former)
+    if isinstance(value, dict):
+        return {key: _replaced(item, person, former) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_replaced(item, person, former) for item in value]
+    return value
 
 
 def _person(user: User | None) -> dict | None:

@@ -70,6 +70,12 @@ def unclaim(contract_id: int, user: User) -> Contract:
     return move(contract_id, user, Action.UNCLAIM)
 
 
+def release_departing_claim(contract_id: int, user: User) -> Contract:
+    """`user` is deleting their account: the contract they hold is open again, and its author
+    is told (the notifications area's event for this goes here, one per released claim)."""
+    return move(contract_id, user, Action.UNCLAIM)
+
+
 def implement(contract_id: int, user: User) -> Contract:
     """Mark the endpoint implemented on the backend (once; again changes nothing)."""
     contract = get_contract(contract_id)

@@ -6,11 +6,12 @@ Every function issues a fixed number of statements, however many contracts there
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_, select, true, union_all
+from sqlalchemy import and_, case, func, or_, select, true, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
+from ..limits import CHART_MOMENTS
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
 from . import policy
@@ -33,6 +34,7 @@ CARD = (
 # Lists for other pages (hub, dashboards) keep the timestamps they may show.
 LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
 SHOWN = Contract.shown()  # what the public sees: nothing hidden
+PUBLISHED = Contract.is_draft.is_(False)
 
 
 @dataclass
@@ -109,7 +111,7 @@ def column_page(
 def status_counts(filters: BoardFilters | None = None, viewer: User | None = None) -> dict:
     """{ContractStatus: count} for every status (zeros included) on `viewer`'s board (the
     public's if None): one statement."""
-    query = select(Contract.status, func.count()).where(on_board_of(viewer))
+    query = select(Contract.status, func.count()).where(on_board_of(viewer), PUBLISHED)
     query = query.group_by(Contract.status)
     if filters is not None:
         query = filters.apply(query, _id(viewer))
@@ -118,7 +120,33 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
     return counts
 
 
-PUBLISHED = Contract.is_draft.is_(False)
+def done_since(start: datetime) -> list[datetime]:
+    """When each contract the public sees that is done now got there, if after `start`."""
+    query = select(Contract.status_changed_at).where(
+        SHOWN,
+        PUBLISHED,
+        Contract.status == ContractStatus.DONE,
+        Contract.status_changed_at >= start,
+    )
+    return list(db.session.scalars(query.limit(CHART_MOMENTS)))
+
+
+def work_counts(user_id: int) -> dict[str, int]:
+    """How many contracts the public sees `user_id` posted, holds, and took to done (posted or
+    held): one query. Hidden ones and drafts are left out: the README card is public."""
+
+    def count(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    theirs = or_(Contract.author_id == user_id, Contract.claimer_id == user_id)
+    row = db.session.execute(
+        select(
+            count(Contract.author_id == user_id),
+            count(Contract.claimer_id == user_id),
+            count(and_(theirs, Contract.status == ContractStatus.DONE)),
+        ).where(theirs, SHOWN, PUBLISHED)
+    ).one()
+    return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))
 
 
 def recent_contracts(limit: int = 5) -> list[Contract]:

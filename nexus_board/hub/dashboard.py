@@ -27,9 +27,9 @@ class Dashboard:
         return self.since is not None and update.created_at > self.since
 
 
-def for_learner(user: User) -> Dashboard:
-    """The dashboard for `user`; records now as their last look."""
-    since = _last_look()
+def for_learner(user: User, *, record: bool = True) -> Dashboard:
+    """The dashboard for `user`; with `record`, now becomes their last look."""
+    since = _last_look(record)
     return Dashboard(
         since=since,
         mentions=queries.mentions_of(user, MENTIONS),
@@ -38,9 +38,10 @@ def for_learner(user: User) -> Dashboard:
     )
 
 
-def _last_look() -> datetime | None:
+def _last_look(record: bool) -> datetime | None:
     previous = session.get(SEEN_KEY)
-    session[SEEN_KEY] = utcnow().isoformat()
+    if record:
+        session[SEEN_KEY] = utcnow().isoformat()
     try:
         return datetime.fromisoformat(previous) if previous else None
     except ValueError:

@@ -12,7 +12,7 @@ from ..models import Role, Track, User
 from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
-from . import dashboard, slots
+from . import slots
 
 RECENT = 8
 RECENT_ACTIVITY = 10
@@ -37,7 +37,9 @@ def cohort_numbers() -> CohortNumbers:
 
 def _count_cohort() -> CohortNumbers:
     rows = db.session.execute(
-        select(User.track, func.count()).where(User.role == Role.LEARNER).group_by(User.track)
+        select(User.track, func.count())
+        .where(User.role == Role.LEARNER, User.listed())
+        .group_by(User.track)
     )
     per_track = dict(rows.all())
     return CohortNumbers(
@@ -49,7 +51,12 @@ def _count_cohort() -> CohortNumbers:
 
 def learners(limit: int = LEARNERS) -> list[User]:
     """Learners with public profiles, by name (admins and mentors are not listed)."""
-    stmt = select(User).where(User.role == Role.LEARNER).order_by(User.display_name).limit(limit)
+    stmt = (
+        select(User)
+        .where(User.role == Role.LEARNER, User.listed())
+        .order_by(User.display_name)
+        .limit(limit)
+    )
     return list(db.session.scalars(stmt))
 
 
@@ -100,20 +107,5 @@ class Hub:
         return profile_queries.top_learnings(learner.id for learner in self.learners)
 
     @cached_property
-    def contracts_by_status(self):
-        return slots.contracts_by_status()
-
-    @cached_property
-    def technologies(self):
-        return slots.top_technologies()
-
-    @cached_property
     def board(self):
         return slots.board_summary()
-
-    @cached_property
-    def dashboard(self) -> "dashboard.Dashboard | None":
-        """The signed-in viewer's own dashboard (reading it records this look at the hub)."""
-        if not self.viewer.is_authenticated:
-            return None
-        return dashboard.for_learner(self.viewer)

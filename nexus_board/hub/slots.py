@@ -7,23 +7,13 @@ fills them from real contracts.
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from urllib.parse import quote
 
 from flask import url_for
 
 from ..board import queries as board_queries
-from ..models import ContractStatus
-from ..profiles import queries as profile_queries
 
 WORK = 5  # claims and contracts shown on a dashboard
 CHANGES = 8
-
-
-@dataclass(frozen=True)
-class Count:
-    label: str  # "Open", "Django"
-    value: int
-    url: str | None = None  # a filtered list, e.g. the board filtered by status
 
 
 @dataclass(frozen=True)
@@ -54,22 +44,6 @@ class LearnerWork:
     claims: list[ContractCard] = field(default_factory=list)  # contracts they claimed
     contracts: list[ContractCard] = field(default_factory=list)  # contracts they posted
     changes: list[Change] = field(default_factory=list)  # changes since they last looked
-
-
-def contracts_by_status() -> list[Count] | None:
-    """How many contracts are in each status, in lifecycle order."""
-    counts = board_queries.status_counts()
-    board = url_for("board.index")
-    return [Count(s.label, counts[s], f"{board}#heading-{s}") for s in ContractStatus]
-
-
-def top_technologies(limit: int = 8) -> list[Count] | None:
-    """The technologies most learners list as learned, most common first."""
-    directory = url_for("profiles.directory")
-    return [
-        Count(name, learners, f"{directory}?q={quote(name)}")
-        for name, learners in profile_queries.top_technologies(limit)
-    ]
 
 
 def board_summary(limit: int = 6) -> list[ContractCard] | None:

@@ -3,6 +3,7 @@
 from .activity import Activity, InboxSetting, Notification
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
+from .device import Device
 from .moderation import AuditEntry, Report
 from .openapi_import import OpenApiImport
 from .profile import (
@@ -16,13 +17,14 @@ from .profile import (
     Topic,
 )
 from .project import Project
-from .token import ApiToken
+from .token import ApiToken, TokenScope
 from .update import Update, UpdateTag
-from .user import Role, Track, User
+from .user import AccountState, Role, Theme, Track, User
 from .verification import Verification
 from .webhook import Delivery, DeliveryState, Format, Scope, Webhook
 
 __all__ = [
+    "AccountState",
     "Activity",
     "ApiToken",
     "AuditEntry",
@@ -32,6 +34,7 @@ __all__ = [
     "ContractResponse",
     "ContractStatus",
     "ContractTag",
+    "Device",
     "ExtraSection",
     "HttpMethod",
     "Learning",
@@ -44,6 +47,8 @@ __all__ = [
     "Revision",
     "Role",
     "Takeaway",
+    "TokenScope",
+    "Theme",
     "Topic",
     "Track",
     "Update",

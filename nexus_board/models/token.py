@@ -1,5 +1,6 @@
 """Personal access tokens: a learner's scripts and CI write to the JSON API as that learner."""
 
+import enum
 import hashlib
 import secrets
 from datetime import datetime
@@ -9,9 +10,18 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
-from .user import User
+from .user import User, str_enum
 
 PREFIX = "nxb_"
+
+
+class TokenScope(enum.StrEnum):
+    READ = "read"  # reads as its owner; every write is refused (403 insufficient_scope)
+    WRITE = "write"  # also posts and updates contracts as its owner
+
+    @property
+    def label(self) -> str:
+        return "Read only" if self is TokenScope.READ else "Read and write contracts"
 
 
 def new_secret() -> str:
@@ -35,7 +45,11 @@ class ApiToken(db.Model):
     token_hash: Mapped[str] = mapped_column(String(64), unique=True)
     # The first characters, so the owner can tell tokens apart ("nxb_Xy3f…").
     hint: Mapped[str] = mapped_column(String(12))
+    scope: Mapped[TokenScope] = mapped_column(
+        str_enum(TokenScope, "token_scope"), default=TokenScope.READ
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # None: never
     last_used_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
@@ -43,7 +57,11 @@ class ApiToken(db.Model):
 
     @property
     def active(self) -> bool:
-        return self.revoked_at is None
+        return self.revoked_at is None and not self.expired
+
+    @property
+    def expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= utcnow()
 
     def __repr__(self) -> str:
         return f"<ApiToken {self.id} {self.hint}… of {self.owner_id}>"

@@ -1,11 +1,10 @@
 """Learners and admins."""
 
 import enum
-import secrets
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, String
+from sqlalchemy import Enum, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -22,6 +21,19 @@ class Role(enum.StrEnum):
     ADMIN = "admin"
 
 
+class AccountState(enum.StrEnum):
+    ACTIVE = "active"
+    DISABLED = "disabled"  # by an admin: no session or token works until re-enabled
+    DELETED = "deleted"  # by its learner: a nameless row their posted contracts still point at
+
+
+class Theme(enum.StrEnum):
+    """A theme someone picked; no choice (None) follows the device's light or dark setting."""
+
+    LIGHT = "light"
+    DARK = "dark"
+
+
 def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
     """A portable enum column: VARCHAR plus a CHECK constraint, storing the values."""
     return Enum(
@@ -32,10 +44,6 @@ def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
         length=16,
         values_callable=lambda members: [m.value for m in members],
     )
-
-
-def new_session_token() -> str:
-    return secrets.token_urlsafe(24)
 
 
 class User(UserMixin, db.Model):
@@ -49,12 +57,40 @@ class User(UserMixin, db.Model):
     password_hash: Mapped[str] = mapped_column(String(255))
     track: Mapped[Track] = mapped_column(str_enum(Track, "track"))
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"), default=Role.LEARNER)
-    # What the session cookie names instead of the id: rotating it signs out every other session.
-    session_token: Mapped[str] = mapped_column(String(64), unique=True, default=new_session_token)
+    # Every device row records the version it was signed in under; bumping it signs out all.
+    session_version: Mapped[int] = mapped_column(Integer, default=1)
+    state: Mapped[AccountState] = mapped_column(
+        str_enum(AccountState, "account_state"), default=AccountState.ACTIVE
+    )
+    state_reason: Mapped[str | None] = mapped_column(String(500))  # why an admin disabled it
+    state_changed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What names look like to a reader (auth/names.py): a new name may not look like another's.
+    name_key: Mapped[str | None] = mapped_column(String(320), unique=True)
+    username_key: Mapped[str | None] = mapped_column(String(128), index=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    theme: Mapped[Theme | None] = mapped_column(str_enum(Theme, "theme"))
+
+    # Not stored: which device's session this request runs under (`auth/devices.py`).
+    session_key = None
 
     def get_id(self) -> str:
-        return self.session_token
+        """What the session cookie holds: the device row and its secret, never the user id."""
+        if self.session_key is None:
+            raise RuntimeError("a user signs in through auth.devices, which names the device")
+        return self.session_key
+
+    @property
+    def is_active(self) -> bool:
+        return self.state is AccountState.ACTIVE
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.state is AccountState.DELETED
+
+    @classmethod
+    def listed(cls):
+        """The SQL condition for the accounts shown anywhere: all but deleted ones."""
+        return cls.state != AccountState.DELETED
 
     @property
     def is_admin(self) -> bool:

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("openapi", __name__)
 
-from . import document_views, import_views  # noqa: E402, F401
+from . import curl, document_views, import_views  # noqa: E402, F401

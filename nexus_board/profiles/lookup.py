@@ -12,7 +12,7 @@ NOT_YOURS = "You can only change your own profile."
 
 
 def get_learner_or_404(username: str) -> User:
-    user = db.session.scalar(select(User).where(User.username == username.lower()))
+    user = db.session.scalar(select(User).where(User.username == username.lower(), User.listed()))
     if user is None:
         raise NotFound(f"There is no learner called {username}.")
     return user

@@ -97,6 +97,17 @@ def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
     return {user_id: tuple(names) for user_id, names in found.items()}
 
 
+def technologies_of(user_id: int, limit: int) -> list[str]:
+    """The first `limit` technologies a learner lists, in their own order."""
+    query = (
+        select(Topic.name)
+        .join(Learning, Learning.topic_id == Topic.id)
+        .where(Learning.user_id == user_id, Learning.kind == LearningKind.TECHNOLOGY)
+        .order_by(Learning.position, Learning.id)
+    )
+    return list(db.session.scalars(query.limit(limit)))
+
+
 def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
     """Cards for `users`, in two queries whatever their number."""
     ids = [u.id for u in users]
@@ -108,7 +119,7 @@ def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
 
 def directory_query(text: str = "", track: Track | None = None) -> Select:
     """Learners whose name, username, technology or concept contains `text`, by name."""
-    query = select(User).where(User.role == Role.LEARNER)
+    query = select(User).where(User.role == Role.LEARNER, User.listed())
     if track is not None:
         query = query.where(User.track == track)
     text = one_line(text)

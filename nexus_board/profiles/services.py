@@ -1,13 +1,22 @@
 """Editing a profile: every write goes through these functions. They know nothing of requests;
 they check the rules, change the session and raise `Invalid` naming the bad fields."""
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from ..caching import changed
 from ..errors import Conflict, Invalid
 from ..extensions import db
-from ..models import Challenge, ExtraSection, Learning, LearningKind, Profile, Takeaway, User
+from ..models import (
+    Challenge,
+    ExtraSection,
+    Learning,
+    LearningKind,
+    PendingImport,
+    Profile,
+    Takeaway,
+    User,
+)
 from . import rules
 from .topics import topic_for
 
@@ -188,6 +197,13 @@ def move_item(item, direction: str) -> None:
         items[index], items[target] = items[target], items[index]
     for position, each in enumerate(items):
         each.position = position
+    changed("profiles")
+
+
+def erase_profile(user: User) -> None:
+    """Delete everything `user`'s profile holds (their account is being deleted)."""
+    for model in (*ORDERED, PendingImport, Profile):
+        db.session.execute(delete(model).where(model.user_id == user.id))
     changed("profiles")
 
 

@@ -45,7 +45,7 @@ def filters_from(args: MultiDict) -> Filters:
 def _learner(username: str | None) -> User | None:
     if not username:
         return None
-    user = db.session.scalar(select(User).where(User.username == username.lower()))
+    user = db.session.scalar(select(User).where(User.username == username.lower(), User.listed()))
     if user is None:
         raise NotFound(f"There is no learner called {username!r}.")
     return user

@@ -45,5 +45,6 @@ def contract_links(updates) -> dict[int, contracts.ContractLink]:
 
 
 def _learner_choices() -> list[tuple[str, str]]:
-    rows = db.session.execute(select(User.username, User.display_name).order_by(User.display_name))
+    query = select(User.username, User.display_name).where(User.listed())
+    rows = db.session.execute(query.order_by(User.display_name))
     return [(username, name) for username, name in rows]

@@ -1,6 +1,6 @@
 """Rules for updates: posting, deleting, pinning. No request knowledge; raises domain errors."""
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from .. import audit
 from ..activity.audience import Audience
@@ -11,7 +11,7 @@ from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..models import Update, UpdateTag, User
 from ..models.types import utcnow
-from ..models.update import MAX_BODY
+from ..models.update import MAX_BODY, update_mentions
 from ..text import strip_controls
 from . import contracts
 from .text import scan
@@ -80,6 +80,13 @@ def set_pinned(update: Update, pinned: bool, by: User) -> None:
         if pinned:
             record(Verb.ANNOUNCEMENT_PINNED, actor=by, subject=update)
     db.session.flush()
+
+
+def erase_updates_of(user: User) -> None:
+    """Delete `user`'s updates and the mentions of them (their account is being deleted)."""
+    db.session.execute(delete(Update).where(Update.author_id == user.id))
+    db.session.execute(delete(update_mentions).where(update_mentions.c.user_id == user.id))
+    changed("updates")
 
 
 def clean_body(body: str | None) -> str:

@@ -1,18 +1,30 @@
-// Copy buttons on the API page and the API tokens section: <button data-copy="#element-id">.
+// "Copy" buttons: <button data-copy="#element-id">, or data-copy="" to copy the code of the
+// .code-block or .copy-line the button sits in (examples, curl lines, snippets).
 (function () {
   "use strict";
   if (window.nexusCopyReady) return; // loaded again by a swapped-in section
   window.nexusCopyReady = true;
 
+  function sourceOf(button) {
+    var selector = button.getAttribute("data-copy");
+    if (selector) return document.querySelector(selector);
+    var holder = button.closest(".code-block, .copy-line");
+    return holder ? holder.querySelector("textarea, input, pre, code") : null;
+  }
+
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("[data-copy]");
     if (!button) return;
-    var source = document.querySelector(button.getAttribute("data-copy"));
+    var source = sourceOf(button);
     if (!source) return;
     var text = "value" in source && source.value !== undefined ? source.value : source.textContent;
+    var shown = button.querySelector(".copy-label") || button; // keeps the hidden context
+    var label = button.getAttribute("data-label") || shown.textContent;
+    button.setAttribute("data-label", label);
     var done = function () {
-      button.textContent = "Copied";
-      window.setTimeout(function () { button.textContent = "Copy"; }, 2000);
+      shown.textContent = "Copied";
+      if (window.nexusAnnounce) window.nexusAnnounce("Copied to the clipboard.");
+      window.setTimeout(function () { shown.textContent = label; }, 2000);
     };
     if (navigator.clipboard && window.isSecureContext) {
       navigator.clipboard.writeText(text.trim()).then(done, function () { select(source); });
@@ -31,5 +43,6 @@
       window.getSelection().removeAllRanges();
       window.getSelection().addRange(range);
     }
+    if (window.nexusAnnounce) window.nexusAnnounce("Selected: press Control C to copy.");
   }
 })();

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import select
@@ -29,7 +30,7 @@ def test_a_token_is_shown_once_and_stored_only_as_its_hash(app, signed_in):
     page = response.get_data(as_text=True)
     assert "<html" not in page and 'id="tokens"' in page
     assert "copy it now." in page
-    assert response.headers["Cache-Control"] == "no-store"
+    assert response.headers["Cache-Control"] == "private, no-store"
     secret = created_secret(page)
     assert len(secret) > 40
 
@@ -142,3 +143,69 @@ def test_at_most_ten_active_tokens(app, signed_in):
     response = signed_in.post("/settings/tokens", data={"name": "one more"}, headers=HTMX)
     assert response.status_code == 422
     assert "You have 10 tokens: revoke one you no longer use." in response.get_data(as_text=True)
+
+
+def test_a_read_token_reads_and_is_refused_writes(app, make_user):
+    from .test_write import NEW
+
+    ada = make_user("ada")
+    token = bearer(make_token(app, ada, scope="read"))
+    client = app.test_client()
+    assert client.get("/api/v1/me", headers=token).json["username"] == "ada"
+    refused = client.post("/api/v1/contracts", json=NEW, headers=token)
+    assert refused.status_code == 403
+    assert 'error="insufficient_scope"' in refused.headers["WWW-Authenticate"]
+    writer = bearer(make_token(app, ada, scope="write"))
+    assert client.post("/api/v1/contracts", json=NEW, headers=writer).status_code == 201
+
+
+def test_tokens_are_made_with_a_scope_and_an_expiry(app, signed_in):
+    response = signed_in.post(
+        "/settings/tokens", data={"name": "CI", "scope": "write", "days": "7"}
+    )
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Read and write contracts" in page
+    with app.app_context():
+        token = db.session.scalar(select(ApiToken))
+        assert token.scope.value == "write"
+        assert (
+            timedelta(days=6, hours=23) < token.expires_at - token.created_at <= timedelta(days=7)
+        )
+    never = signed_in.post("/settings/tokens", data={"name": "Forever", "days": "0"})
+    assert never.status_code == 200 and "Never" in never.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("field", "value"), [("scope", "admin"), ("days", "3650"), ("days", "x")])
+def test_a_bad_scope_or_expiry_is_refused_in_place(app, signed_in, field, value):
+    response = signed_in.post("/settings/tokens", data={"name": "CI", field: value})
+    assert response.status_code == 422
+    with app.app_context():
+        assert db.session.scalar(select(ApiToken)) is None
+
+
+def test_an_expired_token_stops_working_and_leaves_the_list(app, make_user, client_as):
+    from sqlalchemy import update
+
+    from nexus_board.models.types import utcnow
+
+    ada = make_user("ada")
+    secret = make_token(app, ada)
+    client = app.test_client()
+    assert client.get("/api/v1/me", headers=bearer(secret)).status_code == 200
+    with app.app_context():
+        db.session.execute(update(ApiToken).values(expires_at=utcnow() - timedelta(seconds=1)))
+        db.session.commit()
+    expired = client.get("/api/v1/me", headers=bearer(secret))
+    assert expired.status_code == 401
+    assert 'error="invalid_token"' in expired.headers["WWW-Authenticate"]
+    assert "You have no API tokens." in client_as("ada").get("/settings").get_data(as_text=True)
+
+
+def test_last_used_shows_in_settings(app, make_user, client_as):
+    ada = make_user("ada")
+    secret = make_token(app, ada)
+    app.test_client().get("/api/v1/me", headers=bearer(secret))
+    page = client_as("ada").get("/settings").get_data(as_text=True)
+    row = page[page.index("<td>CI</td>") :].split("</tr>", 1)[0]
+    assert "just now" in row.split("</td>")[-3]  # the last-used cell

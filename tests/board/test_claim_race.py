@@ -76,7 +76,7 @@ def test_twenty_threads_on_postgresql_one_winner(make_app, postgres_database):
         ).id
         racers = [
             accounts.register(
-                username=f"front{i}", display_name="F", password="x" * 12, track="frontend"
+                username=f"front{i}", display_name=f"F{i}", password="x" * 12, track="frontend"
             ).id
             for i in range(RACERS)
         ]

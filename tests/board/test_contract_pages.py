@@ -41,7 +41,10 @@ def test_the_contract_page_shows_everything(client, contract):
     assert response.status_code == 200
     assert "<h1" in page and "/api/v1/products/{id}</code>" in page
     assert "<code>page</code>" in page and "<script>alert" not in page  # sanitized Markdown
-    assert "  &#34;name&#34;: &#34;Shoe&#34;," in page  # pretty-printed example
+    # The example, pretty-printed and highlighted on the server (Pygments' classes, no style).
+    key = '<span class="nt">"name"</span><span class="p">:</span>'
+    assert f'<span class="w">  </span>{key}<span class="w"> </span>' in page
+    assert '<span class="s2">"Shoe"</span>' in page
     assert "404</span> Not Found" in page and "No body." in page
     assert "Version 1</strong> · posted by Ada Okafor" in page
     assert "No comments yet." in page and "Sign in</a> to comment" in page

@@ -8,8 +8,11 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from nexus_board.hub import slots
-from nexus_board.hub.slots import Change, ContractCard, Count, LearnerWork
+from nexus_board.hub import charts, slots
+from nexus_board.hub.charts import Chart, Point
+from nexus_board.hub.slots import Change, ContractCard, LearnerWork
+
+from .charts import chart_rows
 
 CONTRACT_FORM = {
     "project": "E-commerce API",
@@ -29,17 +32,28 @@ CARD = ContractCard(
 )
 
 
-def test_board_and_profile_numbers_render(client, monkeypatch):
-    monkeypatch.setattr(
-        slots,
-        "contracts_by_status",
-        lambda: [Count("Open", 4, "/board?status=open"), Count("Claimed", 2), Count("Done", 0)],
+def statuses(**counts) -> Chart:
+    points = tuple(
+        Point(label, n, key=label.lower(), url=f"/board#{label}") for label, n in counts.items()
     )
-    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Django", 5)])
+    return Chart("statuses", "Contracts by status", "stack", points, ("contract", "contracts"),
+                 ("Status", "Contracts"))  # fmt: skip
+
+
+def test_charts_render_the_data_they_are_given(client, monkeypatch):
+    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=4, Claimed=2, Done=0))
+    learned = Chart("technologies", "Most learned technologies", "bars", (Point("Django", 5),),
+                    ("learner", "learners"), ("Technology", "Learners"))  # fmt: skip
+    monkeypatch.setattr(charts, "most_learned", lambda kind, limit=8: learned)
     page = client.get("/").get_data(as_text=True)
-    assert '<dt><a href="/board?status=open">Open</a></dt><dd>4</dd>' in page
-    assert "<dt>Claimed</dt><dd>2</dd>" in page and "<dt>Done</dt><dd>0</dd>" in page
-    assert 'Django <span class="muted">(5 learners)</span>' in page
+    assert chart_rows(page, "Contracts by status") == [
+        ("Open", "4"),
+        ("Claimed", "2"),
+        ("Done", "0"),
+    ]
+    assert '<a href="/board#Open">Open</a>' in page
+    assert chart_rows(page, "Most learned technologies") == [("Django", "5")]
+    assert "Most learned technologies: Django: 5 learners." in page  # what screen readers hear
 
 
 def test_board_summary_renders_read_only_cards(client, monkeypatch):
@@ -57,13 +71,18 @@ def test_an_empty_board_summary_says_so(client, monkeypatch):
 
 
 def test_a_board_write_invalidates_the_cached_hub(client, client_as, cast, monkeypatch):
-    monkeypatch.setattr(slots, "contracts_by_status", lambda: [Count("Open", 1)])
-    assert "<dt>Open</dt><dd>1</dd>" in client.get("/").get_data(as_text=True)
-    monkeypatch.setattr(slots, "contracts_by_status", lambda: [Count("Open", 2)])
-    assert "<dt>Open</dt><dd>1</dd>" in client.get("/").get_data(as_text=True)  # cached
+    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=1))
+    assert chart_rows(client.get("/").get_data(as_text=True), "Contracts by status") == [
+        ("Open", "1")
+    ]
+    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=2))
+    cached = client.get("/").get_data(as_text=True)
+    assert chart_rows(cached, "Contracts by status") == [("Open", "1")]
     posted = client_as("ada").post("/contracts/new", data=CONTRACT_FORM)
     assert posted.status_code == 303
-    assert "<dt>Open</dt><dd>2</dd>" in client.get("/").get_data(as_text=True)
+    assert chart_rows(client.get("/").get_data(as_text=True), "Contracts by status") == [
+        ("Open", "2")
+    ]
 
 
 WRITES = {  # a write through its view, by the area the hub shows from it
@@ -76,13 +95,14 @@ WRITES = {  # a write through its view, by the area the hub shows from it
 def test_profile_and_update_writes_invalidate_the_cached_hub_too(
     client, client_as, cast, monkeypatch, area
 ):
-    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Django", 1)])
+    monkeypatch.setattr(slots, "board_summary", lambda limit=6: [CARD])
     client.get("/")
-    monkeypatch.setattr(slots, "top_technologies", lambda limit=8: [Count("Celery", 1)])
-    assert "Celery" not in client.get("/").get_data(as_text=True)  # cached
+    renamed = ContractCard(**{**CARD.__dict__, "title": "GET /api/celery"})
+    monkeypatch.setattr(slots, "board_summary", lambda limit=6: [renamed])
+    assert "GET /api/celery" not in client.get("/").get_data(as_text=True)  # cached
     url, data = WRITES[area]
     assert client_as("ada").post(url, data=data).status_code in (200, 303)
-    assert "Celery" in client.get("/").get_data(as_text=True)
+    assert "GET /api/celery" in client.get("/").get_data(as_text=True)
 
 
 def test_dashboard_shows_claims_contracts_and_changes_since_the_last_look(

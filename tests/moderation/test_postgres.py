@@ -61,6 +61,6 @@ def test_the_migration_makes_postgresql_refuse_changes_to_the_log(tmp_path, post
                 sql_run.execute(text(sql))
         assert db.session.scalar(select(AuditEntry.reason)) == "Spam"
         db.session.remove()
-        downgrade(revision="0010")  # the trigger and its function go with the table
+        downgrade(revision="0012")  # the trigger and its function go with the table
         upgrade()
         db.engine.dispose()

@@ -176,3 +176,16 @@ def test_a_deleted_comment_leaves_its_thread(items):
     moderation.delete("comment", items["comment"], user("mentor"), "Spam")
     db.session.commit()
     assert db.session.get(Comment, items["comment"]) is None
+
+
+def test_disabling_and_enabling_an_account_is_audited(items):
+    from nexus_board.auth import services as accounts
+
+    accounts.set_disabled(user("hana"), True, by=user("mentor"), reason="Spam accounts")
+    accounts.set_disabled(user("hana"), False, by=user("mentor"))
+    db.session.commit()
+    rows = db.session.scalars(select(AuditEntry).order_by(AuditEntry.id)).all()
+    assert [(r.kind, r.item_id, r.action, r.reason, r.summary) for r in rows] == [
+        ("account", user("hana").id, "disable", "Spam accounts", "hana"),
+        ("account", user("hana").id, "enable", "", "hana"),
+    ]

@@ -62,7 +62,7 @@ def owner_pages(items):
     ]
 
 
-PUBLIC = {"directory", "show", "readme", "show_item", "show_details"}
+PUBLIC = {"directory", "show", "readme", "card", "show_item", "show_details"}
 
 
 def test_the_page_list_covers_every_owner_only_page(app, ada):

@@ -1,0 +1,58 @@
+"""The benchmark's table: each URL against /healthz from the same run."""
+
+import contextlib
+import os
+import platform
+from pathlib import Path
+
+from .targets import BASELINE
+
+
+def judge(results: list[dict]) -> None:
+    """Give each result its ratio to /healthz and whether it missed its goal."""
+    baseline = next(r for r in results if r["name"] == BASELINE.name)["requests_per_second"]
+    for r in results:
+        r["ratio"] = round(r["requests_per_second"] / baseline, 2)
+        r["missed"] = r["goal"] is not None and r["ratio"] < r["goal"]
+
+
+def show(report: dict) -> None:
+    settings = report["settings"]
+    print(f"\n{report['machine']}")
+    print(
+        f"{report['size']} data seeded in {report['seed_seconds']} s; gunicorn "
+        f"{settings['workers']} sync workers, wrk -t2 -c{settings['connections']}, "
+        f"{settings['duration']} s per URL, {report['wall_seconds']} s in all\n"
+    )
+    print(f"{'URL':<44}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'× healthz':>10}{'SQL':>6}"
+          f"{'bytes':>8}  goal")  # fmt: skip
+    for r in report["results"]:
+        goal = "" if r["goal"] is None else f"≥ {r['goal']}: {'MISSED' if r['missed'] else 'met'}"
+        errors = f"  ({r['errors']} errors)" if r["errors"] else ""
+        print(
+            f"{r['name']:<44}{r['requests_per_second']:>8.0f}{r['p50_ms']:>9.2f}"
+            f"{r['p99_ms']:>9.2f}{r['ratio']:>10.2f}{r['statements']:>6.1f}{r['bytes']:>8}"
+            f"  {goal}{errors}"
+        )
+    for name, sizes in report["worker_memory_mb"].items():
+        print(
+            f"\nworker memory after the run, {name} server: {', '.join(map(str, sizes))} MB", end=""
+        )
+    print()
+
+
+def machine(engine: str) -> str:
+    cpu = "unknown CPU"
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    load = ", ".join(f"{n:.1f}" for n in os.getloadavg())
+    return (
+        f"{cpu}, {os.cpu_count()} cores, {memory:.0f} GiB, {platform.system()} "
+        f"{platform.release()}, Python {platform.python_version()}, "
+        f"{'PostgreSQL' if engine == 'postgresql' else 'SQLite'}, file-system cache; "
+        f"load average {load} at the end"
+    )

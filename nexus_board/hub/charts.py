@@ -1,0 +1,141 @@
+"""The cohort's charts on the hub, as plain data: the SVG is drawn by templates/hub/_charts.html.
+
+Each function returns a Chart (or None when there is nothing to draw yet). `per_week` turns
+moments into weekly counts for any lifecycle: contracts done now, questions answered once the
+questions area exists (it adds `questions_answered_per_week` built on it, and a line to CHARTS).
+"""
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from urllib.parse import quote
+
+from flask import url_for
+
+from ..board import queries as board_queries
+from ..caching import cached_value
+from ..models import ContractStatus, LearningKind
+from ..profiles import queries as profile_queries
+
+TOP = 8  # bars in a "most learned" chart
+WEEKS = 8  # columns in a per-week chart
+
+
+@dataclass(frozen=True)
+class Point:
+    label: str  # "Django", "Open", "17 Nov"
+    value: int
+    key: str = ""  # a class for its colour ("open", "done"); empty: the chart's colour
+    url: str | None = None  # where the label leads (the directory filtered by it, a column)
+
+
+@dataclass(frozen=True)
+class Chart:
+    key: str  # "technologies", "statuses", "done-per-week": its element ids
+    title: str  # the caption
+    shape: str  # "bars" (one row each), "stack" (one bar of parts), "columns" (one per week)
+    points: tuple[Point, ...]
+    unit: tuple[str, str]  # ("learner", "learners"): what a value counts, one and many
+    headings: tuple[str, str]  # the table's columns: ("Technology", "Learners")
+
+    @property
+    def total(self) -> int:
+        return sum(point.value for point in self.points)
+
+    @property
+    def largest(self) -> int:
+        return max((point.value for point in self.points), default=0)
+
+    def share(self, point: Point, of: int | None = None) -> float:
+        """`point`'s part of the largest value (bars, columns) or of `of` (a stack's total)."""
+        whole = of if of is not None else self.largest
+        return point.value / whole if whole else 0.0
+
+    def counted(self, value: int) -> str:
+        """'1 learner', '12 learners'."""
+        return f"{value} {self.unit[0] if value == 1 else self.unit[1]}"
+
+    def summary(self) -> str:
+        """The chart in one sentence, for screen readers."""
+        return "; ".join(f"{p.label}: {self.counted(p.value)}" for p in self.points) + "."
+
+
+@dataclass(frozen=True)
+class WeekCount:
+    week: date  # the Monday that starts it
+    count: int
+
+
+def per_week(moments: Iterable[datetime], *, today: date, weeks: int = WEEKS) -> list[WeekCount]:
+    """How many `moments` fell in each of the last `weeks` weeks (Monday to Sunday, UTC),
+    oldest first, this week last; zeros included, moments outside the weeks ignored."""
+    this_monday = today - timedelta(days=today.weekday())
+    mondays = [this_monday - timedelta(weeks=back) for back in range(weeks - 1, -1, -1)]
+    counts = Counter()
+    for moment in moments:
+        day = moment.astimezone(UTC).date()
+        counts[day - timedelta(days=day.weekday())] += 1
+    return [WeekCount(monday, counts[monday]) for monday in mondays]
+
+
+def most_learned(kind: LearningKind, limit: int = TOP) -> Chart | None:
+    """The technologies (or concepts) most learners list, most common first."""
+    directory = url_for("profiles.directory")
+    points = tuple(
+        Point(name, learners, url=f"{directory}?q={quote(name)}")
+        for name, learners in profile_queries.top_topics(limit, kind=kind)
+    )
+    if not points:
+        return None
+    noun, heading = (
+        ("technologies", "Technology")
+        if kind is LearningKind.TECHNOLOGY
+        else ("concepts", "Concept")
+    )
+    return Chart(noun, f"Most learned {noun}", "bars", points, ("learner", "learners"),
+                 (heading, "Learners"))  # fmt: skip
+
+
+def contracts_by_status() -> Chart | None:
+    """How many contracts wait in each column of the board, in lifecycle order."""
+    counts = board_queries.status_counts()
+    if not any(counts.values()):
+        return None
+    board = url_for("board.index")
+    points = tuple(
+        Point(status.label, counts[status], key=status.value, url=f"{board}#heading-{status}")
+        for status in ContractStatus
+    )
+    return Chart("statuses", "Contracts by status", "stack", points, ("contract", "contracts"),
+                 ("Status", "Contracts"))  # fmt: skip
+
+
+def done_per_week(today: date, weeks: int = WEEKS) -> Chart | None:
+    """Contracts done in each of the last `weeks` weeks (those that are done now)."""
+    start = datetime.combine(today - timedelta(days=today.weekday() + 7 * (weeks - 1)),
+                             datetime.min.time(), UTC)  # fmt: skip
+    counts = per_week(board_queries.done_since(start), today=today, weeks=weeks)
+    if not any(week.count for week in counts):
+        return None
+    points = tuple(Point(f"{w.week:%-d %b}", w.count, key="done") for w in counts)
+    return Chart("done-per-week", "Contracts done per week", "columns", points,
+                 ("contract", "contracts"), ("Week of", "Done"))  # fmt: skip
+
+
+def cohort_charts(today: date | None = None) -> list[Chart]:
+    """Every chart that has something to show, kept in the cache until its data changes."""
+    today = today or datetime.now(UTC).date()
+    return cached_value(
+        f"hub/charts/{today:%G-%V}", "board", "profiles", compute=lambda: _compute(today)
+    )
+
+
+def _compute(today: date) -> list[Chart]:
+    charts = [
+        most_learned(LearningKind.TECHNOLOGY),
+        most_learned(LearningKind.CONCEPT),
+        contracts_by_status(),
+        done_per_week(today),
+    ]
+    return [chart for chart in charts if chart is not None]
