@@ -113,6 +113,7 @@ def register_blueprints(app: Flask) -> None:
     from .hub import bp as hub
     from .inbox import bp as inbox
     from .mocks import bp as mocks
+    from .moderation import bp as moderation
     from .openapi import bp as openapi
     from .operations import bp as operations
     from .profiles import bp as profiles
@@ -121,7 +122,7 @@ def register_blueprints(app: Flask) -> None:
 
     areas = (hub, auth, profiles, board, updates, openapi, api, mocks, activity, inbox, webhooks,
              gql)  # fmt: skip
-    for blueprint in (*areas, operations):
+    for blueprint in (*areas, operations, moderation):
         app.register_blueprint(blueprint)
     from .invites import bp as invites
     from .replies import bp as replies

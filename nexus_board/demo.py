@@ -7,6 +7,7 @@ from .board.demo import seed_board
 from .extensions import db
 from .gql.demo import seed_graphql
 from .models import Role, User
+from .moderation.demo import seed_moderation
 from .profiles.demo import seed_profiles
 from .replies.demo import seed_questions
 from .reviews.demo import seed_reviews
@@ -26,7 +27,7 @@ LEARNERS = [(name.split()[0].lower(), name, track) for track, names in COHORT.it
 
 # Each area adds a function taking (learners by username) that seeds its own data.
 SEEDERS = [seed_profiles, seed_board, seed_updates, seed_verifications, seed_questions,
-           seed_reviews, seed_teams, seed_graphql]  # fmt: skip
+           seed_reviews, seed_teams, seed_graphql, seed_moderation]  # fmt: skip
 
 
 def seed(password: str) -> int:

@@ -169,3 +169,9 @@ GRAPHQL_DEPTH = 16  # selection sets inside each other (introspection needs 15),
 GRAPHQL_FIELDS = 500  # fields one operation selects, each fragment counted where it is spread
 GRAPHQL_LIST_ITEMS = 2  # items in each list the mock makes up
 GRAPHQL_VALUES = 10_000  # values the mock makes up, or an example check visits, for one answer
+
+# Moderation: why an admin hides or deletes an item is one line of HIDDEN_REASON_CHARS.
+REPORT_NOTE_CHARS = 500  # a learner's note with a report
+REPORTS_PAGE = 25  # reports per page of the admin queue
+AUDIT_PAGE = 50  # rows per page of the audit log
+REPORT_RATE = "10 per hour"  # reports one learner may make (Flask-Limiter)

@@ -21,6 +21,7 @@ from flask import Flask
 from nexus_board.auth import services as accounts
 from nexus_board.auth import tokens
 from nexus_board.board import lifecycle
+from nexus_board.board import services as board
 from nexus_board.board import services as contracts
 from nexus_board.board.specs import project_slug
 from nexus_board.extensions import db
@@ -34,6 +35,7 @@ from nexus_board.models import (
     Project,
     User,
 )
+from nexus_board.moderation import services as moderation
 from nexus_board.openapi import services as openapi_imports
 from nexus_board.profiles import readme_import
 from nexus_board.profiles import services as profiles
@@ -136,6 +138,32 @@ class World:
             update = post_update(self.user(author), "Shipped the list endpoint", **options)
             db.session.commit()
             return update.id
+
+    def moderatable(self, kind: str, hidden: bool = False) -> int:
+        """An update, a comment or a contract of ada's (hidden by mentor if `hidden`)."""
+        if kind == "contract":
+            item_id = self.contract()
+        elif kind == "update":
+            item_id = self.update()
+        else:
+            contract_id = self.contract()
+            with self.app.app_context():
+                contract = db.session.get(Contract, contract_id)
+                item_id = board.add_comment(contract, self.user("ada"), "A comment").id
+                db.session.commit()
+        if hidden:
+            with self.app.app_context():
+                moderation.hide(kind, item_id, self.user("mentor"), "Spam")
+                db.session.commit()
+        return item_id
+
+    def report(self) -> Target:
+        """brian's report of an update of ada's."""
+        update_id = self.update()
+        with self.app.app_context():
+            report = moderation.report("update", update_id, self.user("brian"), "spam")
+            db.session.commit()
+            return Target(f"/admin/reports/{report.id}/dismiss")
 
     def item(self, key: str) -> int:
         """An item of ada's list `key`."""
@@ -433,6 +461,22 @@ DETAILS = {"display_name": "Renamed", "email": "", "track": "backend"}
 RULE = {"in": "path", "name": "id", "equals": "0", "status": 404}
 RULE_FORM = {"where": "path", "name": "id", "equals": "0", "status": "404", "version": "1"}
 
+
+MODERATED = ("update", "comment", "contract")
+
+
+def report(kind: str) -> Callable[[World], Target]:
+    return lambda w: Target(f"/report/{kind}/{w.moderatable(kind)}", data={"reason": "spam"})
+
+
+def moderate(kind: str, action: str) -> Callable[[World], Target]:
+    def setup(w: World) -> Target:
+        item_id = w.moderatable(kind, hidden=action == "unhide")
+        return Target(f"/moderation/{kind}/{item_id}/{action}", data={"reason": "Spam"})
+
+    return setup
+
+
 # "METHOD /path": who may. Parameters are written <name>; `any(...)` parts are spelled out.
 TABLE: dict[str, Row] = {
     # Accounts and tokens
@@ -601,6 +645,17 @@ TABLE: dict[str, Row] = {
     "POST /webhooks/<webhook_id>/test": Row(lambda w: w.webhook("test"), OWNER_OR_ADMIN),
     "POST /admin/webhooks": Row(lambda w: Target("/admin/webhooks", data=WEBHOOK_FORM), ONLY_ADMIN),
     "POST /admin/deliveries/<delivery_id>/retry": Row(World.failed_delivery, ONLY_ADMIN),
+    # Moderation: anyone signed in reports another's item; only admins moderate
+    **{
+        f"POST /report/{kind}/<item_id>": Row(report(kind), SIGNED_IN - {OWNER})
+        for kind in MODERATED
+    },
+    **{
+        f"POST /moderation/{kind}/<item_id>/{action}": Row(moderate(kind, action), ONLY_ADMIN)
+        for kind in MODERATED
+        for action in ("hide", "unhide", "delete")
+    },
+    "POST /admin/reports/<report_id>/dismiss": Row(World.report, ONLY_ADMIN),
     # Profiles: only their learner edits them (an admin too is someone else here)
     "POST /u/<username>/about": Row(fixed("/u/ada/about", **{"about-headline": "Hi"}), ONLY_OWNER),
     "POST /u/<username>/import": Row(fixed("/u/ada/import", text="## Overview\n\nHi."), ONLY_OWNER),

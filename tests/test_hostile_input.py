@@ -500,3 +500,43 @@ def test_hostile_graphql_queries_cost_the_mock_a_bounded_walk(app, cast, client,
     assert response.status_code in (200, 400)
     body = response.get_json()
     assert "errors" in body or "data" in body
+
+
+# Moderation's text fields: an admin's reason (one line) and a learner's report note (text).
+MODERATION_PAYLOADS = [
+    ("a\x00b", 400, 400),  # refused at the door
+    ("x" * 900_000, 422, 422),  # under the form body limit, far past each field's
+    ("line\r\nbreak", 422, 303),  # a note may take lines; a reason is one
+    ("\u200b\u2060\ufeff", 422, 303),
+    ("<script>alert(1)</script>", 303, 303),
+    ('<img src=x onerror=alert(1)> hx-get="/x" hx-trigger="load"', 303, 303),
+    ("{{7*7}} {% if 1 %}x{% endif %}", 303, 303),
+    ("javascript:alert(1) [x](data:text/html,<b>)", 303, 303),
+    ("\u202e" + "evil" * 40, 303, 303),  # isolated in <bdi> where it shows
+]
+
+
+@pytest.mark.parametrize(("text", "reason_status", "note_status"), MODERATION_PAYLOADS)
+def test_hostile_moderation_text_is_refused_or_shown_as_text(
+    app, cast, client_as, text, reason_status, note_status
+):
+    from nexus_board.models import User
+    from nexus_board.updates.services import post_update
+
+    with app.app_context():
+        update_id = post_update(db.session.get(User, cast["hana"]), "An update").id
+        db.session.commit()
+    brian, mentor = client_as("brian"), client_as("mentor")
+    note = brian.post(f"/report/update/{update_id}", data={"reason": "other", "note": text})
+    assert note.status_code == note_status
+    reason = mentor.post(f"/moderation/update/{update_id}/hide", data={"reason": text})
+    assert reason.status_code == reason_status
+    hana = client_as("hana")
+    pages = [mentor.get("/admin/reports"), mentor.get("/admin/audit"),
+             hana.get(f"/updates/{update_id}"), hana.get("/inbox")]  # fmt: skip
+    for page in pages:
+        html = page.get_data(as_text=True)
+        assert page.status_code == 200
+        assert "<script>alert" not in html and "<img src=x" not in html and ">49<" not in html
+        assert 'hx-trigger="load"' not in html
+    assert ("Hidden by a moderator" in pages[2].get_data(as_text=True)) == (reason_status == 303)

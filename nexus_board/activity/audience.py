@@ -13,7 +13,7 @@ from .verbs import MENTION, Verb
 class Reason(enum.StrEnum):
     MENTIONED = "mentioned"  # @username in a comment or an update
     CLAIMER = "claimer"  # holds the contract
-    AUTHOR = "author"  # posted the contract
+    AUTHOR = "author"  # posted the contract (or the update or comment moderated)
     EVERYONE = "everyone"  # every account
 
     @property
@@ -21,7 +21,7 @@ class Reason(enum.StrEnum):
         return {
             "mentioned": "You were mentioned.",
             "claimer": "You hold this contract.",
-            "author": "You posted this contract.",
+            "author": "You posted it.",
             "everyone": "Everyone hears of this.",
         }[self.value]
 
@@ -76,6 +76,11 @@ HEARS: dict[Verb, tuple[bool, bool, bool, bool]] = {
     Verb.PROJECT_JOIN_ASKED:   (_,        _,      _,     _),
     Verb.PROJECT_JOINED:       (_,        _,      Y,     _),
     Verb.AGREEMENT_EDITED:     (_,        _,      _,     _),
+    # Moderation: the item's author (and a contract's claimer); never anyone else.
+    Verb.MODERATION_HIDDEN:    (_,        Y,      Y,     _),
+    Verb.MODERATION_SHOWN:     (_,        Y,      Y,     _),
+    Verb.MODERATION_REMOVED:   (_,        Y,      Y,     _),
+    Verb.REPORT_DISMISSED:     (_,        _,      _,     _),
 }
 # fmt: on
 

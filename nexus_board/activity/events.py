@@ -82,6 +82,19 @@ def withdraw(update: Update) -> None:
     changed("activity")
 
 
+def withdraw_comment(contract_id: int, comment_id: int) -> None:
+    """A comment a moderator hid or deleted takes its words out of the log; the event stays."""
+    rows = db.session.scalars(
+        select(Activity).where(
+            Activity.contract_id == contract_id, Activity.verb == str(Verb.CONTRACT_COMMENTED)
+        )
+    )
+    for row in rows:  # one contract's comments: JSON is read here, not in portable SQL
+        if (row.detail or {}).get("comment_id") == comment_id:
+            row.detail = {"comment_id": comment_id}
+    changed("activity", "board")
+
+
 def excerpt(text: str) -> str:
     """The start of a comment or an update, on one line, to keep with its event."""
     flat = " ".join(strip_controls(text or "").split())

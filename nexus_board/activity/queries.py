@@ -7,9 +7,15 @@ from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
-from ..models import Activity, Contract
+from ..models import Activity, Contract, Update
 from .filters import ActivityFilters
 
+# Nobody's lists show the events of an update a moderator hid (its author has the inbox).
+UPDATES_SHOWN = or_(
+    Activity.subject_type != "update",
+    Activity.subject_id.is_(None),
+    Activity.subject_id.not_in(select(Update.id).where(Update.hidden_at.is_not(None))),
+)
 # What visitors see: public events, none about a contract hidden now (its earlier ones too).
 PUBLIC = (
     Activity.public.is_(True),
@@ -17,6 +23,7 @@ PUBLIC = (
         Activity.contract_id.is_(None),
         Activity.contract_id.not_in(select(Contract.id).where(Contract.hidden_at.is_not(None))),
     ),
+    UPDATES_SHOWN,
 )
 
 
@@ -30,7 +37,7 @@ def page(
     filters: ActivityFilters, *, before: int | None, everything: bool, size: int = ACTIVITY_PAGE
 ) -> Page:
     """A page of events matching `filters`; visitors (not `everything`) see public ones only."""
-    stmt = _filtered(filters)
+    stmt = _filtered(filters).where(UPDATES_SHOWN)
     if not everything:
         stmt = stmt.where(*PUBLIC)
     if before:

@@ -36,6 +36,11 @@ class Verb(enum.StrEnum):
     PROJECT_JOIN_ASKED = "project.join_asked"
     PROJECT_JOINED = "project.joined"
     AGREEMENT_EDITED = "agreement.edited"
+    # An admin's moderation of any kind of item (moderation/kinds.py); `before` names the kind.
+    MODERATION_HIDDEN = "moderation.hidden"
+    MODERATION_SHOWN = "moderation.shown"
+    MODERATION_REMOVED = "moderation.removed"
+    REPORT_DISMISSED = "moderation.dismissed"
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,10 @@ WORDING: dict[Verb, Wording] = {
     Verb.PROJECT_JOINED:       Wording("Members accepted", "accepted", "into the team: {after}"),
     Verb.AGREEMENT_EDITED:     Wording("Working agreements", "edited the working agreement of",
                                        "(version {after})"),
+    Verb.MODERATION_HIDDEN:    Wording("Hidden by a moderator", "hid", "({before}: {after})"),
+    Verb.MODERATION_SHOWN:     Wording("Shown again by a moderator", "showed", "again ({before})"),
+    Verb.MODERATION_REMOVED:   Wording("Removed by a moderator", "removed", "({before}: {after})"),
+    Verb.REPORT_DISMISSED:     Wording("Reports dismissed", "dismissed a report on", "({before})"),
 }
 # fmt: on
 MENTION = "mention"  # an inbox kind of its own: mentions are heard whatever the verb

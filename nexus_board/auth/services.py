@@ -9,6 +9,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from .. import audit
 from ..caching import changed
 from ..errors import Forbidden, Invalid
 from ..extensions import db
@@ -150,6 +151,8 @@ def set_disabled(user: User, disabled: bool, *, by: User, reason: str = "") -> N
     if disabled:
         devices.end_all(user)  # re-enabling must not bring back the old sessions
     changed("profiles")
+    action = "disable" if disabled else "enable"
+    audit.log(by, "account", user.id, action, reason=reason, summary=user.username)
 
 
 def set_theme(user: User, theme: Theme | None) -> None:

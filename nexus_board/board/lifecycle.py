@@ -7,6 +7,7 @@ re-checks the state in its WHERE clause, and only a row count of 1 means the mov
 
 from sqlalchemy import update
 
+from .. import audit
 from ..activity.events import record
 from ..activity.verbs import Verb
 from ..caching import changed
@@ -103,12 +104,14 @@ def acknowledge(contract_id: int, user: User, version: int) -> Contract:
 def hide(contract_id: int, user: User, reason: str) -> Contract:
     """Take a contract off the board, its mock and its project's document, saying why."""
     _check_hiding(contract_id, user, Action.HIDE)
-    reason = _reason(reason)
+    reason = clean_reason(reason)
     values = {"hidden_at": utcnow(), "hidden_by_id": user.id, "hidden_reason": reason}
     if not _update(contract_id, [Contract.hidden_at.is_(None)], values, mocks=True):
         _hiding_refused(contract_id, user, Action.HIDE)
     after = _fresh(contract_id)
     record(Verb.CONTRACT_HIDDEN, actor=user, subject=after, after=reason)
+    if user.is_admin:  # moderation, from the contract's page or the reports queue
+        audit.log(user, "contract", contract_id, "hide", reason=reason, summary=after.endpoint)
     return after
 
 
@@ -122,16 +125,19 @@ def unhide(contract_id: int, user: User) -> Contract:
         _hiding_refused(contract_id, user, Action.UNHIDE)
     after = _fresh(contract_id)
     record(Verb.CONTRACT_SHOWN, actor=user, subject=after)
+    if user.is_admin:
+        audit.log(user, "contract", contract_id, "unhide", summary=after.endpoint)
     return after
 
 
-def _reason(reason: str) -> str:
+def clean_reason(reason: str) -> str:
+    """Why an item is hidden or deleted: one line, required, HIDDEN_REASON_CHARS at most."""
     reason = (reason or "").strip()
     problem = one_line_problem(reason) if reason else "Say why, so its authors know what to fix."
     if problem is None and len(reason) > HIDDEN_REASON_CHARS:
         problem = f"Use at most {HIDDEN_REASON_CHARS} characters."
     if problem:
-        raise Invalid("Say in one line why it is hidden.", errors={"reason": problem})
+        raise Invalid("Say in one line why.", errors={"reason": problem})
     return reason
 
 

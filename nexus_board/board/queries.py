@@ -225,14 +225,19 @@ def claimer_alerts(contract: Contract) -> list[dict]:
     return sorted(found, key=lambda change: change["severity"] != "breaking")
 
 
-def comments_on(contract_id: int) -> list[Comment]:
-    """A contract's comment thread, oldest first, with the authors."""
+def comments_on(contract_id: int, viewer: User | None = None) -> list[Comment]:
+    """A contract's comment thread, oldest first, with the authors. A comment a moderator hid
+    shows to its author and admins only (with the reason)."""
     query = (
         select(Comment)
         .where(Comment.contract_id == contract_id)
         .order_by(Comment.id)
-        .options(joinedload(Comment.author))
+        .options(joinedload(Comment.author), joinedload(Comment.hidden_by))
     )
+    if viewer is None or not viewer.is_authenticated:
+        query = query.where(Comment.shown())
+    elif not viewer.is_admin:
+        query = query.where(or_(Comment.shown(), Comment.author_id == viewer.id))
     return list(db.session.scalars(query))
 
 

@@ -22,7 +22,7 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
     context = {
         "history": queries.revisions_of(contract.id),
         "activity": activity.of_contract(contract.id),
-        "comments": queries.comments_on(contract.id),
+        "comments": queries.comments_on(contract.id, current_user),
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
         "comment_form": CommentForm(formdata=None) if current_user.is_authenticated else None,
         "diff_lines": revisions.diff_lines,
@@ -95,7 +95,7 @@ def thread(contract: Contract, form, status: int = 200, message: str | None = No
         status=status,
         oob=["announce"] if message else [],
         contract=contract,
-        comments=queries.comments_on(contract.id),
+        comments=queries.comments_on(contract.id, current_user),
         comment_form=form,
         message=message,
         **editing,

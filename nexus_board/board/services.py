@@ -11,6 +11,7 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from .. import audit
 from ..activity.audience import Audience
 from ..activity.events import excerpt, mentioned_in, record
 from ..activity.verbs import Verb
@@ -140,8 +141,10 @@ def publish(contract: Contract, user: User) -> None:
     changed("board", "mocks")
 
 
-def delete_contract(contract: Contract, user: User) -> None:
-    """Delete a contract, keeping its history; an author cannot while someone holds it."""
+def delete_contract(contract: Contract, user: User, *, reason: str | None = None) -> None:
+    """Delete a contract, keeping its history; an author cannot while someone holds it. An
+    admin deleting another's contract is moderation: audited, and with a `reason` its author
+    and claimer hear why."""
     policy.check(user, contract, Action.DELETE)
     query = (
         delete(Contract)
@@ -159,7 +162,14 @@ def delete_contract(contract: Contract, user: User) -> None:
         raise Conflict(policy.conflict_message(contract, Action.DELETE))
     changed("board", "mocks")
     # Its claimer hears of it: the audience is the contract as it was.
-    record(Verb.CONTRACT_DELETED, actor=user, subject=contract, before=contract.status.label)
+    if reason:
+        record(Verb.MODERATION_REMOVED, actor=user, subject=contract, before="contract",
+               after=reason, public=False)  # fmt: skip
+    else:
+        record(Verb.CONTRACT_DELETED, actor=user, subject=contract, before=contract.status.label)
+    if user.is_admin and user.id != contract.author_id:
+        audit.log(user, "contract", contract.id, "delete", reason=reason or "",
+                  summary=contract.endpoint)  # fmt: skip
     db.session.expunge(contract)
 
 

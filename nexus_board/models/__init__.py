@@ -6,6 +6,7 @@ from .contract_activity import Comment, Revision
 from .device import Device
 from .graphql_schema import GraphqlSchema
 from .invite import Invite
+from .moderation import AuditEntry, Report
 from .openapi_import import OpenApiImport
 from .profile import (
     Challenge,
@@ -31,6 +32,7 @@ __all__ = [
     "AccountState",
     "Activity",
     "ApiToken",
+    "AuditEntry",
     "Challenge",
     "Comment",
     "Contract",
@@ -47,6 +49,7 @@ __all__ = [
     "PendingImport",
     "Profile",
     "Project",
+    "Report",
     "Revision",
     "Role",
     "Takeaway",

@@ -6,6 +6,7 @@ from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, 
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .hiding import Hideable
 from .types import UTCDateTime, utcnow
 from .user import User
 
@@ -35,7 +36,7 @@ class Revision(db.Model):
     contract: Mapped["Contract"] = relationship()  # noqa: F821  (resolved by the registry)
 
 
-class Comment(db.Model):
+class Comment(Hideable, db.Model):
     __tablename__ = "contract_comments"
     __table_args__ = (Index("ix_contract_comments_thread", "contract_id", "id"),)
 
@@ -46,7 +47,7 @@ class Comment(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
 
 
 class DeletedContract(db.Model):

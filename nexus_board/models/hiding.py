@@ -1,7 +1,7 @@
 """Hiding: an item taken out of public view, by whom, when and why; nothing of it is erased.
 
-Contracts use it today (a contract its project cannot document); any item an admin moderates can
-take the same mixin: three columns and who hid it.
+Contracts (a contract its project cannot document, or one an admin hid), updates and comments
+use it; any item an admin moderates takes the same mixin: three columns and who hid it.
 """
 
 from datetime import datetime

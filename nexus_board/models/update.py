@@ -7,6 +7,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from ..limits import MARKDOWN
+from .hiding import Hideable
 from .types import UTCDateTime, utcnow
 from .user import User
 
@@ -21,7 +22,7 @@ update_mentions = Table(
 )
 
 
-class Update(db.Model):
+class Update(Hideable, db.Model):
     __tablename__ = "updates"
     # The feed reads newest first by (created_at, id); the id breaks ties between equal times.
     __table_args__ = (Index("ix_updates_created_at_id", "created_at", "id"),)
@@ -40,7 +41,7 @@ class Update(db.Model):
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
     tags: Mapped[list["UpdateTag"]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="UpdateTag.tag"
     )

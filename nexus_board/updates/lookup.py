@@ -1,5 +1,6 @@
 """Finding one update: the 404 rule in one place."""
 
+from flask_login import current_user
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload, selectinload
 
@@ -9,14 +10,24 @@ from ..models import Update
 
 
 def get_update_or_404(update_id: int) -> Update:
-    """The update with its author, tags and mentions loaded, or NotFound."""
+    """The update with its author, tags and mentions loaded, or NotFound (a hidden one too,
+    but for its author and admins)."""
     update = db.session.scalar(
         select(Update)
         .where(Update.id == update_id)
         .options(
-            joinedload(Update.author), selectinload(Update.tags), selectinload(Update.mentions)
+            joinedload(Update.author),
+            joinedload(Update.hidden_by),
+            selectinload(Update.tags),
+            selectinload(Update.mentions),
         )
     )
-    if update is None:
+    if update is None or not may_see(update, current_user):
         raise NotFound("That update does not exist; it may have been deleted.")
     return update
+
+
+def may_see(update: Update, user) -> bool:
+    if update.hidden_at is None:
+        return True
+    return user.is_authenticated and (user.id == update.author_id or user.is_admin)

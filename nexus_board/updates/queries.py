@@ -1,7 +1,8 @@
 """Reading updates: the feed by cursor, pinned announcements, news since a cursor, mentions.
 
 Every list is newest first by (created_at, id), and a cursor names the last row shown, so pages
-neither repeat nor skip rows while new updates arrive.
+neither repeat nor skip rows while new updates arrive. No list holds an update a moderator hid:
+its author finds it at its own address, with the reason.
 """
 
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from ..pagination import decode_time_cursor, encode_cursor
 from .filters import Filters
 
 PAGE_SIZE = 20
+SHOWN = Update.shown()  # what every list shows: nothing a moderator hid
 
 
 @dataclass
@@ -52,12 +54,13 @@ def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE
 
 
 def pinned_announcements() -> list[Update]:
-    stmt = select(Update).where(Update.pinned_at.is_not(None)).order_by(Update.pinned_at.desc())
+    stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
+    stmt = stmt.order_by(Update.pinned_at.desc())
     return list(db.session.scalars(_with_details(stmt)))
 
 
 def recent(limit: int, *, include_pinned: bool = False) -> list[Update]:
-    stmt = select(Update)
+    stmt = select(Update).where(SHOWN)
     if not include_pinned:
         stmt = stmt.where(Update.pinned_at.is_(None))
     return _load(stmt.limit(limit))
@@ -83,11 +86,11 @@ def count_newer(filters: Filters, after: str | None) -> int:
 
 
 def mentions_of(user: User, limit: int) -> list[Update]:
-    return _load(select(Update).where(Update.mentions.any(User.id == user.id)).limit(limit))
+    return _load(select(Update).where(SHOWN, Update.mentions.any(User.id == user.id)).limit(limit))
 
 
 def count_all() -> int:
-    return db.session.scalar(select(func.count()).select_from(Update))
+    return db.session.scalar(select(func.count()).select_from(Update).where(SHOWN))
 
 
 @dataclass(frozen=True)
@@ -123,7 +126,7 @@ def cursor_of(update: Update) -> str:
 
 
 def _matching(filters: Filters, stmt: Select | None = None) -> Select:
-    stmt = select(Update) if stmt is None else stmt
+    stmt = (select(Update) if stmt is None else stmt).where(SHOWN)
     if filters.tag:
         stmt = stmt.where(Update.tags.any(UpdateTag.tag == filters.tag))
     if filters.author is not None:

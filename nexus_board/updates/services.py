@@ -2,8 +2,9 @@
 
 from sqlalchemy import delete, select
 
+from .. import audit
 from ..activity.audience import Audience
-from ..activity.events import record, withdraw
+from ..activity.events import excerpt, record, withdraw
 from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Forbidden, Invalid
@@ -61,11 +62,17 @@ def post_update(
     return update
 
 
-def delete_update(update: Update, by: User) -> None:
-    """Authors delete their own updates, admins any; raises Forbidden otherwise."""
+def delete_update(update: Update, by: User, *, reason: str = "") -> None:
+    """Authors delete their own updates, admins any; raises Forbidden otherwise. An admin
+    deleting another's update is moderation: its author hears of it, the audit log keeps it."""
     if not update.deletable_by(by):
         raise Forbidden("You can only delete your own updates.")
-    withdraw(update)
+    if by.id != update.author_id:
+        heard = Audience(author=update.author_id)
+        record(Verb.MODERATION_REMOVED, actor=by, subject=update, before="update",
+               after=reason or None, public=False, audience=heard)  # fmt: skip
+        audit.log(by, "update", update.id, "delete", reason=reason, summary=excerpt(update.body))
+    withdraw(update)  # its events, this one too, leave the log's lists and lose its text
     db.session.delete(update)
     db.session.flush()
     changed("updates")

@@ -13,6 +13,7 @@ from nexus_board.board import lifecycle, services
 from nexus_board.board.policy import Action
 from nexus_board.extensions import db
 from nexus_board.models import Activity, Contract, Notification, Project, User
+from nexus_board.moderation import services as moderation
 from nexus_board.profiles import readme_import
 from nexus_board.replies import services as replies
 from nexus_board.reviews import lifecycle as lifecycle_of_reviews
@@ -63,6 +64,33 @@ def shown(cast):
     db.session.commit()
     db.session.execute(db.delete(Notification))  # only what showing it causes counts
     lifecycle.unhide(contract_id, user("mentor"))
+
+
+def moderated_update(cast, then: str = "hide"):
+    """hana's update mentioning @brian, hidden by mentor (then shown again or deleted)."""
+    update = post_update(user("hana"), "Buy followers at example.com, ask @brian")
+    moderation.hide("update", update.id, user("mentor"), "Spam")
+    if then != "hide":
+        db.session.commit()
+        db.session.execute(db.delete(Notification))
+        if then == "unhide":
+            moderation.unhide("update", update.id, user("mentor"))
+        else:
+            moderation.delete("update", update.id, user("mentor"), "Spam, again")
+
+
+def comment_on(cast, action: str):
+    """hana's comment on ada's contract (claimed by gabriel), moderated by mentor."""
+    comment = services.add_comment(contract(cast), user("hana"), "Off-topic @brian")
+    db.session.commit()
+    db.session.execute(db.delete(Notification))
+    getattr(moderation, action)("comment", comment.id, user("mentor"), "Off-topic")
+
+
+def dismissed(cast):
+    update = post_update(user("hana"), "A fine update")
+    report = moderation.report("update", update.id, user("brian"), "spam")
+    moderation.dismiss(report.id, user("mentor"))
 
 
 def readme(cast):
@@ -139,6 +167,14 @@ TABLE = {
     "project.join_asked":   (team, set()),
     "project.joined":       (lambda c: team(c, accepted=True), {"gabriel"}),
     "agreement.edited":     (agreement, set()),
+    # Moderation: the item's author hears, never the people it mentions nor the contract's
+    "moderation.hidden":    (moderated_update, {"hana"}),
+    "moderation.hidden a comment": (lambda c: comment_on(c, "hide"), {"hana"}),
+    "moderation.shown":     (lambda c: moderated_update(c, "unhide"), {"hana"}),
+    "moderation.removed":   (lambda c: moderated_update(c, "delete"), {"hana"}),
+    "moderation.removed a comment": (lambda c: comment_on(c, "delete"), {"hana"}),
+    "moderation.removed a contract": (lambda c: moderation.delete("contract", contract(c).id, user("mentor"), "Duplicate"), {"ada", "gabriel"}),
+    "moderation.dismissed": (dismissed, set()),
 }
 # fmt: on
 

@@ -40,7 +40,7 @@ def test_a_claim_reaches_the_authors_badge_and_inbox(
     assert_accessible(page)
     entry = page.locator(".inbox-entry").first
     expect(entry).to_contain_text("Gabriel Nunes claimed")
-    expect(entry).to_contain_text("You posted this contract.")
+    expect(entry).to_contain_text("You posted it.")
     entry.get_by_role("button", name="Mark as read").click()
     expect(page.get_by_role("link", name="Inbox", exact=True)).to_be_visible()  # the badge, oob
     entry.get_by_role("link", name="GET /api/v1/carts/{id}").click()

@@ -46,7 +46,7 @@ def test_the_inbox_lists_newest_first_each_linked(app, cast, client_as):
     page = client_as("ada").get("/inbox").get_data(as_text=True)
     assert page.index("/api/v1/second") < page.index("/api/v1/first")
     assert f'href="/contracts/{first}"' in page and f'href="/contracts/{second}"' in page
-    assert "You posted this contract." in page and "2 unread" in page
+    assert "You posted it." in page and "2 unread" in page
 
 
 def test_breaking_changes_are_marked_and_listed_first_for_the_claimer(app, cast, client_as):
