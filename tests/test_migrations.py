@@ -60,6 +60,8 @@ def test_a_database_whose_contracts_lost_autoincrement_gets_it_back(tmp_path):
         upgrade(revision="0012")
         with db.engine.begin() as connection:
             connection.execute(text("PRAGMA foreign_keys = OFF"))
+            # Leave other tables' foreign keys naming "contracts", as a batch rebuild does.
+            connection.execute(text("PRAGMA legacy_alter_table = ON"))
             sql = connection.scalar(text("SELECT sql FROM sqlite_master WHERE name = 'contracts'"))
             connection.execute(text("ALTER TABLE contracts RENAME TO old_contracts"))
             connection.execute(text(sql.replace(" AUTOINCREMENT", "")))

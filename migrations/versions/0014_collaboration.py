@@ -141,6 +141,7 @@ def downgrade():
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.drop_column('agreement_version')
         batch_op.drop_column('agreement')
+        batch_op.drop_constraint(batch_op.f('ck_projects_looking_for'), type_='check')
         batch_op.drop_column('looking_for')
         batch_op.drop_column('repository_url')
         batch_op.drop_column('description')

@@ -19,8 +19,12 @@ branch_labels = None
 depends_on = None
 
 
+# A batch rebuild of contracts on SQLite must keep AUTOINCREMENT (see 0013).
+CONTRACTS = {'sqlite_autoincrement': True}
+
+
 def upgrade():
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.add_column(sa.Column('dispatch', sa.Text(), nullable=True))
 
     with op.batch_alter_table('contract_responses', schema=None) as batch_op:
@@ -81,5 +85,5 @@ def downgrade():
         batch_op.drop_column('environment')
     with op.batch_alter_table('contract_responses', schema=None) as batch_op:
         batch_op.drop_column('examples')
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.drop_column('dispatch')

@@ -19,13 +19,17 @@ branch_labels = None
 depends_on = None
 
 
+# A batch rebuild of contracts on SQLite must keep AUTOINCREMENT (see 0013).
+CONTRACTS = {'sqlite_autoincrement': True}
+
+
 def upgrade():
     with op.batch_alter_table('projects', schema=None) as batch_op:
         batch_op.add_column(
             sa.Column('kind', sa.String(length=10), server_default='rest', nullable=False)
         )
 
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.add_column(sa.Column('operation_type', sa.String(length=12), nullable=True))
         batch_op.add_column(sa.Column('operation_name', sa.String(length=100), nullable=True))
         batch_op.add_column(sa.Column('document', sa.Text(), nullable=True))
@@ -55,7 +59,7 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_graphql_schemas_author_id'))
     op.drop_table('graphql_schemas')
 
-    with op.batch_alter_table('contracts', schema=None) as batch_op:
+    with op.batch_alter_table('contracts', schema=None, table_kwargs=CONTRACTS) as batch_op:
         batch_op.drop_column('variables_example')
         batch_op.drop_column('document')
         batch_op.drop_column('operation_name')

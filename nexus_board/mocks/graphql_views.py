@@ -15,21 +15,22 @@ from graphql.execution.values import get_variable_values
 
 from .. import json_values
 from ..errors import json_error
-from ..extensions import limiter
 from ..gql.documents import Problem, operation
 from ..gql.reading import built
 from ..gql.shapes import TooLarge, introspection, made_up, mismatches
 from . import bp
 from .graphql_table import mock_for
-from .views import mock_limit
+from .views import over_limit
 
 PREFER_EXAMPLE = re.compile(r"(?:^|[\s,;])example\s*=\s*\"?([_A-Za-z][_0-9A-Za-z]*)\"?")
 GRAPHQL_RESPONSE = "application/graphql-response+json"
 
 
 @bp.route("/<slug>/graphql", methods=["GET", "POST", "OPTIONS"])
-@limiter.limit(mock_limit)
 def graphql(slug):
+    refused = over_limit()
+    if refused is not None:
+        return refused
     mock = mock_for(slug)
     if mock is None:
         return json_error(404, f"There is no GraphQL project {slug!r} with a schema to mock.")

@@ -33,9 +33,9 @@ def skip_limiter() -> bool:
 @bp.route("/<slug>/", defaults={"path": ""}, methods=METHODS)
 @bp.route("/<slug>/<path:path>", methods=METHODS)
 def serve(slug, path):
-    limited = _limited()
-    if limited is not None:
-        return limited
+    refused = over_limit()
+    if refused is not None:
+        return refused
     table = routes_for(slug)
     if table is None:
         return problem(404, f"There is no project {slug!r} to mock.", routes=[])
@@ -57,7 +57,8 @@ def serve(slug, path):
     return response
 
 
-def _limited():
+def over_limit():
+    """The 429 for a client past the mock's rate limit (REST and GraphQL alike), else None."""
     if not limiter.enabled:
         return None
     verdict = throttle().hit(get_remote_address(), limiter.storage)

@@ -15,7 +15,9 @@ from nexus_board.board.lookup import get_contract
 from nexus_board.demo import seed
 from nexus_board.extensions import db
 from nexus_board.inbox.services import save_kinds
+from nexus_board.invites import services as invites
 from nexus_board.models import User
+from nexus_board.moderation import services as moderation
 from nexus_board.openapi import services as openapi_imports
 from nexus_board.profiles import readme_import
 from nexus_board.profiles import services as profiles
@@ -44,12 +46,15 @@ def fill(app) -> None:
         openapi_imports.start_import(ada, "Shop", "shop.json", json.dumps(OPENAPI).encode())
         readme_import.start_import(ada, "## Overview\n\nHello.\n", "README.md")
         profiles.add_section(ada, title="Deployment", body=AWKWARD)
-        post_update(ada, AWKWARD[:200])
+        spam = post_update(ada, AWKWARD[:200])
         save_kinds(ada, {"contract.claimed"})  # every other kind muted in ada's inbox
         mentor = db.session.scalar(select(User).where(User.username == "mentor"))
         # A cohort webhook hears the deletion below: a delivery waits in the outbox.
         webhooks.add_webhook(mentor, name="#all", url="https://discord.com/api/webhooks/1/t",
                              format="discord", kinds=webhooks.CHANNEL_KINDS)  # fmt: skip
+        invites.create_invite(mentor, label="Cohort 7 — room 2 🎉", days="7", max_uses="30")
+        db.session.flush()
+        moderation.hide("update", spam.id, mentor, "Spam, says the audit log")
         # The newest contract, deleted: its id must never be handed out again.
         doomed = board.create_contract(draft(path="/api/v1/doomed"), ada)
         db.session.flush()
