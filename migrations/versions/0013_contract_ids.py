@@ -1,5 +1,8 @@
 """contract ids
 
+An index on contracts.hidden_at: the activity lists leave out hidden contracts' events by
+looking up the few hidden ones.
+
 0010 rebuilt the contracts table on SQLite without AUTOINCREMENT, so a deleted contract's id
 could be handed out again. This puts it back (PostgreSQL's sequences never reuse an id) and
 starts the counter after every id a contract ever had, deleted ones included.
@@ -21,6 +24,7 @@ depends_on = None
 
 
 def upgrade():
+    op.create_index('ix_contracts_hidden_at', 'contracts', ['hidden_at'], unique=False)
     connection = op.get_bind()
     if connection.dialect.name != 'sqlite' or _has_autoincrement(connection):
         return
@@ -41,7 +45,8 @@ def upgrade():
 
 
 def downgrade():
-    pass  # AUTOINCREMENT is what every release before 0010 had too
+    # AUTOINCREMENT stays: every release before 0010 had it too.
+    op.drop_index('ix_contracts_hidden_at', table_name='contracts')
 
 
 def _has_autoincrement(connection) -> bool:
