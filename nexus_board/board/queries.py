@@ -18,7 +18,10 @@ from .filters import BoardFilters
 from .lookup import card_options
 
 COLUMN_SIZE = 50
-UNSHOWN = ("description", "request_example", "created_at", "updated_at", "claimed_at")
+UNSHOWN = (
+    *("description", "request_example", "request_schema", "parameters", "components"),
+    *("path_key", "schema_source", "deprecation_note", "created_at", "updated_at", "claimed_at"),
+)
 NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
 # Cards show little: leave long text and unused timestamps in the database (a lean board).
 CARD = (
