@@ -7,8 +7,6 @@ from flask import session
 
 from ..models import Update, User
 from ..models.types import utcnow
-from ..updates import queries
-from ..updates.filters import Filters
 from . import slots
 
 SEEN_KEY = "hub_seen_at"
@@ -27,13 +25,14 @@ class Dashboard:
         return self.since is not None and update.created_at > self.since
 
 
-def for_learner(user: User) -> Dashboard:
-    """The dashboard for `user`; records now as their last look."""
+def for_learner(user: User, updates: dict[str, list[Update]]) -> Dashboard:
+    """The dashboard for `user`, with their lists from `updates.queries.lists`; records now as
+    their last look."""
     since = _last_look()
     return Dashboard(
         since=since,
-        mentions=queries.mentions_of(user, MENTIONS),
-        own=queries.newest(Filters(author=user), OWN),
+        mentions=updates["mentions"],
+        own=updates["own"],
         work=slots.learner_work(user, since),
     )
 

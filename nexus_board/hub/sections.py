@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from ..activity import queries as activity_queries
 from ..caching import cached_value
 from ..extensions import db
-from ..models import Role, Track, User
+from ..models import Role, Track, Update, User
 from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
@@ -36,15 +36,17 @@ def cohort_numbers() -> CohortNumbers:
 
 
 def _count_cohort() -> CohortNumbers:
-    rows = db.session.execute(
-        select(User.track, func.count()).where(User.role == Role.LEARNER).group_by(User.track)
-    )
-    per_track = dict(rows.all())
-    return CohortNumbers(
-        backend=per_track.get(Track.BACKEND, 0),
-        frontend=per_track.get(Track.FRONTEND, 0),
-        updates=queries.count_all(),
-    )
+    def learners(track: Track):
+        return _count(select(func.count()).where(User.role == Role.LEARNER, User.track == track))
+
+    updates = _count(select(func.count()).select_from(Update))
+    row = db.session.execute(select(learners(Track.BACKEND), learners(Track.FRONTEND), updates))
+    backend, frontend, updates = row.one()
+    return CohortNumbers(backend=backend, frontend=frontend, updates=updates)
+
+
+def _count(stmt):
+    return stmt.scalar_subquery()
 
 
 def learners(limit: int = LEARNERS) -> list[User]:
@@ -68,12 +70,20 @@ class Hub:
         return cohort_numbers()
 
     @cached_property
+    def updates(self) -> dict:
+        """Every list of updates the page shows, the dashboard's included, read together."""
+        viewer = self.viewer if self.viewer.is_authenticated else None
+        return queries.lists(
+            recent=RECENT, viewer=viewer, mentions=dashboard.MENTIONS, own=dashboard.OWN
+        )
+
+    @cached_property
     def announcements(self):
-        return queries.pinned_announcements()
+        return self.updates["pinned"]
 
     @cached_property
     def recent(self):
-        return queries.recent(RECENT)
+        return self.updates["recent"]
 
     @cached_property
     def activity(self):
@@ -116,4 +126,4 @@ class Hub:
         """The signed-in viewer's own dashboard (reading it records this look at the hub)."""
         if not self.viewer.is_authenticated:
             return None
-        return dashboard.for_learner(self.viewer)
+        return dashboard.for_learner(self.viewer, self.updates)

@@ -6,7 +6,7 @@ neither repeat nor skip rows while new updates arrive.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, func, literal_column, or_, select, union_all
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
@@ -15,6 +15,8 @@ from ..pagination import decode_time_cursor, encode_cursor
 from .filters import Filters
 
 PAGE_SIZE = 20
+NEWEST = (Update.created_at.desc(), Update.id.desc())
+PINNED = Update.pinned_at.is_not(None)
 
 
 @dataclass
@@ -84,6 +86,46 @@ def count_newer(filters: Filters, after: str | None) -> int:
 
 def mentions_of(user: User, limit: int) -> list[Update]:
     return _load(select(Update).where(Update.mentions.any(User.id == user.id)).limit(limit))
+
+
+def lists(*, recent: int, viewer: User | None = None, mentions: int = 0, own: int = 0) -> dict:
+    """The hub's lists in four statements, however many: the pinned announcements, the `recent`
+    others, and the newest `mentions` that mention `viewer` and `own` that they wrote.
+
+    One UNION reads each list's ids in order, one query the rows with their authors, one each
+    their tags and mentions.
+    """
+    named = {
+        "pinned": _ids(select(Update.id).where(PINNED), (Update.pinned_at.desc(),)),
+        "recent": _ids(select(Update.id).where(~PINNED), NEWEST, recent),
+    }
+    if viewer is not None:
+        mentioning = Update.mentions.any(User.id == viewer.id)
+        named["mentions"] = _ids(select(Update.id).where(mentioning), NEWEST, mentions)
+        named["own"] = _ids(select(Update.id).where(Update.author_id == viewer.id), NEWEST, own)
+    names = list(named)
+    parts = [
+        select(literal_column(str(i)).label("kind"), q.c.id, q.c.position)
+        for i, q in enumerate(named.values())
+    ]
+    rows = db.session.execute(union_all(*parts)).all()
+    loaded = _by_id({row.id for row in rows})
+    found = {name: [] for name in names}
+    for row in sorted(rows, key=lambda row: row.position):
+        found[names[row.kind]].append(loaded[row.id])
+    return found
+
+
+def _by_id(ids: set[int]) -> dict[int, Update]:
+    if not ids:
+        return {}
+    stmt = _with_details(select(Update).where(Update.id.in_(ids)))
+    return {update.id: update for update in db.session.scalars(stmt)}
+
+
+def _ids(stmt: Select, order, limit: int | None = None):
+    stmt = stmt.add_columns(func.row_number().over(order_by=order).label("position"))
+    return stmt.order_by(*order).limit(limit).subquery()
 
 
 def count_all() -> int:
