@@ -11,6 +11,8 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
+from ..lists import ranked
+from ..lists import read as lists_read
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
 from . import policy
@@ -149,6 +151,35 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     """Contracts `user_id` posted, most recently edited first."""
     query = select(Contract).where(Contract.author_id == user_id, PUBLISHED)
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
+
+
+def hub_lists(
+    user_id: int, since: datetime | None, *, recent: int, work: int, moves: int
+) -> dict[str, list[Contract]]:
+    """A signed-in hub's lists of contracts in three statements: the `recent` newest, the `work`
+    `user_id` holds and posted, and the `moves` on theirs after `since`.
+
+    One UNION reads each list's ids in order, one query the rows, one their tags.
+    """
+    newest_posted = (Contract.created_at.desc(), Contract.id.desc())
+    named = {"recent": ranked(select(Contract.id).where(SHOWN, PUBLISHED), newest_posted, recent)}
+    edited = (Contract.updated_at.desc(), Contract.id.desc())
+    held = select(Contract.id).where(Contract.claimer_id == user_id)
+    theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
+    moved = theirs.where(Contract.claimer_id.is_not(None))
+    if since is not None:
+        moved = moved.where(Contract.status_changed_at > since)
+    named |= {
+        "claims": ranked(held, NEWEST, work),
+        "contracts": ranked(theirs, edited, work),
+        "moves": ranked(moved, NEWEST, moves),
+    }
+    return lists_read(named, _listed)
+
+
+def _listed(ids: set[int]) -> list[Contract]:
+    query = select(Contract).where(Contract.id.in_(ids)).options(*LISTED)
+    return list(db.session.scalars(query).unique())
 
 
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:

@@ -25,21 +25,21 @@ class Dashboard:
         return self.since is not None and update.created_at > self.since
 
 
-def for_learner(user: User, updates: dict[str, list[Update]]) -> Dashboard:
-    """The dashboard for `user`, with their lists from `updates.queries.lists`; records now as
-    their last look."""
-    since = _last_look()
+def for_learner(user: User, since: datetime | None, updates: dict, contracts: dict) -> Dashboard:
+    """The dashboard for `user`, who last looked at `since`, from the hub's lists of updates and
+    contracts (`updates.queries.lists`, `slots.contract_lists`); records now as their last look."""
+    session[SEEN_KEY] = utcnow().isoformat()
     return Dashboard(
         since=since,
         mentions=updates["mentions"],
         own=updates["own"],
-        work=slots.learner_work(user, since),
+        work=slots.learner_work(user, since, contracts),
     )
 
 
-def _last_look() -> datetime | None:
+def previous_look() -> datetime | None:
+    """When this browser last showed the hub to its learner (None at first)."""
     previous = session.get(SEEN_KEY)
-    session[SEEN_KEY] = utcnow().isoformat()
     try:
         return datetime.fromisoformat(previous) if previous else None
     except ValueError:

@@ -118,12 +118,22 @@ class Hub:
         return slots.top_technologies()
 
     @cached_property
+    def since(self):
+        """The viewer's previous look at the hub (the dashboard records this one)."""
+        return dashboard.previous_look() if self.viewer.is_authenticated else None
+
+    @cached_property
+    def contracts(self) -> dict:
+        """Every list of contracts the page shows, the dashboard's included, read together."""
+        return slots.contract_lists(self.viewer, self.since)
+
+    @cached_property
     def board(self):
-        return slots.board_summary()
+        return slots.board_summary(self.contracts["recent"])
 
     @cached_property
     def dashboard(self) -> "dashboard.Dashboard | None":
         """The signed-in viewer's own dashboard (reading it records this look at the hub)."""
         if not self.viewer.is_authenticated:
             return None
-        return dashboard.for_learner(self.viewer, self.updates)
+        return dashboard.for_learner(self.viewer, self.since, self.updates, self.contracts)

@@ -16,6 +16,7 @@ from ..models import ContractStatus
 from ..profiles import queries as profile_queries
 
 WORK = 5  # claims and contracts shown on a dashboard
+GLIMPSE = 6  # the newest contracts on the public hub
 CHANGES = 8
 
 
@@ -72,14 +73,23 @@ def top_technologies(limit: int = 8) -> list[Count] | None:
     ]
 
 
-def board_summary(limit: int = 6) -> list[ContractCard] | None:
-    """A read-only glimpse of the board: the most recently posted contracts."""
-    return [_card(c) for c in board_queries.recent_contracts(limit)]
+def contract_lists(user, since: datetime | None) -> dict:
+    """The contracts the hub lists, read together: the newest for everyone and, for a signed-in
+    `user`, their claims, their contracts and the moves on those after `since`."""
+    if not user.is_authenticated:  # one list: no UNION needed
+        return {"recent": board_queries.recent_contracts(GLIMPSE)}
+    return board_queries.hub_lists(user.id, since, recent=GLIMPSE, work=WORK, moves=CHANGES)
 
 
-def learner_work(user, since: datetime | None) -> LearnerWork | None:
+def board_summary(contracts) -> list[ContractCard] | None:
+    """A read-only glimpse of the board: the most recently posted `contracts`."""
+    return [_card(c) for c in contracts]
+
+
+def learner_work(user, since: datetime | None, contracts: dict) -> LearnerWork | None:
     """A signed-in learner's claims, contracts, and what others changed on them after `since`
-    (their last look at the hub; on a first visit, the latest changes)."""
+    (their last look at the hub; on a first visit, the latest changes); `contracts` is from
+    `contract_lists`."""
     edits = [
         Change(
             contract=r.contract.endpoint,
@@ -99,11 +109,11 @@ def learner_work(user, since: datetime | None) -> LearnerWork | None:
             at=c.status_changed_at,
             by=c.claimer.display_name,
         )
-        for c in board_queries.moves_for(user.id, since, CHANGES)
+        for c in contracts["moves"]
     ]
     return LearnerWork(
-        claims=[_card(c) for c in board_queries.claims_of(user.id, WORK)],
-        contracts=[_card(c) for c in board_queries.contracts_by(user.id, WORK)],
+        claims=[_card(c) for c in contracts["claims"]],
+        contracts=[_card(c) for c in contracts["contracts"]],
         changes=_worst_first(edits + moves)[:CHANGES],
     )
 

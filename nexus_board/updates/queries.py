@@ -6,10 +6,12 @@ neither repeat nor skip rows while new updates arrive.
 
 from dataclasses import dataclass, field
 
-from sqlalchemy import Select, and_, func, literal_column, or_, select, union_all
+from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..extensions import db
+from ..lists import ranked
+from ..lists import read as lists_read
 from ..models import Update, UpdateTag, User
 from ..pagination import decode_time_cursor, encode_cursor
 from .filters import Filters
@@ -96,36 +98,18 @@ def lists(*, recent: int, viewer: User | None = None, mentions: int = 0, own: in
     their tags and mentions.
     """
     named = {
-        "pinned": _ids(select(Update.id).where(PINNED), (Update.pinned_at.desc(),)),
-        "recent": _ids(select(Update.id).where(~PINNED), NEWEST, recent),
+        "pinned": ranked(select(Update.id).where(PINNED), (Update.pinned_at.desc(),)),
+        "recent": ranked(select(Update.id).where(~PINNED), NEWEST, recent),
     }
     if viewer is not None:
         mentioning = Update.mentions.any(User.id == viewer.id)
-        named["mentions"] = _ids(select(Update.id).where(mentioning), NEWEST, mentions)
-        named["own"] = _ids(select(Update.id).where(Update.author_id == viewer.id), NEWEST, own)
-    names = list(named)
-    parts = [
-        select(literal_column(str(i)).label("kind"), q.c.id, q.c.position)
-        for i, q in enumerate(named.values())
-    ]
-    rows = db.session.execute(union_all(*parts)).all()
-    loaded = _by_id({row.id for row in rows})
-    found = {name: [] for name in names}
-    for row in sorted(rows, key=lambda row: row.position):
-        found[names[row.kind]].append(loaded[row.id])
-    return found
+        named["mentions"] = ranked(select(Update.id).where(mentioning), NEWEST, mentions)
+        named["own"] = ranked(select(Update.id).where(Update.author_id == viewer.id), NEWEST, own)
+    return lists_read(named, lambda ids: db.session.scalars(_with_details(_with_ids(ids))))
 
 
-def _by_id(ids: set[int]) -> dict[int, Update]:
-    if not ids:
-        return {}
-    stmt = _with_details(select(Update).where(Update.id.in_(ids)))
-    return {update.id: update for update in db.session.scalars(stmt)}
-
-
-def _ids(stmt: Select, order, limit: int | None = None):
-    stmt = stmt.add_columns(func.row_number().over(order_by=order).label("position"))
-    return stmt.order_by(*order).limit(limit).subquery()
+def _with_ids(ids: set[int]) -> Select:
+    return select(Update).where(Update.id.in_(ids))
 
 
 def count_all() -> int:
