@@ -138,7 +138,7 @@ def gunicorn(env: dict, workers: int = 2, pidfile: Path | None = None, output: P
             log.close()
 
 
-def _wait_healthy(url: str, timeout: float = 20) -> None:
+def _wait_healthy(url: str, timeout: float = 60) -> None:  # a loaded machine starts slowly
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         with contextlib.suppress(OSError), urllib.request.urlopen(f"{url}/healthz", timeout=2):  # noqa: S310

@@ -57,7 +57,7 @@ def test_breaking_changes_are_marked_and_listed_first_for_the_claimer(app, cast,
     page = client_as("gabriel").get("/inbox").get_data(as_text=True)
     top, rest = page.split("Everything else")
     assert "Breaking changes to contracts you hold" in top and "/api/v1/moved/{id}" in top
-    assert "The path changed from /api/v1/broken/{id} to /api/v1/moved/{id}." in top
+    assert "The path changed from /api/v1/broken/{id} to /api/v1/moved/{id}: calls to" in top
     assert "/api/v1/calm/{id}" in rest and "/api/v1/calm/{id}" not in top
     assert top.count("badge-breaking") == 1
 
