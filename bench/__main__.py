@@ -18,7 +18,7 @@ from pathlib import Path
 from nexus_board import create_app
 from nexus_board.extensions import db
 
-from . import dataset, report
+from . import dataset, report, writer
 from .measure import measure
 from .servers import app_settings, gunicorn, session_cookie, worker_memory
 from .targets import BASELINE, TARGETS, Target
@@ -48,11 +48,9 @@ def main(argv=None) -> int:
             for name, cache_url in servers.items()
             if name in {t.server for t in targets}
         }
-        cookies = {
-            (t.server, t.viewer): session_cookie(running[t.server][0], t.viewer)
-            for t in targets
-            if t.viewer
-        }
+        viewers = {(t.server, t.viewer) for t in targets if t.viewer}
+        viewers |= {(t.server, writer.WRITER) for t in targets if t.writes}
+        cookies = {(server, v): session_cookie(running[server][0], v) for server, v in viewers}
         results = [_run(t, running, cookies, landmarks, args) for t in targets]
         memory = {name: worker_memory(pid) for name, (_, pid) in running.items()}
     result = {
@@ -117,7 +115,14 @@ def _run(target: Target, running: dict, cookies: dict, landmarks: dict, args) ->
     base_url = running[target.server][0]
     url = base_url + target.url_path(landmarks)
     cookie = cookies.get((target.server, target.viewer))
-    numbers = measure(target.name, url, base_url, cookie, args)
+    with contextlib.ExitStack() as stack:
+        if target.writes:
+            by = cookies[target.server, writer.WRITER]
+            answered = stack.enter_context(writer.writing(base_url, by, landmarks["open"]))
+        numbers = measure(target.name, url, base_url, cookie, args)
+    if target.writes:  # a write that failed would measure nothing: say so
+        numbers["writes"] = len(answered)
+        numbers["write_errors"] = sum(code != 303 for code in answered)
     return {"name": target.name, "path": target.path, "server": target.server,
             "viewer": target.viewer, "goal": target.goal, **numbers}  # fmt: skip
 
