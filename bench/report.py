@@ -36,6 +36,13 @@ def show(report: dict) -> None:
             f"{r['p99_ms']:>9.2f}{r['ratio']:>10.2f}{r['statements']:>6.1f}{r['bytes']:>8}"
             f"  {goal}{errors}"
         )
+    if claims := report.get("claim_under_load"):
+        verdict = "met" if claims["ratio"] <= claims["goal"] else "MISSED"
+        print(
+            f"\nclaim POST p99 under 16 readers of the board: {claims['claim_p99_ms']} ms, "
+            f"/healthz p99 {claims['healthz_p99_ms']} ms under the same load: {claims['ratio']} × "
+            f"(≤ {claims['goal']}: {verdict}; {claims['claims']} claims)"
+        )
     for name, sizes in report["worker_memory_mb"].items():
         print(
             f"\nworker memory after the run, {name} server: {', '.join(map(str, sizes))} MB", end=""
