@@ -26,24 +26,31 @@ PLACEHOLDER = "\x00csrf-token\x00"  # no user text holds a NUL: the input guard 
 
 def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
     """Each contract's card as `viewer` sees it on the board, by contract id."""
+    viewer = getattr(viewer, "_get_current_object", lambda: viewer)()  # not the proxy, per card
+    permitted = {contract.id: policy.allowed(viewer, contract) for contract in contracts}
     by_id = {contract.id: contract for contract in contracts}
-    keys = {contract.id: _key(contract, viewer) for contract in contracts}
+    keys = {contract.id: _key(contract, viewer, permitted[contract.id]) for contract in contracts}
     token = generate_csrf() if viewer.is_authenticated else ""
 
     def render_missing(ids: list[int]) -> dict[int, str]:
-        rendered = render_cards([by_id[i] for i in ids], viewer)
+        rendered = render_cards([by_id[i] for i in ids], viewer, permitted)
         return {i: _shareable(html, token) for i, html in rendered.items()}
 
     stored = remembered_each(keys, render_missing)
     return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
 
 
-def render_cards(contracts: list[Contract], viewer: User) -> dict[int, str]:
-    """The cards rendered now, with nothing read from the cache."""
+def render_cards(contracts: list[Contract], viewer: User, permitted=None) -> dict[int, str]:
+    """The cards rendered now, with nothing read from the cache (`permitted`: each contract's
+    `policy.allowed`, if known already)."""
     if not contracts:
         return {}
+    permitted = permitted or {c.id: policy.allowed(viewer, c) for c in contracts}
     html = render_template(
-        "board/_card_list.html", contracts=contracts, viewer=viewer, allowed=policy.allowed
+        "board/_card_list.html",
+        contracts=contracts,
+        viewer=viewer,
+        allowed=lambda _viewer, contract: permitted[contract.id],
     )
     # One template render for them all; each card is wrapped in a comment naming it.
     parts = html.split("<!--card ")[1:]
@@ -58,12 +65,9 @@ def _body(part: str) -> str:
     return part[part.index("-->") + 3 :].strip()
 
 
-def _key(contract: Contract, viewer: User) -> str:
-    kind = (
-        viewer.is_authenticated,
-        viewer.is_authenticated and contract.claimer_id == viewer.id,
-        sorted(policy.allowed(viewer, contract)),
-    )
+def _key(contract: Contract, viewer: User, permitted: frozenset) -> str:
+    mine = viewer.is_authenticated and contract.claimer_id == viewer.id
+    kind = (viewer.is_authenticated, mine, sorted(permitted))
     digest = hashlib.blake2b(repr((_shown(contract), kind)).encode(), digest_size=16)
     build_id = current_app.config["BUILD_FINGERPRINT"]
     return f"card/{build_id}/{contract.id}/{digest.hexdigest()}"

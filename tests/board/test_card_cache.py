@@ -22,9 +22,9 @@ def renders(monkeypatch):
     rendered = []
     render = card_cache.render_cards
 
-    def counting(contracts, viewer):
+    def counting(contracts, viewer, permitted=None):
         rendered.extend(contract.id for contract in contracts)
-        return render(contracts, viewer)
+        return render(contracts, viewer, permitted)
 
     monkeypatch.setattr(card_cache, "render_cards", counting)
     return rendered
