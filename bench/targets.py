@@ -3,7 +3,7 @@
 `server` picks the gunicorn the URL is sent to: "cached" runs the default file-system cache,
 "uncached" the same app with CACHE_URL=null. `viewer` signs the requests in as that demo
 learner. `goal` is the least throughput, as a share of /healthz on the same run, that the page
-must reach (issue 18's goals at 10,000 contracts; the speed work that meets them comes later).
+must reach (issue 18's goals at 10,000 contracts; docs/benchmarks.md says which are met).
 `writes` measures it while another learner claims and unclaims a contract every 200 ms
 (bench/writer.py). `{contract}` and `{deep_cursor}` in a path are filled from the seeded data
 (dataset.landmarks).
