@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from nexus_board import create_app
 from nexus_board.demo import seed
 from nexus_board.extensions import db
-from nexus_board.models import Contract, Update
+from nexus_board.models import Contract, ContractStatus, Update
 from nexus_board.operations.backup import sequences
 from nexus_board.updates.queries import PAGE_SIZE, cursor_of
 
@@ -55,7 +55,7 @@ def fill(size: Size) -> None:
 
 
 def landmarks() -> dict[str, str]:
-    """Values the targets' paths name: an edited contract, the feed's page 50 deep."""
+    """Values the targets name: an edited contract, the feed's page 50 deep, an open contract."""
     edited = db.session.scalar(
         select(Contract.id).where(Contract.path == "/api/v1/products/0/{id}")
     )
@@ -64,4 +64,10 @@ def landmarks() -> dict[str, str]:
     update = db.session.scalars(
         select(Update).order_by(Update.created_at.desc(), Update.id.desc()).offset(deep)
     ).first()
-    return {"contract": str(edited), "deep_cursor": cursor_of(update)}
+    shown = Contract.hidden_at.is_(None), Contract.is_draft.is_(False)
+    newest_open = db.session.scalar(  # the writer's: its card heads the Open column
+        select(Contract.id)
+        .where(Contract.status == ContractStatus.OPEN, *shown)
+        .order_by(Contract.status_changed_at.desc(), Contract.id.desc())
+    )
+    return {"contract": str(edited), "deep_cursor": cursor_of(update), "open": str(newest_open)}

@@ -29,10 +29,19 @@ def show(report: dict) -> None:
     for r in report["results"]:
         goal = "" if r["goal"] is None else f"≥ {r['goal']}: {'MISSED' if r['missed'] else 'met'}"
         errors = f"  ({r['errors']} errors)" if r["errors"] else ""
+        if "writes" in r:
+            errors += f"  ({r['writes']} writes meanwhile, {r['write_errors']} refused)"
         print(
             f"{r['name']:<44}{r['requests_per_second']:>8.0f}{r['p50_ms']:>9.2f}"
             f"{r['p99_ms']:>9.2f}{r['ratio']:>10.2f}{r['statements']:>6.1f}{r['bytes']:>8}"
             f"  {goal}{errors}"
+        )
+    if claims := report.get("claim_under_load"):
+        verdict = "met" if claims["ratio"] <= claims["goal"] else "MISSED"
+        print(
+            f"\nclaim POST p99 under 16 readers of the board: {claims['claim_p99_ms']} ms, "
+            f"/healthz p99 {claims['healthz_p99_ms']} ms under the same load: {claims['ratio']} × "
+            f"(≤ {claims['goal']}: {verdict}; {claims['claims']} claims)"
         )
     for name, sizes in report["worker_memory_mb"].items():
         print(

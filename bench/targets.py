@@ -3,8 +3,10 @@
 `server` picks the gunicorn the URL is sent to: "cached" runs the default file-system cache,
 "uncached" the same app with CACHE_URL=null. `viewer` signs the requests in as that demo
 learner. `goal` is the least throughput, as a share of /healthz on the same run, that the page
-must reach (issue 18's goals at 10,000 contracts; the speed work that meets them comes later).
-`{contract}` and `{deep_cursor}` in a path are filled from the seeded data (dataset.landmarks).
+must reach (issue 18's goals at 10,000 contracts; docs/benchmarks.md says which are met).
+`writes` measures it while another learner claims and unclaims a contract every 200 ms
+(bench/writer.py). `{contract}` and `{deep_cursor}` in a path are filled from the seeded data
+(dataset.landmarks).
 """
 
 from dataclasses import dataclass
@@ -17,6 +19,7 @@ class Target:
     server: str = "cached"
     goal: float | None = None
     viewer: str | None = None
+    writes: bool = False  # another learner claims and unclaims a contract every 200 ms meanwhile
 
     def url_path(self, landmarks: dict[str, str]) -> str:
         return self.path.format(**landmarks)
@@ -36,6 +39,7 @@ TARGETS = [
     Target("board, uncached", "/board", server="uncached"),
     Target("board signed in, cached", "/board", viewer="gabriel", goal=0.3),
     Target("board signed in, uncached", "/board", server="uncached", viewer="gabriel", goal=0.1),
+    Target("board signed in, writes", "/board", viewer="gabriel", goal=0.3, writes=True),
     Target("contract page, cached", "/contracts/{contract}"),
     Target("contract page, uncached", "/contracts/{contract}", server="uncached", goal=0.2),
     Target("learners, cached", "/learners"),

@@ -10,6 +10,8 @@ Cache failures never fail a request.
 - `cached_value`: an expensive read, kept in the shared cache.
 - `process_copy`: a hot read kept in this process, checked against the markers about once a second.
 - `cached_by_content`: what is computed from a text alone (rendered Markdown), under its hash.
+- `remembered_each`: many values under keys their caller builds from what they show (the board's
+  cards), read together, the missing ones computed together.
 
 An area may also have a marker per person (`changed_for`, `generations(area, person=id)`): a
 learner's inbox moves theirs, so their unread badge answers 304 with no SQL until it changes.
@@ -252,6 +254,27 @@ def remembered(key: str, compute: Callable[[], T], timeout: int | None) -> T:
         if value is not None:
             _set(key, value, timeout)
     return value
+
+
+def remembered_each(
+    keys: dict[Any, str], compute: Callable[[list], dict[Any, T]], timeout: int | None = None
+) -> dict[Any, T]:
+    """For each name in `keys`, the value stored under its key; `compute(missing names)` gives
+    the rest in one call, and they are stored. One read for them all where the cache can."""
+    try:
+        values = dict(zip(keys, cache.get_many(*keys.values()), strict=True))
+    except Exception as error:
+        log.error("cache unavailable, serving uncached: %s", error)
+        return compute(list(keys))
+    missing = [name for name, value in values.items() if value is None]
+    if missing:
+        fresh = compute(missing)
+        values |= fresh
+        try:
+            cache.set_many({keys[name]: value for name, value in fresh.items()}, timeout=timeout)
+        except Exception as error:
+            log.error("cache unavailable, not storing %d values: %s", len(fresh), error)
+    return values
 
 
 def _marker_key(area: str, person: int | None = None) -> str:

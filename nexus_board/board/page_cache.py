@@ -15,7 +15,7 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from ..caching import cached_value
-from . import policy, queries
+from . import card_cache, queries
 from .filters import BoardFilters
 
 
@@ -32,12 +32,14 @@ def choices() -> dict:
 
 
 def _render(filters: BoardFilters, marker: str) -> str:
+    columns = queries.board(filters, current_user)
+    shown = [contract for column in columns for contract in column.items]
     return render_template(
         "board/_columns.html",
-        columns=queries.board(filters, current_user),
+        columns=columns,
+        cards=card_cache.cards(shown, current_user),
         filters=filters,
         marker=marker,
-        allowed=policy.allowed,
     )
 
 

@@ -12,6 +12,8 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 from ..caching import generations
 from ..extensions import db
 from ..limits import CHART_MOMENTS
+from ..lists import ranked
+from ..lists import read as lists_read
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
 from . import policy
@@ -19,7 +21,10 @@ from .filters import BoardFilters
 from .lookup import card_options
 
 COLUMN_SIZE = 50
-UNSHOWN = ("description", "request_example", "created_at", "updated_at", "claimed_at")
+UNSHOWN = (
+    *("description", "request_example", "request_schema", "parameters", "components"),
+    *("path_key", "schema_source", "deprecation_note", "created_at", "updated_at", "claimed_at"),
+)
 NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
 # Cards show little: leave long text and unused timestamps in the database (a lean board).
 CARD = (
@@ -176,6 +181,38 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
     return _cards(query.order_by(Contract.updated_at.desc(), Contract.id.desc()), limit)
 
 
+def hub_lists(
+    user_id: int, since: datetime | None, *, work: int, moves: int, recent: int = 0
+) -> dict[str, list[Contract]]:
+    """A dashboard's lists of contracts in three statements: the `work` `user_id` holds and
+    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's).
+
+    One UNION reads each list's ids in order, one query the rows, one their tags.
+    """
+    named = {}
+    if recent:
+        newest_posted = (Contract.created_at.desc(), Contract.id.desc())
+        shown = select(Contract.id).where(SHOWN, PUBLISHED)
+        named["recent"] = ranked(shown, newest_posted, recent)
+    edited = (Contract.updated_at.desc(), Contract.id.desc())
+    held = select(Contract.id).where(Contract.claimer_id == user_id)
+    theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
+    moved = theirs.where(Contract.claimer_id.is_not(None))
+    if since is not None:
+        moved = moved.where(Contract.status_changed_at > since)
+    named |= {
+        "claims": ranked(held, NEWEST, work),
+        "contracts": ranked(theirs, edited, work),
+        "moves": ranked(moved, NEWEST, moves),
+    }
+    return lists_read(named, _listed)
+
+
+def _listed(ids: set[int]) -> list[Contract]:
+    query = select(Contract).where(Contract.id.in_(ids)).options(*LISTED)
+    return list(db.session.scalars(query).unique())
+
+
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
     """Edits by others to contracts `user_id` holds or posted, after `since`, newest first."""
     mine = or_(Contract.claimer_id == user_id, Contract.author_id == user_id)
@@ -193,16 +230,6 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
     if since is not None:
         query = query.where(Revision.created_at > since)
     return list(db.session.scalars(query))
-
-
-def moves_for(author_id: int, since: datetime | None, limit: int = 10) -> list[Contract]:
-    """`author_id`'s contracts a claimer took or moved after `since`, most recent first."""
-    query = select(Contract).where(
-        Contract.author_id == author_id, Contract.claimer_id.is_not(None), PUBLISHED
-    )
-    if since is not None:
-        query = query.where(Contract.status_changed_at > since)
-    return _cards(query.order_by(*NEWEST), limit)
 
 
 def revisions_of(contract_id: int) -> list[Revision]:

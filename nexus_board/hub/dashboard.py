@@ -7,13 +7,9 @@ from flask import session
 
 from ..models import Update, User
 from ..models.types import utcnow
-from ..updates import queries
-from ..updates.filters import Filters
-from . import slots
+from . import reading, slots
 
 SEEN_KEY = "hub_seen_at"
-MENTIONS = 5
-OWN = 3
 
 
 @dataclass
@@ -29,19 +25,21 @@ class Dashboard:
 
 def for_learner(user: User, *, record: bool = True) -> Dashboard:
     """The dashboard for `user`; with `record`, now becomes their last look."""
-    since = _last_look(record)
+    since = previous_look()
+    if record:
+        session[SEEN_KEY] = utcnow().isoformat()
+    updates = reading.updates(user)  # read with the hub's own lists when on the hub
     return Dashboard(
         since=since,
-        mentions=queries.mentions_of(user, MENTIONS),
-        own=queries.newest(Filters(author=user), OWN),
-        work=slots.learner_work(user, since),
+        mentions=updates["mentions"],
+        own=updates["own"],
+        work=slots.learner_work(user, since, reading.contracts(user, since)),
     )
 
 
-def _last_look(record: bool) -> datetime | None:
+def previous_look() -> datetime | None:
+    """When this browser last showed the hub to its learner (None at first)."""
     previous = session.get(SEEN_KEY)
-    if record:
-        session[SEEN_KEY] = utcnow().isoformat()
     try:
         return datetime.fromisoformat(previous) if previous else None
     except ValueError:

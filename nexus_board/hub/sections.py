@@ -8,13 +8,12 @@ from sqlalchemy import func, select
 from ..activity import queries as activity_queries
 from ..caching import cached_value
 from ..extensions import db
-from ..models import Role, Track, User
+from ..models import Role, Track, Update, User
 from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
-from . import collaboration, slots
+from . import collaboration, dashboard, reading, slots
 
-RECENT = 8
 RECENT_ACTIVITY = 10
 LEARNERS = 60
 
@@ -36,17 +35,16 @@ def cohort_numbers() -> CohortNumbers:
 
 
 def _count_cohort() -> CohortNumbers:
-    rows = db.session.execute(
-        select(User.track, func.count())
-        .where(User.role == Role.LEARNER, User.listed())
-        .group_by(User.track)
-    )
-    per_track = dict(rows.all())
-    return CohortNumbers(
-        backend=per_track.get(Track.BACKEND, 0),
-        frontend=per_track.get(Track.FRONTEND, 0),
-        updates=queries.count_all(),
-    )
+    """One statement: each count a subquery."""
+
+    def learners(track: Track):
+        listed = (User.role == Role.LEARNER, User.track == track, User.listed())
+        return select(func.count()).where(*listed).scalar_subquery()
+
+    updates = select(func.count()).select_from(Update).where(Update.shown()).scalar_subquery()
+    row = db.session.execute(select(learners(Track.BACKEND), learners(Track.FRONTEND), updates))
+    backend, frontend, updates = row.one()
+    return CohortNumbers(backend=backend, frontend=frontend, updates=updates)
 
 
 def learners(limit: int = LEARNERS) -> list[User]:
@@ -75,12 +73,17 @@ class Hub:
         return cohort_numbers()
 
     @cached_property
+    def updates(self) -> dict:
+        """Every list of updates the page shows, the dashboard's included, read together."""
+        return reading.updates(self.viewer, hub=True)
+
+    @cached_property
     def announcements(self):
-        return queries.pinned_announcements()
+        return self.updates["pinned"]
 
     @cached_property
     def recent(self):
-        return queries.recent(RECENT)
+        return self.updates["recent"]
 
     @cached_property
     def activity(self):
@@ -108,7 +111,8 @@ class Hub:
 
     @cached_property
     def board(self):
-        return slots.board_summary()
+        since = dashboard.previous_look() if self.viewer.is_authenticated else None
+        return slots.board_summary(reading.contracts(self.viewer, since, hub=True)["recent"])
 
     @cached_property
     def open_questions(self) -> list[collaboration.Question]:

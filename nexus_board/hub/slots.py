@@ -12,8 +12,7 @@ from flask import url_for
 
 from ..board import queries as board_queries
 
-WORK = 5  # claims and contracts shown on a dashboard
-CHANGES = 8
+CHANGES = 8  # the changes a dashboard lists (edits and moves)
 
 
 @dataclass(frozen=True)
@@ -46,14 +45,15 @@ class LearnerWork:
     changes: list[Change] = field(default_factory=list)  # changes since they last looked
 
 
-def board_summary(limit: int = 6) -> list[ContractCard] | None:
-    """A read-only glimpse of the board: the most recently posted contracts."""
-    return [_card(c) for c in board_queries.recent_contracts(limit)]
+def board_summary(contracts) -> list[ContractCard] | None:
+    """A read-only glimpse of the board: the most recently posted `contracts`."""
+    return [_card(c) for c in contracts]
 
 
-def learner_work(user, since: datetime | None) -> LearnerWork | None:
+def learner_work(user, since: datetime | None, contracts: dict) -> LearnerWork | None:
     """A signed-in learner's claims, contracts, and what others changed on them after `since`
-    (their last look at the hub; on a first visit, the latest changes)."""
+    (their last look at the hub; on a first visit, the latest changes); `contracts` holds
+    their lists (`reading.contracts`)."""
     edits = [
         Change(
             contract=r.contract.endpoint,
@@ -73,11 +73,11 @@ def learner_work(user, since: datetime | None) -> LearnerWork | None:
             at=c.status_changed_at,
             by=c.claimer.display_name,
         )
-        for c in board_queries.moves_for(user.id, since, CHANGES)
+        for c in contracts["moves"]
     ]
     return LearnerWork(
-        claims=[_card(c) for c in board_queries.claims_of(user.id, WORK)],
-        contracts=[_card(c) for c in board_queries.contracts_by(user.id, WORK)],
+        claims=[_card(c) for c in contracts["claims"]],
+        contracts=[_card(c) for c in contracts["contracts"]],
         changes=_worst_first(edits + moves)[:CHANGES],
     )
 

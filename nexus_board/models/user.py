@@ -4,7 +4,7 @@ import enum
 from datetime import datetime
 
 from flask_login import UserMixin
-from sqlalchemy import Enum, Integer, String
+from sqlalchemy import Enum, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from ..extensions import db
@@ -48,6 +48,11 @@ def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
 
 class User(UserMixin, db.Model):
     __tablename__ = "users"
+    __table_args__ = (
+        # The learner lists (hub, directory) by name, and the hub's count per track.
+        Index("ix_users_role_display_name", "role", "display_name"),
+        Index("ix_users_role_track", "role", "track"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Stored lower-cased, so the unique index makes usernames unique in any case.

@@ -41,7 +41,7 @@ def filters_from(args: MultiDict) -> Filters:
     """The filters in `args` (?tag=&learner=), or a 400/404 saying what is wrong."""
     form, filters = read_filters(args)
     if filters is None:
-        raise DomainError(" ".join(form.tag.errors + form.show.errors))
+        raise DomainError(" ".join(form.tag.errors + form.learner.errors + form.show.errors))
     return filters
 
 

@@ -7,6 +7,7 @@ from wtforms.validators import Optional, Regexp
 from ..models.update import MAX_BODY
 from ..numbers import whole_number
 
+USERNAME_RULE = "A username has 3 to 32 letters, digits, - or _."
 TAG_RULE = "Tags start with a letter and use letters, digits, - or _ (up to 40)."
 
 
@@ -43,7 +44,14 @@ class FeedFilterForm(FlaskForm):
         filters=[lambda v: (v or "").strip().lstrip("#").lower() or None],
         validators=[Optional(), Regexp(r"^[a-z][a-z0-9_-]{0,39}$", message=TAG_RULE)],
     )
-    learner = SelectField("Learner", choices=[], validate_choice=False)
+    # A username to type, not a list: a cohort's learners are too many to send with every page.
+    learner = StringField(
+        "Learner",
+        description="Their username, as in their profile's address (/u/ada).",
+        render_kw={"placeholder": "e.g. ada", "autocomplete": "off", "maxlength": 32},
+        filters=[lambda v: (v or "").strip().lstrip("@").lower() or None],
+        validators=[Optional(), Regexp(r"^[a-z0-9_-]{3,32}$", message=USERNAME_RULE)],
+    )
     show = SelectField(
         "Show",
         choices=[

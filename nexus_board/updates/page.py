@@ -2,10 +2,7 @@
 
 from flask import request
 from flask_login import current_user
-from sqlalchemy import select
 
-from ..extensions import db
-from ..models import User
 from . import contracts, queries
 from .filters import Filters, read_filters
 from .forms import UpdateForm
@@ -24,7 +21,6 @@ def composer_form(*, empty: bool = False) -> UpdateForm:
 def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -> dict:
     """Everything feed.html needs for one page of the feed under the request's filters."""
     filter_form, filters = read_filters(request.args)
-    filter_form.learner.choices = [("", "Everyone"), *_learner_choices()]
     if filters is None:
         filters, page = Filters(), queries.Page(items=[], next_cursor=None)
     else:
@@ -43,9 +39,3 @@ def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -
 
 def contract_links(updates) -> dict[int, contracts.ContractLink]:
     return contracts.links({u.contract_id for u in updates if u.contract_id is not None})
-
-
-def _learner_choices() -> list[tuple[str, str]]:
-    query = select(User.username, User.display_name).where(User.listed())
-    rows = db.session.execute(query.order_by(User.display_name))
-    return [(username, name) for username, name in rows]

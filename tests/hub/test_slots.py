@@ -110,7 +110,7 @@ def test_dashboard_shows_claims_contracts_and_changes_since_the_last_look(
 ):
     seen = []
 
-    def work(user, since):
+    def work(user, since, contracts):
         seen.append((user.username, since))
         change = Change(
             contract="GET /api/projects",

@@ -1,5 +1,6 @@
 """The feed over HTTP: order, filters, cursor pages, infinite scroll, pinned announcements."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -100,6 +101,16 @@ def test_bad_filters_are_explained(client, cast):
     assert 'id="tag-error"' in bad_tag.get_data(as_text=True)
     unknown = client.get("/updates?learner=nobody")
     assert unknown.status_code == 404 and "nobody" in unknown.get_data(as_text=True)
+    not_a_name = client.get("/updates?learner=no%20spaces!")
+    assert not_a_name.status_code == 400
+    assert 'id="learner-error"' in not_a_name.get_data(as_text=True)
+
+
+def test_the_learner_filter_is_a_field_to_type_not_a_list_of_everyone(client, cast):
+    page = client.get("/updates?learner=ada").get_data(as_text=True)
+    assert 'name="learner"' in page and 'value="ada"' in page
+    assert re.search(r'<input [^>]*id="learner"[^>]*type="text"', page)
+    assert "Brian Mwangi" not in page and 'option value="brian"' not in page
 
 
 def test_pinned_announcements_head_the_first_page_once_until_unpinned(cast, make_update, client_as):

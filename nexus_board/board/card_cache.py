@@ -1,0 +1,95 @@
+"""Each board card's HTML, kept in the shared cache by what it shows and who looks at it.
+
+A card's key is the build, the contract's id and a digest of every value the card shows (its
+version, which every saved edit moves, plus what moves without an edit: its state and claimer,
+hiding, verification, the names on it) and of the viewer's kind (the buttons they get, whether
+it is theirs). So a write needs no invalidation: the card it changed gets a new key and is
+rendered again, every other card is read back, whoever rendered it first. A new value on the
+card that changes without a new version belongs in `_shown`.
+
+The CSRF token is the one personal thing in a card: it is stored as a placeholder and put back
+for each page, so cards are shared between sessions.
+"""
+
+import hashlib
+
+from flask import current_app, render_template
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+from ..caching import remembered_each
+from ..models import Contract, User
+from . import policy
+
+PLACEHOLDER = "\x00csrf-token\x00"  # no user text holds a NUL: the input guard refuses them
+
+
+def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
+    """Each contract's card as `viewer` sees it on the board, by contract id."""
+    viewer = getattr(viewer, "_get_current_object", lambda: viewer)()  # not the proxy, per card
+    permitted = {contract.id: policy.allowed(viewer, contract) for contract in contracts}
+    by_id = {contract.id: contract for contract in contracts}
+    keys = {contract.id: _key(contract, viewer, permitted[contract.id]) for contract in contracts}
+    token = generate_csrf() if viewer.is_authenticated else ""
+
+    def render_missing(ids: list[int]) -> dict[int, str]:
+        rendered = render_cards([by_id[i] for i in ids], viewer, permitted)
+        return {i: _shareable(html, token) for i, html in rendered.items()}
+
+    stored = remembered_each(keys, render_missing)
+    return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
+
+
+def render_cards(contracts: list[Contract], viewer: User, permitted=None) -> dict[int, str]:
+    """The cards rendered now, with nothing read from the cache (`permitted`: each contract's
+    `policy.allowed`, if known already)."""
+    if not contracts:
+        return {}
+    permitted = permitted or {c.id: policy.allowed(viewer, c) for c in contracts}
+    html = render_template(
+        "board/_card_list.html",
+        contracts=contracts,
+        viewer=viewer,
+        allowed=lambda _viewer, contract: permitted[contract.id],
+    )
+    # One template render for them all; each card is wrapped in a comment naming it.
+    parts = html.split("<!--card ")[1:]
+    return {int(part[: part.index("-->")]): _body(part) for part in parts}
+
+
+def _shareable(html: str, token: str) -> str:
+    return html.replace(token, PLACEHOLDER) if token else html
+
+
+def _body(part: str) -> str:
+    return part[part.index("-->") + 3 :].strip()
+
+
+def _key(contract: Contract, viewer: User, permitted: frozenset) -> str:
+    mine = viewer.is_authenticated and contract.claimer_id == viewer.id
+    kind = (viewer.is_authenticated, mine, sorted(permitted))
+    digest = hashlib.blake2b(repr((_shown(contract), kind)).encode(), digest_size=16)
+    build_id = current_app.config["BUILD_FINGERPRINT"]
+    return f"card/{build_id}/{contract.id}/{digest.hexdigest()}"
+
+
+def _shown(contract: Contract) -> tuple:
+    check = contract.verification
+    return (
+        contract.version,
+        contract.status.value,
+        contract.claimer_id,
+        contract.seen_version,
+        contract.breaking_version,
+        contract.implemented_at,
+        contract.is_draft,
+        (contract.deprecated_at, contract.sunset),  # deprecating is not an edit
+        contract.hidden_at and (contract.hider_name, contract.hidden_by_admin),
+        contract.hidden_at and contract.hidden_reason,
+        (contract.project.slug, contract.project.name),
+        contract.author.display_name,
+        contract.claimer and contract.claimer.display_name,
+        check and (check.passed, check.checked_at, check.contract_version, check.environment),
+        check and check.detail,
+        tuple(tag.name for tag in contract.tags),
+    )
