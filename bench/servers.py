@@ -73,14 +73,23 @@ def session_cookie(url: str, username: str) -> str:
         form = {"login": username, "password": PASSWORD}
         form["csrf_token"] = CSRF.search(page.text).group(1)
         response = client.post("/sign-in", data=form, headers={"Cookie": cookie})
-    if response.status_code != 303:
-        raise RuntimeError(f"signing in as {username} answered {response.status_code}")
-    return _cookies(response)
+        if response.status_code != 303:
+            raise RuntimeError(f"signing in as {username} answered {response.status_code}")
+        cookie = _cookies(response)
+        # The first page after signing in stores the session's CSRF secret in a new cookie. A
+        # browser keeps it; without it every request would start another session (and miss the
+        # signed-in board's cache, and fail a write's CSRF check).
+        page = client.get("/board", headers={"Cookie": cookie})
+    return _cookies(page, cookie)
 
 
-def _cookies(response: httpx.Response) -> str:
-    pairs = [header.split(";", 1)[0] for header in response.headers.get_list("set-cookie")]
-    return "; ".join(pairs)
+def _cookies(response: httpx.Response, earlier: str = "") -> str:
+    """The Cookie header after `response`: `earlier` with the cookies it sets replacing theirs."""
+    pairs = dict(pair.split("=", 1) for pair in earlier.split("; ") if "=" in pair)
+    for header in response.headers.get_list("set-cookie"):
+        name, value = header.split(";", 1)[0].split("=", 1)
+        pairs[name] = value
+    return "; ".join(f"{name}={value}" for name, value in pairs.items())
 
 
 def worker_memory(master: int) -> list[float]:
