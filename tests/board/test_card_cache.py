@@ -1,11 +1,13 @@
 """The board's cards are cached one by one: a write re-renders its own card, and a cached card is
 what a fresh render gives, for every kind of viewer."""
 
+from datetime import UTC, date, datetime
+
 import pytest
 from flask_login import AnonymousUserMixin, login_user
 from flask_wtf.csrf import generate_csrf
 
-from nexus_board.board import card_cache, lifecycle, queries
+from nexus_board.board import card_cache, lifecycle, policy, queries
 from nexus_board.board.filters import BoardFilters
 from nexus_board.extensions import db
 from nexus_board.models import User
@@ -103,3 +105,15 @@ class _as:
 
 def _shown(viewer):
     return [c for column in queries.board(BoardFilters(), viewer) for c in column.items]
+
+
+def test_what_a_card_shows_without_a_new_version_moves_its_key(app, cast, board_of_every_kind):
+    with _as(app, cast, "gabriel") as viewer:
+        contract = _shown(viewer)[0]
+        keys = [card_cache._key(contract, viewer, policy.allowed(viewer, contract))]
+        contract.deprecated_at = datetime.now(UTC)  # a deprecation, as no edit makes it
+        keys.append(card_cache._key(contract, viewer, policy.allowed(viewer, contract)))
+        contract.sunset = date(2027, 1, 1)
+        keys.append(card_cache._key(contract, viewer, policy.allowed(viewer, contract)))
+        assert len(set(keys)) == 3 and contract.version == 1
+        db.session.rollback()
