@@ -9,8 +9,10 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -163,3 +165,18 @@ def prism(document: Path):
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+@contextlib.contextmanager
+def local_http(handler):
+    """Yields the URL of a threaded HTTP server on a free 127.0.0.1 port, answering with
+    `handler` (a stand-in backend or frontend), and stops it afterwards."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

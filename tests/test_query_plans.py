@@ -4,8 +4,8 @@ Each page is rendered uncached and every SELECT it sent is EXPLAINed with sequen
 switched off (on tables this small the planner would rightly scan anyway): a "Seq Scan" left in
 the plan means no index can serve that query. The learner lists read `users` through its
 (role, display_name) and (role, track) indexes; the directory's search still filters every
-learner's name in that index (a substring match no portable index serves); the hub counts
-shown updates through updates.hidden_at. A page that gains a scan fails.
+learner's name in that index (a substring match no portable index serves); every hideable
+table indexes hidden_at. A page that gains a scan fails.
 """
 
 import re

@@ -25,11 +25,7 @@ update_mentions = Table(
 class Update(Hideable, db.Model):
     __tablename__ = "updates"
     # The feed reads newest first by (created_at, id); the id breaks ties between equal times.
-    __table_args__ = (
-        Index("ix_updates_created_at_id", "created_at", "id"),
-        # The hub's count of shown updates, and lists that leave out hidden updates' events.
-        Index("ix_updates_hidden_at", "hidden_at"),
-    )
+    __table_args__ = (Index("ix_updates_created_at_id", "created_at", "id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

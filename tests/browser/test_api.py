@@ -3,8 +3,7 @@
 
 import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import SimpleHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from ..contracts_as_code import order_contract
+from ..services import local_http
 from .conftest import sign_in
 
 FRONTEND = Path(__file__).with_name("frontend")
@@ -27,13 +27,8 @@ class Quiet(SimpleHTTPRequestHandler):
 def frontend_origin():
     """A second local server, on another port: the frontend learner's dev server."""
     handler = functools.partial(Quiet, directory=str(FRONTEND))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_http(handler) as url:
+        yield url
 
 
 @pytest.fixture

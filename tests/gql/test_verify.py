@@ -2,8 +2,7 @@
 that keeps one operation's contract and breaks another's."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -13,6 +12,7 @@ from sqlalchemy import select
 from nexus_board.extensions import db
 from nexus_board.models import Verification
 
+from ..services import local_http
 from .factories import SDL_V1, post, prices
 
 SCHEMA = build_schema(SDL_V1)
@@ -57,13 +57,8 @@ class Backend(BaseHTTPRequestHandler):
 @pytest.fixture
 def backend():
     Backend.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Backend)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_http(Backend) as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 some break it (wrong status, a missing key); --record puts the result on the board."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 from sqlalchemy import select
@@ -14,6 +13,7 @@ from nexus_board.models import Verification
 
 from ..board.factories import PRODUCT
 from ..contracts_as_code import order_contract
+from ..services import local_http
 
 LIST = {"count": 1, "results": [PRODUCT]}
 
@@ -57,13 +57,8 @@ class Backend(BaseHTTPRequestHandler):
 @pytest.fixture
 def backend():
     Backend.seen = []
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Backend)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_http(Backend) as url:
+        yield url
 
 
 @pytest.fixture

@@ -2,8 +2,7 @@
 history, can-i-deploy's exit codes, and --fuzz catching a backend that breaks one rule."""
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -14,6 +13,7 @@ from nexus_board.extensions import db
 from nexus_board.models import VerificationRun
 
 from ..board.factories import PRODUCT
+from ..services import local_http
 from . import test_verify
 
 backend, project, verify = test_verify.backend, test_verify.project, test_verify.verify
@@ -120,13 +120,8 @@ class Breaking(BaseHTTPRequestHandler):
 
 @pytest.fixture
 def breaking():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Breaking)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
-    thread.join(timeout=5)
+    with local_http(Breaking) as url:
+        yield url
 
 
 def test_fuzz_catches_the_broken_rule_with_a_curl_line(runner, breaking, contract, tmp_path):
