@@ -60,7 +60,7 @@ def new():
 @bp.get("/reviews/<int:review_id>")
 @cached_page("reviews", "profiles")
 def show(review_id):
-    return render(PAGE, "panel", **_context(get_review(review_id)))
+    return render(PAGE, "panel", **_context(get_review(review_id, current_user)))
 
 
 @bp.post("/reviews/<int:review_id>/<any(claim,unclaim,finish,thank,reopen):action>")
@@ -86,7 +86,8 @@ def _invalid(review_id: int, action: Action, error: Invalid):
     form = ReviewForm() if action is Action.FINISH else FollowUpForm()
     show_errors(form, error, summary=False)
     key = "review_form" if action is Action.FINISH else "follow_up_form"
-    return render(PAGE, "panel", status=422, **_context(get_review(review_id), **{key: form}))
+    review = get_review(review_id, current_user)
+    return render(PAGE, "panel", status=422, **_context(review, **{key: form}))
 
 
 def _context(review, **forms) -> dict:
