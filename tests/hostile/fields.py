@@ -106,6 +106,11 @@ class Store:
     data: Callable[[World, int], dict] = lambda w, n: {}
     headers: dict = field(default_factory=dict)
 
+    def owner(self, w: World, n: int) -> str:
+        """Who posts it (and sees its private pages): a visitor signing up is ada here."""
+        who = self.who if isinstance(self.who, str | None) else self.who(w, n)
+        return who or "ada"
+
     def __call__(self, w: World, n: int, value: str):
         who = self.who if isinstance(self.who, str | None) else self.who(w, n)
         client = w.client(who) if who else w.app.test_client()
@@ -129,11 +134,11 @@ def contract_field(name: str, **extra) -> Store:
     return Store("ada", lambda w, n: "/contracts/new", name, fixed("/board"), data)
 
 
-def item(key: str, name: str, **given: str) -> Store:
+def item(key: str, text: str, **given: str) -> Store:
     """A new item of learner n's profile list `key`, its other `given` fields filled in."""
     data = {f"new-{key}-{k}": v for k, v in given.items()}
     return Store(lambda w, n: w.learner(n), lambda w, n: f"/u/{w.learner(n)}/{key}",
-                 f"new-{key}-{name}", own_profile, lambda w, n: data)  # fmt: skip
+                 f"new-{key}-{text}", own_profile, lambda w, n: data)  # fmt: skip
 
 
 def review_field(name: str) -> Store:
