@@ -16,13 +16,12 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..activity.events import excerpt, withdraw_comment
+from ..activity.events import excerpt, withdraw, withdraw_comment
 from ..board import lifecycle, policy
 from ..board import services as board
 from ..extensions import db
 from ..models import Comment, Contract, Reply, ReviewRequest, Update, User
 from ..replies import services as replies
-from ..reviews import services as reviews
 from ..updates import services as updates
 from ..updates.lookup import may_see
 from . import actions
@@ -85,7 +84,7 @@ def _reply_visible(reply: Reply, user) -> bool:
 
 
 def _delete_review(review: ReviewRequest, by: User, reason: str) -> None:
-    reviews.withdraw(review)  # its title leaves the log's lists, as a deleted update's text does
+    withdraw(review)  # its title leaves the log's lists, as a deleted update's text does
     actions.delete(KINDS["review"], review, by, reason)
 
 

@@ -2,20 +2,17 @@
 
 import re
 
-from sqlalchemy import update
-
 from ..activity.events import record
 from ..activity.verbs import Verb
 from ..caching import changed
 from ..errors import Forbidden, Invalid
 from ..extensions import db
 from ..limits import LINK_CHARS, MARKDOWN, REVIEW_TAGS
-from ..models import Activity, ReviewRequest, ReviewTag, User
+from ..models import ReviewRequest, ReviewTag, User
 from ..models.review import TAG_CHARS, TITLE_CHARS
 from ..text import clean_text, https_link_problem, length_problem, one_line_problem
 from . import policy
 
-WITHDRAWN = "(a review request since deleted)"
 TAG = re.compile(rf"[a-z0-9][a-z0-9+#._-]{{0,{TAG_CHARS - 1}}}")
 TAG_RULE = (
     f"Use up to {REVIEW_TAGS} short tags (letters, digits, + # . - _), separated by commas: "
@@ -52,17 +49,6 @@ def request_review(user: User, *, title: str, link: str, focus: str, tags: str) 
     changed("reviews")
     record(Verb.REVIEW_REQUESTED, actor=user, subject=review)
     return review
-
-
-def withdraw(review: ReviewRequest) -> None:
-    """A deleted request's events leave the log's public lists, and its title leaves the log."""
-    db.session.execute(
-        update(Activity)
-        .where(Activity.subject_type == "review", Activity.subject_id == review.id)
-        .values(subject=WITHDRAWN, subject_id=None, public=False, detail={})
-        .execution_options(synchronize_session=False)
-    )
-    changed("activity")
 
 
 def parse_tags(text: str | None, errors: dict) -> list[str]:
