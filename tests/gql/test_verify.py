@@ -4,6 +4,7 @@ that keeps one operation's contract and breaks another's."""
 import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from xml.etree import ElementTree as ET
 
 import pytest
 from graphql import build_schema, graphql_sync
@@ -104,3 +105,19 @@ def test_mutations_are_skipped_unless_all(app, shop, backend, runner):
              variables_example=json.dumps({"input": {"productId": "1", "quantity": 1}}))  # fmt: skip
     result = runner.invoke(args=["nexus", "verify", "Shop GraphQL", "--base-url", backend])
     assert "Skipped: it may change data" in result.output and Backend.seen == []
+
+
+def test_verify_junit_has_one_case_per_operation_and_fails_the_broken_one(
+    operations, backend, runner, tmp_path
+):
+    report = tmp_path / "verify.xml"
+    result = runner.invoke(
+        args=["nexus", "verify", "Shop GraphQL", "--base-url", backend, "--junit", str(report)]
+    )
+    assert result.exit_code == 1, result.output
+    suite = ET.parse(report).getroot().find("testsuite")  # noqa: S314 (our own output)
+    assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("2", "1", "0")
+    cases = {case.get("name"): case for case in suite.iter("testcase")}
+    assert cases["query ProductList"].find("failure") is None
+    failure = cases["query ProductPrices"].find("failure")
+    assert "the price service is down" in failure.get("message")
