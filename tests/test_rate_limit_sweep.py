@@ -55,6 +55,9 @@ ROWS: dict[str, tuple[str | None, Callable]] = {
                                              {"reason": "spam"})),
     "comment": ("brian", lambda app, ids, n: (f"/contracts/{a_contract(app, ids, n)}/comments",
                                               {"body": "Looks good"})),
+    "contract": ("ada", lambda app, ids, n: ("/contracts/new", {
+        "project": "Shop", "method": "GET", "path": f"/api/v1/things/{n}", "summary": "Things",
+        "responses-0-status_code": "200", "responses-0-example": "{}"})),
     "review_request": ("brian", lambda app, ids, n: ("/reviews/new", {
         "title": f"Review {n}", "link": "https://github.com/a/b/pull/1", "focus": "All",
         "tags": ""})),
