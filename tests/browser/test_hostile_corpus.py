@@ -62,6 +62,25 @@ def seed(app, cast) -> set[str]:
     return pages
 
 
+def look(page, path: str) -> list[str]:
+    """What is wrong with the page as loaded: made elements, CSP refusals, and at each width
+    (the window resized, the page not reloaded) anything wider than the window."""
+    found = page.evaluate(
+        """made => ({made: [...document.querySelectorAll(made)].map(e => e.outerHTML.slice(0, 80)),
+                     violations: window.__violations})""",
+        MADE,
+    )
+    problems = [f"{path}: made {found['made']}"] if found["made"] else []
+    if found["violations"]:
+        problems.append(f"{path}: CSP refused {found['violations']}")
+    for width in WIDTHS:
+        page.set_viewport_size({"width": width, "height": 900})
+        wide = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        if wide > 0:
+            problems.append(f"{path} at {width} px: {wide} px wider than the window")
+    return problems
+
+
 def test_the_hostile_corpus_runs_nothing_loads_nothing_and_breaks_no_layout(
     app, cast, browser, live_server, assert_accessible
 ):
@@ -82,37 +101,21 @@ def test_the_hostile_corpus_runs_nothing_loads_nothing_and_breaks_no_layout(
             and problems.append(f"{page.url}: {m.text[:200]}"))  # fmt: skip
     try:
         sign_in(page, "ada")
-        for width in WIDTHS:
-            page.set_viewport_size({"width": width, "height": 900})
-            for path in pages:
-                response = page.goto(path)
-                assert response.status == 200, f"{path}: {response.status}"
-                if path.endswith(".atom"):
-                    continue
-                found = page.evaluate(
-                    """made => ({
-                        made: [...document.querySelectorAll(made)].map(e => e.outerHTML.slice(0, 80)),
-                        violations: window.__violations,
-                        wide: document.documentElement.scrollWidth - window.innerWidth,
-                    })""",
-                    MADE,
-                )
-                where = f"{path} at {width} px"
-                if found["made"]:
-                    problems.append(f"{where}: made {found['made']}")
-                if found["violations"]:
-                    problems.append(f"{where}: CSP refused {found['violations']}")
-                if found["wide"] > 0:
-                    problems.append(f"{where}: {found['wide']} px wider than the window")
+        page.goto("/u/corpus0")  # escaped: the payload's own words show as text
+        expect(page.get_by_role("heading", name=PAYLOADS["script"]).first).to_be_visible()
+        for path in pages:
+            page.set_viewport_size({"width": WIDTHS[0], "height": 900})
+            response = page.goto(path)
+            assert response.status == 200, f"{path}: {response.status}"
+            if not path.endswith(".atom"):
+                problems += look(page, path)
         page.set_viewport_size({"width": 1280, "height": 900})
-        for path in ("/updates", f"/u/corpus{list(PAYLOADS).index('script')}", "/reviews"):
+        for path in ("/updates", "/u/corpus0", "/reviews"):
             page.goto(path)
             assert_accessible(page)
-        page.goto("/updates")  # escaped: the payload's own words show as text
-        expect(page.get_by_text("<script>alert(document.domain)</script>").first).to_be_visible()
     finally:
         context.close()
     assert dialogs == []
-    assert off_origin == []
-    assert problems == []
+    assert off_origin == [], "\n".join(off_origin)
+    assert problems == [], "\n".join(problems)
     assert all(urlsplit(p).netloc == "" for p in pages)
