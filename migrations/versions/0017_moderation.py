@@ -106,10 +106,12 @@ def _add_hiding(table: str):
         op.execute(f'ALTER TABLE {table} ADD COLUMN hidden_by_id INTEGER REFERENCES users (id)')
     with op.batch_alter_table(table, schema=None) as batch_op:
         batch_op.create_index(batch_op.f(f'ix_{table}_hidden_by_id'), ['hidden_by_id'], unique=False)
+        batch_op.create_index(batch_op.f(f'ix_{table}_hidden_at'), ['hidden_at'], unique=False)
 
 
 def _drop_hiding(table: str):
     with op.batch_alter_table(table, schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f(f'ix_{table}_hidden_at'))
         batch_op.drop_index(batch_op.f(f'ix_{table}_hidden_by_id'))
     if op.get_bind().dialect.name == 'sqlite':
         # In place (never batch mode's copy). SQLite cannot drop a column with a reference in

@@ -187,7 +187,9 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
         .limit(limit)
         .options(
             joinedload(Revision.editor),
-            joinedload(Revision.contract).load_only(Contract.method, Contract.path),
+            joinedload(Revision.contract).load_only(
+                Contract.method, Contract.path, Contract.operation_type, Contract.operation_name
+            ),
         )
     )
     if since is not None:

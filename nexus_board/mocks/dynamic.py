@@ -5,9 +5,9 @@ Faker, both seeded here under a lock), so `Prefer: seed=7` is repeatable. Work i
 schema is generated with arrays capped at `ARRAY_ITEMS` and recursion at `DEPTH`; what comes
 out is checked against the schema with the bounded validator, and anything past
 `DYNAMIC_SECONDS`, invalid, or from a schema jsf cannot read answers the stored example
-instead (the `X-Mock-Dynamic` header says which). Answers are kept per process by (route,
-status, seed), a pure function of them, so a repeated request costs a dict look-up; without a
-seed, one of `DYNAMIC_SEEDS` variants is answered.
+instead (the `X-Mock-Dynamic` header says which). Answers are kept per process by (the
+schemas' digest, status, seed), a pure function of them, so a repeated request costs a dict
+look-up; without a seed, one of `DYNAMIC_SEEDS` variants is answered.
 """
 
 import copy

@@ -5,6 +5,8 @@ user); the copy checks the "mocks" generation about once a second. Every contrac
 changes a method, path or example moves that generation when it commits.
 """
 
+import hashlib
+import json
 import logging
 
 from sqlalchemy import select
@@ -52,22 +54,30 @@ def _compile(slug: str) -> dict | None:
 
 def _route(contract: Contract) -> dict:
     template = paths.stored(contract.path)
+    checks = _checks(contract)
     return {
         "method": str(contract.method),
         "template": contract.path,
         "contract": contract.id,
-        "version": contract.version,  # generated answers are kept per contract version
+        # Generated answers are kept per process by what they are made from (never stale, even
+        # when shared components change or a restored database reuses an id and version).
+        "schemas_digest": _digest(checks["schemas"], checks["components"]),
         "segments": [list(parts) for parts in template.segments()],
         "params": len(template.params),
         # Stored examples by status and name, echoed as written; None means no body.
         "responses": {r.status_code: _named(r) for r in contract.responses},
         "dispatch": mock_rules.rules(contract.dispatch),
         "auth": contract.auth_required,
-        **_checks(contract),
+        **checks,
         # Sent as the Deprecation (RFC 9745) and Sunset (RFC 8594) headers.
         "deprecated_at": int(contract.deprecated_at.timestamp()) if contract.deprecated else None,
         "sunset": contract.sunset.isoformat() if contract.sunset else None,
     }
+
+
+def _digest(*values) -> str:
+    text = json.dumps(values, sort_keys=True, default=str)
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 def _checks(contract: Contract) -> dict:

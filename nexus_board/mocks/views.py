@@ -83,7 +83,7 @@ def _answer(route: dict, path_values: dict):
     body, generated = choice.example, None
     if wanted.dynamic and choice.status not in NO_BODY:
         seed = dynamic.seed_for(wanted.seed)
-        key = (route["contract"], route["version"], choice.status)
+        key = (route["schemas_digest"], choice.status)
         generated = dynamic.generated(key, route["schemas"].get(choice.status),
                                       route["components"], seed)  # fmt: skip
         body = generated or body

@@ -60,8 +60,6 @@ class Contract(Hideable, db.Model):
         ),
         # Board columns: newest first within a status, paged by (status_changed_at, id).
         Index("ix_contracts_column", "status", "status_changed_at", "id"),
-        # Lists that leave out hidden contracts' events look the few hidden ones up.
-        Index("ix_contracts_hidden_at", "hidden_at"),
         # Never reuse a deleted contract's id on SQLite (its archive and links keep that id).
         {"sqlite_autoincrement": True},
     )

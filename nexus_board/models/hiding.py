@@ -18,7 +18,8 @@ class Hideable:
     """Mixin: `hidden_at` is None while the item shows. The reason's length is a limit
     (limits.HIDDEN_REASON_CHARS) checked by the services, so the column does not repeat it."""
 
-    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # Indexed: lists leave hidden items out by looking up the few hidden ones.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), index=True)
     hidden_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"), index=True)
     hidden_reason: Mapped[str | None] = mapped_column(Text)
 

@@ -58,7 +58,9 @@ def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
 
 
 def _columns():
-    return load_only(Contract.id, Contract.method, Contract.path, Contract.summary)
+    """What `endpoint` reads (a GraphQL contract names its operation) and the summary."""
+    return load_only(Contract.id, Contract.method, Contract.path, Contract.summary,
+                     Contract.operation_type, Contract.operation_name)  # fmt: skip
 
 
 def _title(contract: Contract) -> str:

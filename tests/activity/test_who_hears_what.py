@@ -48,7 +48,7 @@ def edit(cast, breaking: bool):
 def verify(cast, passed: bool):
     row = contract(cast)
     result = Result(row, "GET /x", 200, 200 if passed else 500, passed, "" if passed else "500")
-    record_results([result], "http://127.0.0.1:8000")
+    record_results([result], "http://127.0.0.1:8000", project_id=row.project_id)
 
 
 def hidden(cast) -> int:

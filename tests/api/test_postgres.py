@@ -41,8 +41,10 @@ def test_contracts_as_code_on_postgresql(make_app, postgres_database):
     listed = client.get("/api/v1/contracts?project=shop&author=ada&method=POST&q=order")
     assert [item["id"] for item in listed.json["items"]] == [created.json["id"]]
     assert client.get("/api/v1/projects").json["items"][0]["contracts"] == 1
-    mocked = client.post(
-        "/mock/shop/api/orders", json={"items": [{"product_id": 1, "quantity": 1}]}
+    mocked = client.post(  # the contract requires authentication: any token will do
+        "/mock/shop/api/orders",
+        json={"items": [{"product_id": 1, "quantity": 1}]},
+        headers={"Authorization": "Bearer any"},
     )
     assert mocked.status_code == 201
 

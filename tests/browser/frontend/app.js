@@ -7,10 +7,10 @@
   const body = await product.json();
   show("product", `${product.status} ${body.name}`);
 
-  // JSON and a Prefer header: the browser sends a CORS preflight first.
+  // JSON, a Prefer header and a token (placing an order needs one): a CORS preflight first.
   const order = await fetch(`${mock}/api/v1/orders`, {
     method: "POST",
-    headers: { "Content-Type": "application/json", Prefer: "code=201" },
+    headers: { "Content-Type": "application/json", Prefer: "code=201", Authorization: "Bearer dev" },
     body: JSON.stringify({ items: [{ product_id: 42, quantity: 1 }] }),
   });
   show("order", `${order.status} ${(await order.json()).status} via ${order.headers.get("X-Mock-Route")}`);
