@@ -13,7 +13,7 @@ from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
 from .headers import register_headers
 from .input_guard import register_input_guard
-from .limits import BODY_BYTES, WEBHOOK_DELIVERY
+from .limits import BODY_BYTES, RATES, WEBHOOK_DELIVERY
 from .numbers import LARGEST_ID
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import register_templating
@@ -38,6 +38,7 @@ DEFAULTS = {
     "WTF_CSRF_TIME_LIMIT": None,  # a token lives as long as the session: no 400 on old tabs
     "RATELIMIT_HEADERS_ENABLED": True,
     "RATELIMIT_SWALLOW_ERRORS": True,  # a broken counter store must not take the site down
+    "RATE_LIMITS": dict(RATES),
     "CACHE_DEFAULT_TIMEOUT": 300,
     "PASSWORD_HASH_METHOD": "scrypt",
     "SQLALCHEMY_ENGINE_OPTIONS": {"pool_pre_ping": True},

@@ -174,4 +174,30 @@ GRAPHQL_VALUES = 10_000  # values the mock makes up, or an example check visits,
 REPORT_NOTE_CHARS = 500  # a learner's note with a report
 REPORTS_PAGE = 25  # reports per page of the admin queue
 AUDIT_PAGE = 50  # rows per page of the audit log
-REPORT_RATE = "10 per hour"  # reports one learner may make (Flask-Limiter)
+
+# Rate limits (Flask-Limiter strings), by name; per client address unless a view keys them by
+# person. The app's RATE_LIMITS starts from these (a test may make one tiny) and
+# `ratelimits.rate(name)` reads it when a request is counted. The mock's is MOCK_RATE_LIMIT.
+RATES = {
+    "sign_in": "10 per minute",
+    "sign_up": "10 per hour",  # invite links' sign-ups are exempt
+    "fresh_sign_in": "10 per minute",
+    "token": "20 per hour",
+    "update": "30 per hour",  # per author
+    "reply": "30 per minute",
+    "comment": "30 per minute",
+    "report": "10 per hour",  # per reporter
+    "hide": "30 per minute",
+    "contract": "60 per hour",  # a REST contract or a GraphQL operation posted from a form
+    "dispatch_rule": "120 per hour",
+    "api_post": "60 per hour",  # per token's owner
+    "api_edit": "120 per hour",
+    "readme_import": "30 per hour",
+    "openapi_import": "30 per hour",
+    "graphql_schema": "30 per hour",
+    "review_request": "20 per hour",  # per requester
+    "review_move": "60 per minute",
+    "join": "20 per hour",
+    "webhook": "30 per hour",
+    "webhook_test": "10 per hour",
+}

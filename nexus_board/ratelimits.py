@@ -1,7 +1,8 @@
-"""Rate-limit counters in a SQLite file, for Flask-Limiter when no Redis is configured.
+"""Rate limits: each route's by name, and counters in a SQLite file for Flask-Limiter when no
+Redis is configured.
 
-Every worker process on the machine shares the file, so a limit means the same thing whichever
-worker answers. Registered with `limits` under the scheme `nexus+sqlite://<path>`.
+Every worker process on the machine shares the file (or the Redis), so a limit means the same
+thing whichever worker answers. Registered with `limits` under the scheme `nexus+sqlite://<path>`.
 """
 
 import os
@@ -10,7 +11,17 @@ import sqlite3
 import threading
 import time
 
+from flask import current_app
 from limits.storage import Storage
+
+from .limits import RATES
+
+
+def rate(name: str):
+    """The limit `name` of limits.RATES, read from the app's RATE_LIMITS per request."""
+    RATES[name]  # an unknown name fails when the view is imported, not on a request
+    return lambda: current_app.config["RATE_LIMITS"][name]
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS counters (

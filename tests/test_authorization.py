@@ -140,11 +140,20 @@ class World:
             return update.id
 
     def moderatable(self, kind: str, hidden: bool = False) -> int:
-        """An update, a comment or a contract of ada's (hidden by mentor if `hidden`)."""
+        """An update, reply, comment, contract or review request of ada's (hidden by mentor if
+        `hidden`)."""
         if kind == "contract":
             item_id = self.contract()
         elif kind == "update":
             item_id = self.update()
+        elif kind == "review":
+            with self.app.app_context():
+                item_id = ask_for_review(self.cast["ada"])
+        elif kind == "reply":
+            with self.app.app_context():
+                question = post_update(self.user("gabriel"), "Which pagination?", question=True)
+                item_id = replies.add_reply(question, self.user("ada"), "Cursor pagination.").id
+                db.session.commit()
         else:
             contract_id = self.contract()
             with self.app.app_context():
@@ -462,7 +471,7 @@ RULE = {"in": "path", "name": "id", "equals": "0", "status": 404}
 RULE_FORM = {"where": "path", "name": "id", "equals": "0", "status": "404", "version": "1"}
 
 
-MODERATED = ("update", "comment", "contract")
+MODERATED = ("update", "reply", "comment", "contract", "review")
 
 
 def report(kind: str) -> Callable[[World], Target]:

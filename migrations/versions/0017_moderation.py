@@ -1,6 +1,6 @@
 """moderation
 
-Updates and comments can be hidden by a moderator (who, when, why); learners' reports wait in a
+Updates, comments, replies and review requests can be hidden by a moderator (who, when, why); learners' reports wait in a
 queue; the audit log keeps every moderation action, and the database refuses to change it.
 
 Revision ID: 0017
@@ -19,8 +19,8 @@ branch_labels = None
 depends_on = None
 
 # Hidden like contracts (0008): plain ADD COLUMNs, even on SQLite, where batch mode would copy the
-# table and dropping the old one would cascade to its tags, mentions (updates) or nothing else.
-HIDEABLE = ('updates', 'contract_comments')
+# table and dropping the old one would cascade to its tags, mentions (updates, review requests).
+HIDEABLE = ('updates', 'contract_comments', 'update_replies', 'review_requests')
 APPEND_ONLY = 'The audit log is append-only: its rows cannot be changed or deleted.'
 SQLITE_TRIGGERS = [
     f"CREATE TRIGGER audit_log_no_{verb} BEFORE {verb.upper()} ON audit_log "

@@ -21,6 +21,7 @@ from .verbs import Verb
 
 PROFILE = "their profile"
 WITHDRAWN = "(an update since deleted)"
+WITHDRAWN_REVIEW = "(a review request since deleted)"
 
 
 def record(
@@ -68,15 +69,18 @@ def record(
     return activity
 
 
-def withdraw(update: Update) -> None:
-    """An update its author deleted leaves the log's public lists, and its text leaves the log.
+def withdraw(item: Update | ReviewRequest) -> None:
+    """A deleted update or review request leaves the log's public lists, and its words leave
+    the log.
 
     (A deleted contract is different: its page, history and activity stay, as the board's record.)
     """
+    update = isinstance(item, Update)
+    subject_type, gone = ("update", WITHDRAWN) if update else ("review", WITHDRAWN_REVIEW)
     db.session.execute(
         sa_update(Activity)
-        .where(Activity.subject_type == "update", Activity.subject_id == update.id)
-        .values(subject=WITHDRAWN, subject_id=None, public=False, detail={})
+        .where(Activity.subject_type == subject_type, Activity.subject_id == item.id)
+        .values(subject=gone, subject_id=None, public=False, detail={})
         .execution_options(synchronize_session=False)
     )
     changed("activity")

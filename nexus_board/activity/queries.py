@@ -2,20 +2,26 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
-from ..models import Activity, Contract, Update
+from ..models import Activity, Contract, ReviewRequest, Update
 from .filters import ActivityFilters
 
-# Nobody's lists show the events of an update a moderator hid (its author has the inbox).
-UPDATES_SHOWN = or_(
-    Activity.subject_type != "update",
-    Activity.subject_id.is_(None),
-    Activity.subject_id.not_in(select(Update.id).where(Update.hidden_at.is_not(None))),
-)
+
+def _subject_shown(subject_type: str, model):
+    return or_(
+        Activity.subject_type != subject_type,
+        Activity.subject_id.is_(None),
+        Activity.subject_id.not_in(select(model.id).where(model.hidden_at.is_not(None))),
+    )
+
+
+# Nobody's lists show the events of an update or a review request a moderator hid (its author
+# has the inbox).
+SUBJECTS_SHOWN = and_(_subject_shown("update", Update), _subject_shown("review", ReviewRequest))
 # What visitors see: public events, none about a contract hidden now (its earlier ones too).
 PUBLIC = (
     Activity.public.is_(True),
@@ -23,7 +29,7 @@ PUBLIC = (
         Activity.contract_id.is_(None),
         Activity.contract_id.not_in(select(Contract.id).where(Contract.hidden_at.is_not(None))),
     ),
-    UPDATES_SHOWN,
+    SUBJECTS_SHOWN,
 )
 
 
@@ -37,7 +43,7 @@ def page(
     filters: ActivityFilters, *, before: int | None, everything: bool, size: int = ACTIVITY_PAGE
 ) -> Page:
     """A page of events matching `filters`; visitors (not `everything`) see public ones only."""
-    stmt = _filtered(filters).where(UPDATES_SHOWN)
+    stmt = _filtered(filters).where(SUBJECTS_SHOWN)
     if not everything:
         stmt = stmt.where(*PUBLIC)
     if before:

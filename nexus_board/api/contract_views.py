@@ -12,6 +12,7 @@ from ..caching import cached_page
 from ..errors import Conflict, Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import ContractStatus, HttpMethod, TokenScope
+from ..ratelimits import rate
 from . import bp, present, queries
 from .auth import token_required
 from .inputs import draft_from, json_errors
@@ -51,7 +52,7 @@ def contract(contract_id):
 
 @bp.post("/contracts")
 @token_required(scope=TokenScope.WRITE)
-@limiter.limit("60 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
+@limiter.limit(rate("api_post"), key_func=lambda: f"api-author/{g.api_user.id}")
 def post_contract():
     draft = draft_from(request.get_json())
     try:
@@ -71,7 +72,7 @@ def post_contract():
 
 @bp.patch("/contracts/<int:contract_id>")
 @token_required(scope=TokenScope.WRITE)
-@limiter.limit("120 per hour", key_func=lambda: f"api-author/{g.api_user.id}")
+@limiter.limit(rate("api_edit"), key_func=lambda: f"api-author/{g.api_user.id}")
 def update_contract(contract_id):
     row = get_contract(contract_id, full=True)
     if row.is_draft:  # drafts never reach the API: their author edits them on the board

@@ -7,6 +7,7 @@ from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..invites import services as invites
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, devices, services
 from .browser import current_device, fresh_sign_in, rekey_browser, sign_in_browser, sign_out_browser
@@ -24,7 +25,7 @@ def through_invite() -> bool:
 
 
 @bp.route("/sign-up", methods=["GET", "POST"])
-@limiter.limit("10 per hour", methods=["POST"], exempt_when=through_invite)
+@limiter.limit(rate("sign_up"), methods=["POST"], exempt_when=through_invite)
 def sign_up():
     if current_user.is_authenticated:
         return redirect(url_for("hub.index"))
@@ -50,7 +51,7 @@ def sign_up():
 
 
 @bp.route("/sign-in", methods=["GET", "POST"])
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(rate("sign_in"), methods=["POST"])
 def sign_in():
     form = SignInForm(next=request.args.get("next", ""))
     if form.validate_on_submit():
@@ -70,7 +71,7 @@ def sign_in():
 
 @bp.route("/sign-in/confirm", methods=["GET", "POST"])
 @login_required
-@limiter.limit("10 per minute", methods=["POST"])
+@limiter.limit(rate("fresh_sign_in"), methods=["POST"])
 def confirm():
     """Type the password again before a change that needs a fresh sign-in."""
     form = ConfirmForm(next=request.args.get("next", ""))

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..ratelimits import rate
 from ..rendering import done
 from . import bp, tokens
 from .account_views import settings_page
@@ -28,7 +29,7 @@ def new_token_form():
 
 @bp.post("/settings/tokens")
 @fresh_required
-@limiter.limit("20 per hour")
+@limiter.limit(rate("token"))
 def create_token():
     form = TokenForm()
     if form.validate_on_submit():

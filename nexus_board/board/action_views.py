@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Conflict, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..ratelimits import rate
 from . import bp, comments, lifecycle, responses, services
 from .forms import CommentForm, HideForm
 from .lookup import get_comment_or_404, get_contract, get_contract_or_404
@@ -50,7 +51,7 @@ def acknowledge(contract_id):
 
 @bp.post("/contracts/<int:contract_id>/<any(hide,unhide):action>")
 @login_required
-@limiter.limit("30 per minute")
+@limiter.limit(rate("hide"))
 def hiding(contract_id, action):
     form = HideForm()
     try:
@@ -70,7 +71,7 @@ def hiding(contract_id, action):
 
 @bp.post("/contracts/<int:contract_id>/comments")
 @login_required
-@limiter.limit("30 per minute")
+@limiter.limit(rate("comment"))
 def comment(contract_id):
     contract = get_contract_or_404(contract_id)
     form = CommentForm()

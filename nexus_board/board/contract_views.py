@@ -11,6 +11,7 @@ from ..caching import cached_page
 from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..models import Track
+from ..ratelimits import rate
 from ..rendering import render
 from . import archive, bp, queries, responses, revisions, services
 from .forms import ContractForm
@@ -47,7 +48,7 @@ def show(contract_id):
 
 @bp.route("/contracts/new", methods=["GET", "POST"])
 @track_required(Track.BACKEND)
-@limiter.limit("60 per hour", methods=["POST"])
+@limiter.limit(rate("contract"), methods=["POST"])
 def new():
     first = {"method": "GET", "responses": [{"status_code": "200"}]}
     form = ContractForm(data=first if request.method == "GET" else None)

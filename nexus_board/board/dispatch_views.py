@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..numbers import whole_number
+from ..ratelimits import rate
 from . import bp, dispatch_edits, responses, services
 from .forms import DispatchRuleForm
 from .lookup import get_contract_or_404
@@ -13,7 +14,7 @@ from .lookup import get_contract_or_404
 
 @bp.post("/contracts/<int:contract_id>/dispatch")
 @login_required
-@limiter.limit("120 per hour")
+@limiter.limit(rate("dispatch_rule"))
 def add_rule(contract_id):
     contract = get_contract_or_404(contract_id, editable=True)
     form = DispatchRuleForm()
@@ -30,7 +31,7 @@ def add_rule(contract_id):
 
 @bp.post("/contracts/<int:contract_id>/dispatch/<index>/delete")
 @login_required
-@limiter.limit("120 per hour")
+@limiter.limit(rate("dispatch_rule"))
 def remove_rule(contract_id, index):
     contract = get_contract_or_404(contract_id, editable=True)
     form = DispatchRuleForm()

@@ -15,6 +15,7 @@ from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import Track
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, services
 from .forms import OperationForm
@@ -23,7 +24,7 @@ from .lookup import get_graphql_project_or_404
 
 @bp.route("/projects/<slug>/operations/new", methods=["GET", "POST"])
 @track_required(Track.BACKEND)
-@limiter.limit("60 per hour", methods=["POST"])
+@limiter.limit(rate("contract"), methods=["POST"])
 def new(slug):
     project = get_graphql_project_or_404(slug)
     form = OperationForm()

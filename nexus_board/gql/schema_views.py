@@ -12,6 +12,7 @@ from ..errors import Invalid, NotFound
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import Track
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, queries, schema_services
 from .exports import operations_file
@@ -35,7 +36,7 @@ def schema(slug):
 
 @bp.route("/graphql/schema", methods=["GET", "POST"])
 @track_required(Track.BACKEND)
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(rate("graphql_schema"), methods=["POST"])
 def upload():
     """The upload form; a valid upload answers with its preview, saving nothing."""
     form = SchemaForm(project=request.args.get("project", ""))
@@ -57,7 +58,7 @@ def upload():
 
 @bp.post("/graphql/schema/save")
 @track_required(Track.BACKEND)
-@limiter.limit("30 per hour")
+@limiter.limit(rate("graphql_schema"))
 def save():
     form = ConfirmSchemaForm()
     if not form.validate_on_submit():

@@ -1,7 +1,8 @@
 """Hiding: an item taken out of public view, by whom, when and why; nothing of it is erased.
 
-Contracts (a contract its project cannot document, or one an admin hid), updates and comments
-use it; any item an admin moderates takes the same mixin: three columns and who hid it.
+Contracts (a contract its project cannot document, or one an admin hid), updates, comments,
+replies and review requests use it; any item an admin moderates takes the same mixin: three
+columns and who hid it.
 """
 
 from datetime import datetime
@@ -30,6 +31,12 @@ class Hideable:
     def shown(cls):
         """SQL: the rows everyone sees (none hidden)."""
         return cls.hidden_at.is_(None)
+
+    def shows_to(self, user, author_id: int) -> bool:
+        """Whether `user` sees it: everyone while it shows, then its author and admins only."""
+        if self.hidden_at is None:
+            return True
+        return user.is_authenticated and (user.id == author_id or user.is_admin)
 
     @property
     def hider_name(self) -> str:

@@ -6,11 +6,12 @@ from sqlalchemy import Boolean, ForeignKey, Index, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .hiding import Hideable
 from .types import UTCDateTime, utcnow
 from .user import User
 
 
-class Reply(db.Model):
+class Reply(Hideable, db.Model):
     __tablename__ = "update_replies"
     # A thread reads oldest first; the answered-questions filter looks up accepted ones.
     __table_args__ = (
@@ -27,7 +28,7 @@ class Reply(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
-    author: Mapped[User] = relationship()
+    author: Mapped[User] = relationship(foreign_keys=[author_id])
 
     def __repr__(self) -> str:
         return f"<Reply {self.id} to {self.update_id}>"

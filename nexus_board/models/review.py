@@ -7,6 +7,7 @@ from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
+from .hiding import Hideable
 from .types import UTCDateTime, utcnow
 from .user import User, str_enum
 
@@ -25,7 +26,7 @@ class ReviewStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-class ReviewRequest(db.Model):
+class ReviewRequest(Hideable, db.Model):
     __tablename__ = "review_requests"
     __table_args__ = (
         # Exactly the open requests have no reviewer; the claim UPDATE keeps both in step.

@@ -16,12 +16,14 @@ from flask import url_for
 from sqlalchemy import select
 from sqlalchemy.orm import joinedload
 
-from ..activity.events import excerpt, withdraw_comment
+from ..activity.events import excerpt, withdraw, withdraw_comment
 from ..board import lifecycle, policy
 from ..board import services as board
 from ..extensions import db
-from ..models import Comment, Contract, Update, User
+from ..models import Comment, Contract, Reply, ReviewRequest, Update, User
+from ..replies import services as replies
 from ..updates import services as updates
+from ..updates.lookup import may_see
 from . import actions
 
 
@@ -77,6 +79,15 @@ def _contract_visible(contract: Contract, user) -> bool:
     return not contract.is_draft and contract.hidden_at is None
 
 
+def _reply_visible(reply: Reply, user) -> bool:
+    return reply.hidden_at is None and may_see(db.session.get(Update, reply.update_id), user)
+
+
+def _delete_review(review: ReviewRequest, by: User, reason: str) -> None:
+    withdraw(review)  # its title leaves the log's lists, as a deleted update's text does
+    actions.delete(KINDS["review"], review, by, reason)
+
+
 KINDS: dict[str, Kind] = {
     "update": Kind(
         "update", "an update",
@@ -99,6 +110,28 @@ KINDS: dict[str, Kind] = {
         subject=lambda c: (db.session.get(Contract, c.contract_id), {"comment_id": c.id}),
         withdraw=lambda c: withdraw_comment(c.contract_id, c.id),
     ),
+    "reply": Kind(
+        "reply", "a reply",
+        load=_load(Reply, joinedload(Reply.author)),
+        visible=_reply_visible,
+        author_id=lambda r: r.author_id,
+        summary=lambda r: excerpt(r.body),
+        link=lambda r: url_for("updates.show", update_id=r.update_id, _anchor=f"reply-{r.id}"),
+        # Profiles count accepted answers.
+        model=Reply, areas=("updates", "profiles"),
+        subject=lambda r: (db.session.get(Update, r.update_id), {"reply_id": r.id}),
+        withdraw=replies.withdraw_reply,
+    ),
+    "review": Kind(
+        "review", "a review request",
+        load=_load(ReviewRequest, joinedload(ReviewRequest.requester)),
+        visible=_shown,
+        author_id=lambda r: r.requester_id,
+        summary=lambda r: r.title,
+        link=lambda r: url_for("reviews.show", review_id=r.id),
+        model=ReviewRequest, areas=("reviews",), subject=lambda r: (r, {}),
+        author="requester", delete=_delete_review,
+    ),
     "contract": Kind(
         "contract", "a contract",
         load=_load(Contract, joinedload(Contract.author)), model=Contract,
@@ -111,7 +144,7 @@ KINDS: dict[str, Kind] = {
         delete=lambda c, by, reason: board.delete_contract(c, by, reason=reason),
     ),
 }  # fmt: skip
-NAMES = tuple(KINDS)  # the URL converter: any(update, comment, contract)
+NAMES = tuple(KINDS)  # the URL converter: any(update, comment, reply, review, contract)
 
 
 def kind_of(item) -> Kind:
@@ -119,4 +152,4 @@ def kind_of(item) -> Kind:
     return KINDS[ITEM_KINDS[type(item)]]
 
 
-ITEM_KINDS = {Update: "update", Comment: "comment", Contract: "contract"}
+ITEM_KINDS = {kind.model: name for name, kind in KINDS.items()}

@@ -7,8 +7,9 @@ from ..auth.decorators import admin_required
 from ..errors import DomainError, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
-from ..limits import HIDDEN_REASON_CHARS, REPORT_NOTE_CHARS, REPORT_RATE
+from ..limits import HIDDEN_REASON_CHARS, REPORT_NOTE_CHARS
 from ..numbers import whole_number
+from ..ratelimits import rate
 from ..rendering import done, render
 from . import bp, queries, services
 from .forms import ModerateForm, ReportForm
@@ -21,7 +22,7 @@ SAID = {"hide": "Hidden. Its author sees why.", "unhide": "Shown again.",
 
 @bp.post(f"/report/{ITEM}")
 @login_required
-@limiter.limit(REPORT_RATE, key_func=lambda: f"reporter/{current_user.id}")
+@limiter.limit(rate("report"), key_func=lambda: f"reporter/{current_user.id}")
 def report(kind, item_id):
     form = ReportForm()
     context = {"kind": KINDS[kind], "item_id": item_id, "form": form}

@@ -10,6 +10,7 @@ from ..errors import DomainError, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import Track
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, readme_import, services
 from .forms import ConfirmForm, ImportForm, ReadmeForm
@@ -19,7 +20,7 @@ KINDS = {"openapi": services, "readme": readme_import}  # each kind's preview an
 
 @bp.route("/projects/import", methods=["GET", "POST"])
 @track_required(Track.BACKEND)
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(rate("openapi_import"), methods=["POST"])
 def start():
     form = ImportForm(project=request.args.get("project", ""))
     if form.validate_on_submit():
@@ -36,7 +37,7 @@ def start():
 
 @bp.post("/projects/import/readme")
 @track_required(Track.BACKEND)
-@limiter.limit("30 per hour")
+@limiter.limit(rate("openapi_import"))
 def start_readme():
     readme = ReadmeForm(prefix="readme")
     if readme.validate_on_submit():
@@ -70,7 +71,7 @@ def preview(import_id):
 
 @bp.post("/projects/import/<int:import_id>")
 @track_required(Track.BACKEND)
-@limiter.limit("30 per hour")
+@limiter.limit(rate("openapi_import"))
 def confirm(import_id):
     pending = services.get_import(import_id, current_user)
     kind = KINDS[pending.kind]

@@ -8,6 +8,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 from ..errors import DomainError, Invalid, handle_http_error
 from ..extensions import db, limiter
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, readme_import
 from .forms import ImportForm
@@ -20,7 +21,7 @@ NOTHING = "Choose your README file, or paste its Markdown below."
 
 @bp.route(IMPORT, methods=["GET", "POST"])
 @login_required
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(rate("readme_import"), methods=["POST"])
 def start_import(username):
     learner = get_owner_or_403(username)
     form, status = ImportForm(formdata=None), 200

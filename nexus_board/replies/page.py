@@ -12,7 +12,7 @@ def thread_context(update, **extra) -> dict:
     carry no CSRF token, so they can be cached)."""
     context = {
         "update": update,
-        "replies": queries.thread(update.id),
+        "replies": queries.thread(update.id, current_user),
         "reply_form": ReplyForm(formdata=None) if current_user.is_authenticated else None,
         "editing": None,
         "contract_links": contract_links([update]),

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -12,15 +12,20 @@ from ..models.types import utcnow
 from ..updates.queries import answered
 
 
-def thread(update_id: int) -> list[Reply]:
-    """An update's replies, oldest first, with their authors (one query)."""
+def thread(update_id: int, viewer: User | None = None) -> list[Reply]:
+    """An update's replies, oldest first, with their authors (one query). A reply a moderator
+    hid shows to its author and admins only (with the reason)."""
     query = (
         select(Reply)
         .where(Reply.update_id == update_id)
         .order_by(Reply.id)
         .limit(THREAD_REPLIES)
-        .options(joinedload(Reply.author))
+        .options(joinedload(Reply.author), joinedload(Reply.hidden_by))
     )
+    if viewer is None or not viewer.is_authenticated:
+        query = query.where(Reply.shown())
+    elif not viewer.is_admin:
+        query = query.where(or_(Reply.shown(), Reply.author_id == viewer.id))
     return list(db.session.scalars(query))
 
 
@@ -29,7 +34,7 @@ def open_questions(days: int, limit: int) -> list[Update]:
     since = utcnow() - timedelta(days=days)
     query = (
         select(Update)
-        .where(Update.question.is_(True), Update.created_at >= since, ~answered())
+        .where(Update.question.is_(True), Update.shown(), Update.created_at >= since, ~answered())
         .order_by(Update.created_at.desc(), Update.id.desc())
         .limit(limit)
         .options(joinedload(Update.author))
@@ -39,5 +44,7 @@ def open_questions(days: int, limit: int) -> list[Update]:
 
 def accepted_answers(user: User) -> int:
     """How many of `user`'s replies their askers accepted."""
-    query = select(func.count()).where(Reply.author_id == user.id, Reply.accepted.is_(True))
+    query = select(func.count()).where(
+        Reply.author_id == user.id, Reply.accepted.is_(True), Reply.shown()
+    )
     return db.session.scalar(query)

@@ -5,6 +5,7 @@ Plain functions: no request, no commit; a broken rule raises a domain error.
 
 from sqlalchemy import case, func, select, update
 
+from .. import audit
 from ..activity.audience import Audience
 from ..activity.events import excerpt, mentioned_in, record
 from ..activity.verbs import Verb
@@ -12,7 +13,7 @@ from ..caching import changed
 from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..limits import MARKDOWN, THREAD_REPLIES
-from ..models import Reply, Update, User
+from ..models import Activity, Reply, Update, User
 from ..models.types import utcnow
 from ..text import clean_text, length_problem
 
@@ -48,12 +49,31 @@ def edit_reply(reply: Reply, by: User, body: str) -> Reply:
 
 
 def delete_reply(reply: Reply, by: User) -> None:
-    """Its author deletes a reply (an admin may too); an accepted answer goes with it."""
+    """Its author deletes a reply (an admin may too: that is moderation, audited); an accepted
+    answer goes with it."""
     if reply.author_id != by.id and not by.is_admin:
         raise Forbidden("Only the author of a reply can delete it.")
+    if reply.author_id != by.id:
+        audit.log(by, "reply", reply.id, "delete", summary=excerpt(reply.body))
+    withdraw_reply(reply)
     db.session.delete(reply)
     db.session.flush()
-    changed("updates")
+    changed("updates", "profiles")  # profiles count accepted answers
+
+
+def withdraw_reply(reply: Reply) -> None:
+    """A reply hidden or deleted takes its words out of the log's events; the events stay."""
+    rows = db.session.scalars(
+        select(Activity).where(
+            Activity.subject_type == "update",
+            Activity.subject_id == reply.update_id,
+            Activity.verb.in_([str(Verb.UPDATE_REPLIED), str(Verb.ANSWER_ACCEPTED)]),
+        )
+    )
+    for row in rows:  # one thread's events: JSON is read here, not in portable SQL
+        if (row.detail or {}).get("reply_id") == reply.id:
+            row.detail = {"reply_id": reply.id}
+    changed("activity")
 
 
 def accept(reply: Reply, by: User) -> Reply:

@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..ratelimits import rate
 from ..rendering import done, render
 from ..updates.lookup import get_update_or_404
 from . import bp, services
@@ -18,7 +19,7 @@ PAGE = "updates/show.html"
 
 @bp.post("/updates/<int:update_id>/replies")
 @login_required
-@limiter.limit("30 per minute")
+@limiter.limit(rate("reply"))
 def add(update_id):
     update = get_update_or_404(update_id)
     form = ReplyForm()

@@ -34,6 +34,9 @@ TEXTS = {
 }
 
 
+HIDDEN = "A moderator hid this review request: it stays as it is until it is shown again."
+
+
 class MoveRefused(Conflict):
     """A move lost to another person's; `review` is what the request is now."""
 
@@ -44,10 +47,12 @@ class MoveRefused(Conflict):
 
 def move(review_id: int, user: User, action: Action, text: str | None = None) -> ReviewRequest:
     """Claim, give back, finish (with the review), thank, or reopen (with a follow-up)."""
-    review = get_review(review_id)
+    review = get_review(review_id, user)
+    if review.hidden_at is not None:
+        raise MoveRefused(HIDDEN, review)
     _check(user, review, action)
     values = {"status": policy.TARGETS[action]}
-    conditions = [ReviewRequest.status.in_(policy.states_allowing(action))]
+    conditions = [ReviewRequest.status.in_(policy.states_allowing(action)), ReviewRequest.shown()]
     if action is not Action.THANK:
         values["status_changed_at"] = utcnow()
     if action is Action.CLAIM:

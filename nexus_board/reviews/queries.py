@@ -23,7 +23,7 @@ def column(status: ReviewStatus, filters: ReviewFilters, viewer_id: int | None,
            before: str | None = None, size: int = REVIEW_PAGE) -> Column:  # fmt: skip
     """One page of a column, newest move first by (status_changed_at, id)."""
     query = select(ReviewRequest).where(
-        ReviewRequest.status == status, *filters.conditions(viewer_id)
+        ReviewRequest.status == status, ReviewRequest.shown(), *filters.conditions(viewer_id)
     )
     if before:
         moment, row_id = decode_time_cursor(before)
@@ -39,7 +39,7 @@ def column(status: ReviewStatus, filters: ReviewFilters, viewer_id: int | None,
 
 def counts(filters: ReviewFilters | None = None, viewer_id: int | None = None) -> dict:
     """How many requests are in each status (under `filters`), one query."""
-    conditions = filters.conditions(viewer_id) if filters else []
+    conditions = [ReviewRequest.shown(), *(filters.conditions(viewer_id) if filters else [])]
     rows = db.session.execute(
         select(ReviewRequest.status, func.count()).where(*conditions).group_by(ReviewRequest.status)
     )
@@ -54,7 +54,7 @@ class ReviewCounts:
 
 
 def of_learner(user: User) -> ReviewCounts:
-    done = ReviewRequest.status == ReviewStatus.DONE
+    done = and_(ReviewRequest.status == ReviewStatus.DONE, ReviewRequest.shown())
     given = select(func.count()).where(done, ReviewRequest.reviewer_id == user.id)
     received = select(func.count()).where(done, ReviewRequest.requester_id == user.id)
     return ReviewCounts(db.session.scalar(given), db.session.scalar(received))

@@ -8,6 +8,7 @@ from ..errors import Forbidden, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import ReviewStatus
+from ..ratelimits import rate
 from ..rendering import done, render
 from . import bp, lifecycle, policy, queries, services
 from .filters import ReviewFilters
@@ -41,7 +42,9 @@ def index():
 
 @bp.route("/reviews/new", methods=["GET", "POST"])
 @login_required
-@limiter.limit("20 per hour", methods=["POST"], key_func=lambda: f"reviewer/{current_user.id}")
+@limiter.limit(
+    rate("review_request"), methods=["POST"], key_func=lambda: f"reviewer/{current_user.id}"
+)
 def new():
     if not policy.may_request(current_user):
         raise Forbidden(policy.REQUEST_FORBIDDEN)
@@ -60,12 +63,12 @@ def new():
 @bp.get("/reviews/<int:review_id>")
 @cached_page("reviews", "profiles")
 def show(review_id):
-    return render(PAGE, "panel", **_context(get_review(review_id)))
+    return render(PAGE, "panel", **_context(get_review(review_id, current_user)))
 
 
 @bp.post("/reviews/<int:review_id>/<any(claim,unclaim,finish,thank,reopen):action>")
 @login_required
-@limiter.limit("60 per minute")
+@limiter.limit(rate("review_move"))
 def act(review_id, action):
     action = Action(action)
     text = request.form.get("review") if action is Action.FINISH else request.form.get("follow_up")
@@ -86,7 +89,8 @@ def _invalid(review_id: int, action: Action, error: Invalid):
     form = ReviewForm() if action is Action.FINISH else FollowUpForm()
     show_errors(form, error, summary=False)
     key = "review_form" if action is Action.FINISH else "follow_up_form"
-    return render(PAGE, "panel", status=422, **_context(get_review(review_id), **{key: form}))
+    review = get_review(review_id, current_user)
+    return render(PAGE, "panel", status=422, **_context(review, **{key: form}))
 
 
 def _context(review, **forms) -> dict:

@@ -8,6 +8,7 @@ from ..errors import Conflict, Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
 from ..numbers import whole_number
+from ..ratelimits import rate
 from ..rendering import done, render
 from . import bp, partners, services
 from .forms import AgreementForm, DetailsForm
@@ -57,7 +58,7 @@ def agreement(slug):
 
 @bp.post("/projects/<slug>/join")
 @login_required
-@limiter.limit("20 per hour")
+@limiter.limit(rate("join"))
 def join(slug):
     project = get_project_or_404(slug)
     services.ask_to_join(project, current_user)

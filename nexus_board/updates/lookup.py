@@ -28,6 +28,4 @@ def get_update_or_404(update_id: int) -> Update:
 
 
 def may_see(update: Update, user) -> bool:
-    if update.hidden_at is None:
-        return True
-    return user.is_authenticated and (user.id == update.author_id or user.is_admin)
+    return update.shows_to(user, update.author_id)

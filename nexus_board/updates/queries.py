@@ -126,15 +126,16 @@ def info_for(update_ids) -> dict[int, ThreadInfo]:
             func.count(),
             func.max(case((Reply.accepted, 1), else_=0)),
         )
-        .where(Reply.update_id.in_(ids))
+        .where(Reply.update_id.in_(ids), Reply.shown())
         .group_by(Reply.update_id)
     )
     return {update_id: ThreadInfo(count, bool(answered)) for update_id, count, answered in rows}
 
 
 def answered():
-    """SQL: the update has an accepted reply (the asker's answer)."""
-    return exists().where(and_(Reply.update_id == Update.id, Reply.accepted.is_(True)))
+    """SQL: the update has an accepted reply (the asker's answer) that a moderator did not hide."""
+    accepted = and_(Reply.update_id == Update.id, Reply.accepted.is_(True), Reply.shown())
+    return exists().where(accepted)
 
 
 def cursor_of(update: Update) -> str:

@@ -7,6 +7,7 @@ from ..caching import cached_page
 from ..errors import Invalid
 from ..extensions import db, limiter
 from ..forms import show_errors
+from ..ratelimits import rate
 from ..rendering import done, render
 from ..replies.page import thread_context
 from . import atom, bp, queries, services
@@ -27,7 +28,7 @@ def feed():
 
 @bp.post("/updates")
 @login_required
-@limiter.limit("30 per hour", key_func=lambda: f"author/{current_user.id}")
+@limiter.limit(rate("update"), key_func=lambda: f"author/{current_user.id}")
 def post():
     form = composer_form()
     if form.validate_on_submit():

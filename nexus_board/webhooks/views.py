@@ -10,6 +10,7 @@ from ..extensions import db, limiter
 from ..forms import show_errors
 from ..models import Scope
 from ..openapi.lookup import get_project_or_404
+from ..ratelimits import rate
 from ..rendering import render
 from . import bp, lookup, services
 from .forms import WebhookForm, kind_choices
@@ -31,14 +32,14 @@ def manages_project_webhooks(project) -> bool:
 
 @bp.route("/admin/webhooks", methods=["GET", "POST"])
 @admin_required
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(rate("webhook"), methods=["POST"])
 def cohort():
     return _hooks_page(None, back=url_for("webhooks.cohort"))
 
 
 @bp.route("/projects/<slug>/webhooks", methods=["GET", "POST"])
 @login_required
-@limiter.limit("30 per hour", methods=["POST"])
+@limiter.limit(rate("webhook"), methods=["POST"])
 def project(slug):
     home = get_project_or_404(slug)
     if not services.may_manage(current_user, Scope.PROJECT, home):
@@ -59,7 +60,7 @@ def delete(webhook_id):
 
 @bp.post("/webhooks/<int:webhook_id>/test")
 @login_required
-@limiter.limit("10 per hour")
+@limiter.limit(rate("webhook_test"))
 def test(webhook_id):
     hook = lookup.get_webhook_or_404(webhook_id, current_user)
     services.send_test(hook, current_user)

@@ -64,3 +64,32 @@ def test_the_migration_makes_postgresql_refuse_changes_to_the_log(tmp_path, post
         downgrade(revision="0012")  # the trigger and its function go with the table
         upgrade()
         db.engine.dispose()
+
+
+def test_replies_and_review_requests_hide_and_delete_on_postgresql(make_app, postgres_database):
+    from nexus_board.replies.services import add_reply
+    from nexus_board.reviews.services import request_review
+
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database)
+    with app.app_context():
+        ada, brian = register("ada"), register("brian")
+        register("mentor", "admin")
+        question = post_update(ada, "Which pagination?", question=True)
+        reply = add_reply(question, brian, "Buy followers")
+        review = request_review(brian, title="Spam review", link="https://github.com/a/b/pull/1",
+                                focus="All", tags="go")  # fmt: skip
+        db.session.commit()
+        ids = question.id, reply.id, review.id
+    admin, visitor = app.test_client(), app.test_client()
+    Auth(admin).sign_in("mentor")
+    for kind, item_id in (("reply", ids[1]), ("review", ids[2])):
+        hidden = admin.post(f"/moderation/{kind}/{item_id}/hide", data={"reason": "Spam"})
+        assert hidden.status_code == 303
+    assert "Buy followers" not in visitor.get(f"/updates/{ids[0]}").get_data(as_text=True)
+    assert "Spam review" not in visitor.get("/reviews").get_data(as_text=True)
+    for kind, item_id in (("reply", ids[1]), ("review", ids[2])):
+        deleted = admin.post(f"/moderation/{kind}/{item_id}/delete", data={"reason": "Spam"})
+        assert deleted.status_code == 303
+    with app.app_context():
+        rows = db.session.scalars(select(AuditEntry.action).order_by(AuditEntry.id)).all()
+        assert rows == ["hide", "hide", "delete", "delete"]

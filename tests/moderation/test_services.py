@@ -11,6 +11,8 @@ from nexus_board.models import AuditEntry, Comment, Contract, Report, Update, Us
 from nexus_board.models.moderation import AppendOnly
 from nexus_board.moderation import services as moderation
 from nexus_board.moderation.kinds import KINDS
+from nexus_board.replies.services import add_reply
+from nexus_board.reviews.services import request_review
 from nexus_board.updates.services import post_update
 
 from ..board.factories import post
@@ -22,14 +24,18 @@ def user(name: str) -> User:
 
 @pytest.fixture
 def items(app, cast):
-    """ada's update, comment and contract, by kind: their ids."""
+    """ada's update, reply, comment, contract and review request, by kind: their ids."""
     with app.app_context():
         contract_id = post(cast["ada"])
         contract = db.session.get(Contract, contract_id)
         comment = board.add_comment(contract, user("ada"), "A comment")
         update = post_update(user("ada"), "An update")
+        reply = add_reply(update, user("ada"), "A reply")
+        review = request_review(user("ada"), title="A review", link="https://github.com/a/b/pull/1",
+                                focus="The models", tags="")  # fmt: skip
         db.session.commit()
-        ids = {"update": update.id, "comment": comment.id, "contract": contract_id}
+        ids = {"update": update.id, "comment": comment.id, "contract": contract_id,
+               "reply": reply.id, "review": review.id}  # fmt: skip
     with app.app_context():
         yield ids
 
