@@ -196,6 +196,8 @@ FIELDS: dict[str, Store | str] = {
     "UpdateForm.body": Store("brian", lambda w, n: "/updates", "body",
                              lambda w, n, who: ["/updates", "/", f"/updates/{w.last_update()}"]),
     "FeedFilterForm.tag": "a filter of the feed, read from the URL, never stored",
+    "FeedFilterForm.learner": "a filter read from the URL, never stored; anything but a username"
+    " is a 400 next to the field (tests/updates/test_feed.py)",
     "ReplyForm.body": Store("brian", lambda w, n: f"/updates/{w.question()}/replies", "body",
                             lambda w, n, who: [f"/updates/{w.question()}"]),
     "CommentForm.body": Store("brian", lambda w, n: f"/contracts/{w.contract()}/comments", "body",
