@@ -44,7 +44,7 @@ def main(argv=None) -> int:
     folder = ROOT / "bench" / "results" / datetime.now().strftime("prism-%Y%m%d-%H%M%S")
     folder.mkdir(parents=True)
     settings = app_settings(folder, f"sqlite:///{folder / 'nexus.sqlite3'}")
-    dataset.build(settings, dataset.SIZES["smoke"])
+    dataset.build(settings, dataset.SIZES["medium"])
     with contextlib.ExitStack() as stack:
         cache_url = "filesystem://" + str(folder / "c")
         ours, _ = stack.enter_context(gunicorn(folder, "mock", settings, cache_url, args.workers))
