@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, and_, case, exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
+from ..database import unindexed
 from ..extensions import db
 from ..lists import ranked
 from ..lists import read as lists_read
@@ -18,7 +19,10 @@ from ..pagination import decode_time_cursor, encode_cursor
 from .filters import Filters
 
 PAGE_SIZE = 20
-SHOWN = Update.shown()  # what every list shows: nothing a moderator hid
+# What every list shows: nothing a moderator hid. Nearly every update shows, so the hidden_at
+# index cannot narrow a list down; SQLite, with no statistics, would still pick it over the
+# (created_at, id) index and sort every update (the feed 50 pages deep: 190 ms instead of 1).
+SHOWN = unindexed(Update.hidden_at).is_(None)
 NEWEST = (Update.created_at.desc(), Update.id.desc())
 PINNED = Update.pinned_at.is_not(None)
 
@@ -45,10 +49,11 @@ def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE
     if before:
         created, update_id = decode_time_cursor(before)
         stmt = stmt.where(
+            Update.created_at <= created,  # a range the index can start from, not a scan
             or_(
                 Update.created_at < created,
                 and_(Update.created_at == created, Update.id < update_id),
-            )
+            ),
         )
     rows = _load(stmt.limit(size + 1))
     items = rows[:size]
@@ -74,10 +79,11 @@ def count_newer(filters: Filters, after: str | None) -> int:
     if after:
         created, update_id = decode_time_cursor(after)
         stmt = stmt.where(
+            Update.created_at >= created,  # a range the index can start from, not a scan
             or_(
                 Update.created_at > created,
                 and_(Update.created_at == created, Update.id > update_id),
-            )
+            ),
         )
     return db.session.scalar(stmt)
 
