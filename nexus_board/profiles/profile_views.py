@@ -15,6 +15,7 @@ from .queries import directory_query, learner_cards, snapshot
 from .readme import export_readme
 
 PER_PAGE = 24
+MAX_PAGE = 2**40 // PER_PAGE  # deeper pages are empty for any cohort, and their offset overflows
 
 
 @bp.get("/learners")
@@ -23,13 +24,9 @@ def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
-    query = directory_query(text, Track(track) if track else None)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    pages = max(1, -(-total // PER_PAGE))
     number = max(request.args.get("page", 1, type=int), 1)
-    users = []  # past the last page (however far: no offset the database cannot hold)
-    if number <= pages:
-        users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+    users, total = learners_page(directory_query(text, Track(track) if track else None), number)
+    pages = max(1, -(-total // PER_PAGE))
     return render(
         "profiles/directory.html",
         "results",
@@ -41,6 +38,19 @@ def directory():
         pages=pages,
         total=total,
     )
+
+
+def learners_page(query, number: int) -> tuple[list, int]:
+    """Page `number` of `query`'s learners and how many there are: one statement, the count
+    beside each row; a second only past the last page, which has no row to carry it."""
+    users, total = [], None
+    if number <= MAX_PAGE:  # no offset the database cannot hold
+        counted = query.add_columns(func.count().over())
+        rows = db.session.execute(counted.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+        users, total = [user for user, _ in rows], rows[0][1] if rows else None
+    if total is None:
+        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return users, total
 
 
 @bp.get("/u/<username>")
