@@ -24,8 +24,10 @@ LATEST_UPDATES = 5
 
 
 class ProfilePage:
-    def __init__(self, learner: User):
+    def __init__(self, learner: User, details: Profile | None = None):
         self.learner = learner
+        if details is not None:  # read with the learner
+            self.details = details
         self.lists = list(LISTS.values())
         self.editing: tuple[str, int] | None = None  # (list key, item id) shown as a form
         self.forms: dict = {}  # forms that failed, by list key (add) or (key, id) (edit)
@@ -121,12 +123,21 @@ class ProfilePage:
         return contract_links(self.updates)
 
     @cached_property
-    def accepted_answers(self) -> int:
-        return replies.accepted_answers(self.learner)
+    def _collaboration(self) -> tuple[int, int, int]:
+        """Accepted answers, reviews given and received: three counts, one statement."""
+        queries = (
+            replies.accepted_answers_query(self.learner),
+            *reviews.of_learner_queries(self.learner),
+        )
+        return db.session.execute(select(*(q.scalar_subquery() for q in queries))).one()
 
-    @cached_property
+    @property
+    def accepted_answers(self) -> int:
+        return self._collaboration[0]
+
+    @property
     def reviews(self) -> reviews.ReviewCounts:
-        return reviews.of_learner(self.learner)
+        return reviews.ReviewCounts(*self._collaboration[1:])
 
     @cached_property
     def projects(self) -> list:

@@ -9,7 +9,7 @@ from ..models import Track
 from ..rendering import render
 from ..updates.page import SHOWN
 from . import bp
-from .lookup import get_learner_or_404
+from .lookup import get_learner_or_404, get_profile_or_404
 from .page import ProfilePage
 from .queries import directory_query, learner_cards, snapshot
 from .readme import export_readme
@@ -56,7 +56,8 @@ def learners_page(query, number: int) -> tuple[list, int]:
 @bp.get("/u/<username>")
 @cached_page(*SHOWN, "reviews", "teams")  # the profile, latest updates, reviews, projects
 def show(username):
-    return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
+    learner, details = get_profile_or_404(username)
+    return render("profiles/show.html", page=ProfilePage(learner, details))
 
 
 @bp.get("/u/<username>/README.md")

@@ -68,9 +68,10 @@ def pinned_announcements() -> list[Update]:
     return list(db.session.scalars(_with_details(stmt)))
 
 
-def newest(filters: Filters, limit: int) -> list[Update]:
-    """The newest updates matching `filters`, pinned or not (for the Atom feed)."""
-    return _load(_matching(filters).limit(limit))
+def newest(filters: Filters, limit: int, *, tags: bool = False) -> list[Update]:
+    """The newest updates matching `filters`, pinned or not (a profile's; with `tags` for the
+    Atom feed's categories)."""
+    return _load(_matching(filters).limit(limit), tags=tags)
 
 
 def count_newer(filters: Filters, after: str | None) -> int:
@@ -161,16 +162,16 @@ def _matching(filters: Filters, stmt: Select | None = None) -> Select:
     return stmt
 
 
-def _load(stmt: Select) -> list[Update]:
+def _load(stmt: Select, *, tags: bool = False) -> list[Update]:
     stmt = stmt.order_by(Update.created_at.desc(), Update.id.desc())
-    return list(db.session.scalars(_with_details(stmt)))
+    return list(db.session.scalars(_with_details(stmt, tags=tags)))
 
 
-def _with_details(stmt: Select) -> Select:
-    # One query for the updates and their authors, one each for tags and mentions.
-    return stmt.options(
-        joinedload(Update.author), selectinload(Update.tags), selectinload(Update.mentions)
-    )
+def _with_details(stmt: Select, *, tags: bool = False) -> Select:
+    # One query for the updates and their authors, one for the mentions (their links), and
+    # with `tags` one for the tags: pages link the tags in the text, only Atom lists them.
+    stmt = stmt.options(joinedload(Update.author), selectinload(Update.mentions))
+    return stmt.options(selectinload(Update.tags)) if tags else stmt
 
 
 def _sort_key(update: Update):
