@@ -40,8 +40,11 @@ class Page:
         return cursor_of(max(shown, key=_sort_key)) if shown else None
 
 
-def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE) -> Page:
-    """One page of the feed. Unfiltered, pinned announcements head the first page instead."""
+def feed_page(
+    filters: Filters, before: str | None = None, size: int = PAGE_SIZE, *, tags: bool = False
+) -> Page:
+    """One page of the feed. Unfiltered, pinned announcements head the first page instead.
+    With `tags`, each update's tags are loaded too (the API lists them; pages link them)."""
     skip_pinned = filters.empty
     stmt = _matching(filters)
     if skip_pinned:
@@ -55,17 +58,17 @@ def feed_page(filters: Filters, before: str | None = None, size: int = PAGE_SIZE
                 and_(Update.created_at == created, Update.id < update_id),
             ),
         )
-    rows = _load(stmt.limit(size + 1))
+    rows = _load(stmt.limit(size + 1), tags=tags)
     items = rows[:size]
     next_cursor = cursor_of(items[-1]) if len(rows) > size else None
-    pinned = pinned_announcements() if skip_pinned and not before else []
+    pinned = pinned_announcements(tags=tags) if skip_pinned and not before else []
     return Page(items=items, next_cursor=next_cursor, pinned=pinned)
 
 
-def pinned_announcements() -> list[Update]:
+def pinned_announcements(*, tags: bool = False) -> list[Update]:
     stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
     stmt = stmt.order_by(Update.pinned_at.desc())
-    return list(db.session.scalars(_with_details(stmt)))
+    return list(db.session.scalars(_with_details(stmt, tags=tags)))
 
 
 def newest(filters: Filters, limit: int, *, tags: bool = False) -> list[Update]:
