@@ -5,7 +5,7 @@ from functools import cached_property
 
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
@@ -92,12 +92,31 @@ class ProfilePage:
 
     @cached_property
     def _items(self) -> dict:
-        challenges = ordered(Challenge, self.learner.id).options(selectinload(Challenge.tags))
         return {
-            "challenges": list(db.session.scalars(challenges)),
+            "challenges": self._challenges(),
             "takeaways": list(db.session.scalars(ordered(Takeaway, self.learner.id))),
             "sections": list(db.session.scalars(ordered(ExtraSection, self.learner.id))),
         }
+
+    def _challenges(self) -> list[Challenge]:
+        """The challenges with their tags, which are the learner's own learnings (the services
+        allow no other): read beside each challenge, not loaded again."""
+        tagged = challenge_tags.c
+        rows = db.session.execute(
+            ordered(Challenge, self.learner.id)
+            .add_columns(tagged.learning_id)
+            .outerjoin(challenge_tags, tagged.challenge_id == Challenge.id)
+        )
+        learnings = {learning.id: learning for learning in self.learnings}
+        tags: dict[Challenge, list[Learning]] = {}
+        for challenge, learning_id in rows:
+            found = tags.setdefault(challenge, [])
+            if learning_id is not None:
+                found.append(learnings[learning_id])
+        for challenge, found in tags.items():
+            found.sort(key=lambda learning: (learning.position, learning.id))
+            set_committed_value(challenge, "tags", found)  # as loaded: no change to write
+        return list(tags)
 
     def items(self, lst: ItemList) -> list:
         if lst.kind is not None:
