@@ -15,7 +15,6 @@ from ..reviews import queries as reviews
 from ..teams import queries as teams
 from ..updates import queries as updates
 from ..updates.filters import Filters
-from ..updates.page import contract_links
 from .item_lists import LISTS, ItemList
 from .queries import ordered
 from .topics import suggestions
@@ -133,13 +132,17 @@ class ProfilePage:
         return [name for name in suggestions(lst.kind) if name.casefold() not in listed]
 
     @cached_property
-    def updates(self) -> list:
-        """The learner's latest few updates, newest first (the page links to all of them)."""
+    def _latest(self) -> tuple[list, dict]:
         return updates.newest(Filters(author=self.learner), LATEST_UPDATES)
 
-    @cached_property
+    @property
+    def updates(self) -> list:
+        """The learner's latest few updates, newest first (the page links to all of them)."""
+        return self._latest[0]
+
+    @property
     def contract_links(self) -> dict:
-        return contract_links(self.updates)
+        return self._latest[1]
 
     @cached_property
     def _collaboration(self) -> tuple[int, int, int]:

@@ -16,6 +16,7 @@ from ..lists import ranked
 from ..lists import read as lists_read
 from ..models import Reply, Update, UpdateTag, User
 from ..pagination import decode_time_cursor, encode_cursor
+from . import contracts
 from .filters import Filters
 
 PAGE_SIZE = 20
@@ -32,6 +33,7 @@ class Page:
     items: list[Update]
     next_cursor: str | None  # for the page after this one; None on the last page
     pinned: list[Update] = field(default_factory=list)
+    contract_links: dict = field(default_factory=dict)  # of items and pinned, by contract id
 
     @property
     def newest_cursor(self) -> str | None:
@@ -58,22 +60,24 @@ def feed_page(
                 and_(Update.created_at == created, Update.id < update_id),
             ),
         )
-    rows = _load(stmt.limit(size + 1), tags=tags)
+    rows, links = _load(stmt.limit(size + 1), tags=tags)
     items = rows[:size]
     next_cursor = cursor_of(items[-1]) if len(rows) > size else None
-    pinned = pinned_announcements(tags=tags) if skip_pinned and not before else []
-    return Page(items=items, next_cursor=next_cursor, pinned=pinned)
+    pinned = []
+    if skip_pinned and not before:
+        pinned, pinned_links = _pinned_announcements(tags=tags)
+        links |= pinned_links
+    return Page(items=items, next_cursor=next_cursor, pinned=pinned, contract_links=links)
 
 
-def pinned_announcements(*, tags: bool = False) -> list[Update]:
+def _pinned_announcements(*, tags: bool = False) -> tuple[list[Update], dict]:
     stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
-    stmt = stmt.order_by(Update.pinned_at.desc())
-    return list(db.session.scalars(_with_details(stmt, tags=tags)))
+    return _read(stmt.order_by(Update.pinned_at.desc()), tags=tags)
 
 
-def newest(filters: Filters, limit: int, *, tags: bool = False) -> list[Update]:
-    """The newest updates matching `filters`, pinned or not (a profile's; with `tags` for the
-    Atom feed's categories)."""
+def newest(filters: Filters, limit: int, *, tags: bool = False) -> tuple[list[Update], dict]:
+    """The newest updates matching `filters`, pinned or not, and their contract links (a
+    profile's; with `tags` for the Atom feed's categories)."""
     return _load(_matching(filters).limit(limit), tags=tags)
 
 
@@ -165,9 +169,14 @@ def _matching(filters: Filters, stmt: Select | None = None) -> Select:
     return stmt
 
 
-def _load(stmt: Select, *, tags: bool = False) -> list[Update]:
-    stmt = stmt.order_by(Update.created_at.desc(), Update.id.desc())
-    return list(db.session.scalars(_with_details(stmt, tags=tags)))
+def _load(stmt: Select, *, tags: bool = False) -> tuple[list[Update], dict]:
+    return _read(stmt.order_by(Update.created_at.desc(), Update.id.desc()), tags=tags)
+
+
+def _read(stmt: Select, *, tags: bool = False) -> tuple[list[Update], dict]:
+    """The updates with their details, and the links to the contracts they are about."""
+    rows = db.session.execute(contracts.with_links(_with_details(stmt, tags=tags))).all()
+    return [update for update, _ in rows], contracts.links_in(rows)
 
 
 def _with_details(stmt: Select, *, tags: bool = False) -> Select:
