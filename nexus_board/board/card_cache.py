@@ -7,8 +7,8 @@ it is theirs). So a write needs no invalidation: the card it changed gets a new 
 rendered again, every other card is read back, whoever rendered it first. A new value on the
 card that changes without a new version belongs in `_shown`.
 
-The CSRF token is the one personal thing in a card: it is stored as a placeholder and put back
-for each page, so cards are shared between sessions.
+The CSRF token is the one personal thing in a card: it is rendered as a placeholder and put
+back for each page, so cards are shared between sessions.
 """
 
 import hashlib
@@ -33,32 +33,30 @@ def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
     token = generate_csrf() if viewer.is_authenticated else ""
 
     def render_missing(ids: list[int]) -> dict[int, str]:
-        rendered = render_cards([by_id[i] for i in ids], viewer, permitted)
-        return {i: _shareable(html, token) for i, html in rendered.items()}
+        return render_cards([by_id[i] for i in ids], viewer, permitted, token=PLACEHOLDER)
 
     stored = remembered_each(keys, render_missing)
     return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
 
 
-def render_cards(contracts: list[Contract], viewer: User, permitted=None) -> dict[int, str]:
+def render_cards(contracts: list, viewer: User, permitted=None, token=None) -> dict[int, str]:
     """The cards rendered now, with nothing read from the cache (`permitted`: each contract's
-    `policy.allowed`, if known already)."""
+    `policy.allowed`, if known already; `token`: what the forms carry, the session's CSRF
+    token if None)."""
     if not contracts:
         return {}
     permitted = permitted or {c.id: policy.allowed(viewer, c) for c in contracts}
     html = render_template(
-        "board/_card_list.html",
-        contracts=contracts,
+        "board/_cards.html",
+        cards=contracts,
         viewer=viewer,
         allowed=lambda _viewer, contract: permitted[contract.id],
+        token=token,
+        split=True,
     )
     # One template render for them all; each card is wrapped in a comment naming it.
     parts = html.split("<!--card ")[1:]
     return {int(part[: part.index("-->")]): _body(part) for part in parts}
-
-
-def _shareable(html: str, token: str) -> str:
-    return html.replace(token, PLACEHOLDER) if token else html
 
 
 def _body(part: str) -> str:
@@ -91,5 +89,5 @@ def _shown(contract: Contract) -> tuple:
         contract.claimer and contract.claimer.display_name,
         check and (check.passed, check.checked_at, check.contract_version, check.environment),
         check and check.detail,
-        tuple(tag.name for tag in contract.tags),
+        tuple(contract.tag_names),
     )

@@ -24,9 +24,9 @@ def renders(monkeypatch):
     rendered = []
     render = card_cache.render_cards
 
-    def counting(contracts, viewer, permitted=None):
+    def counting(contracts, viewer, permitted=None, token=None):
         rendered.extend(contract.id for contract in contracts)
-        return render(contracts, viewer, permitted)
+        return render(contracts, viewer, permitted, token)
 
     monkeypatch.setattr(card_cache, "render_cards", counting)
     return rendered
