@@ -29,7 +29,8 @@ def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
     viewer = getattr(viewer, "_get_current_object", lambda: viewer)()  # not the proxy, per card
     permitted = {contract.id: policy.allowed(viewer, contract) for contract in contracts}
     by_id = {contract.id: contract for contract in contracts}
-    keys = {contract.id: _key(contract, viewer, permitted[contract.id]) for contract in contracts}
+    key = _keys(viewer)
+    keys = {contract.id: key(contract, permitted[contract.id]) for contract in contracts}
     token = generate_csrf() if viewer.is_authenticated else ""
 
     def render_missing(ids: list[int]) -> dict[int, str]:
@@ -63,12 +64,22 @@ def _body(part: str) -> str:
     return part[part.index("-->") + 3 :].strip()
 
 
-def _key(contract: Contract, viewer: User, permitted: frozenset) -> str:
-    mine = viewer.is_authenticated and contract.claimer_id == viewer.id
-    kind = (viewer.is_authenticated, mine, sorted(permitted))
-    digest = hashlib.blake2b(repr((_shown(contract), kind)).encode(), digest_size=16)
+def _keys(viewer: User):
+    """A function giving each card its key for `viewer`: what is the same for every card (the
+    build, who looks, each set of buttons as text) worked out once, not per card."""
     build_id = current_app.config["BUILD_FINGERPRINT"]
-    return f"card/{build_id}/{contract.id}/{digest.hexdigest()}"
+    signed_in, viewer_id = viewer.is_authenticated, getattr(viewer, "id", None)
+    buttons: dict[frozenset, str] = {}
+
+    def key(contract, permitted: frozenset) -> str:
+        if permitted not in buttons:
+            buttons[permitted] = ",".join(sorted(action.value for action in permitted))
+        mine = signed_in and contract.claimer_id == viewer_id
+        shown = repr((_shown(contract), signed_in, mine, buttons[permitted]))
+        digest = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
+        return f"card/{build_id}/{contract.id}/{digest}"
+
+    return key
 
 
 def _shown(contract: Contract) -> tuple:
