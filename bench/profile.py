@@ -1,8 +1,9 @@
 """Where a page's time goes: `python -m bench.profile [--size large] [--db postgresql] PATH…`.
 
 Seeds the data (or reuses the SQLite database of an earlier `bench/run --out FOLDER` with
-`--from FOLDER`), then renders each path uncached (or, with `--cached`, with the file-system cache), in this process, under pyinstrument, and
-prints the call tree. `--as USERNAME` signs the requests in.
+`--from FOLDER`), then renders each path uncached (with `--cached`, on the file-system cache),
+in this process, under pyinstrument, and prints the call tree. `--as USERNAME` signs the
+requests in.
 """
 
 import argparse
