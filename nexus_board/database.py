@@ -3,6 +3,9 @@
 PostgreSQL's lower() folds every letter (in a UTF-8 locale), SQLite's only ASCII, so "élodie"
 would not find "Élodie" there. `lowered(column)` is lower() on PostgreSQL and, on SQLite, Python's
 own str.lower registered on each connection: the same query finds the same learners on both.
+
+`unindexed(column)` keeps SQLite's planner, which has no statistics, off an index that cannot
+narrow anything down (see updates.queries.SHOWN).
 """
 
 from sqlalchemy import Engine, String, event
@@ -28,6 +31,23 @@ def _lower(element, compiler, **kw) -> str:
 @compiles(lowered, "sqlite")
 def _python_lower(element, compiler, **kw) -> str:
     return f"{SQLITE_LOWER}({compiler.process(element.clauses, **kw)})"
+
+
+class unindexed(FunctionElement):  # noqa: N801  (reads as a column, like lowered)
+    """The column itself; on SQLite `+column`, which its planner never looks up in an index."""
+
+    inherit_cache = True
+    name = "unindexed"
+
+
+@compiles(unindexed)
+def _column(element, compiler, **kw) -> str:
+    return compiler.process(element.clauses, **kw)
+
+
+@compiles(unindexed, "sqlite")
+def _unindexed(element, compiler, **kw) -> str:
+    return f"+{compiler.process(element.clauses, **kw)}"
 
 
 def _str_lower(text):

@@ -67,7 +67,8 @@ def learner(username):
 def updates_feed():
     """The feed, newest first; unfiltered, the first page also lists pinned announcements."""
     filters = filters_from(request.args)
-    page = updates.feed_page(filters, request.args.get("cursor"), limit_from(request.args))
+    cursor = request.args.get("cursor")
+    page = updates.feed_page(filters, cursor, limit_from(request.args), tags=True)
     data = body(page, present.update, lambda cursor: _next("api.updates", cursor))
     data["pinned"] = [present.update(row) for row in page.pinned]
     return data

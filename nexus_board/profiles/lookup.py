@@ -5,17 +5,28 @@ from sqlalchemy import select
 
 from ..errors import Forbidden, NotFound
 from ..extensions import db
-from ..models import PendingImport, User
+from ..models import PendingImport, Profile, User
 from .item_lists import ItemList
 
 NOT_YOURS = "You can only change your own profile."
 
 
 def get_learner_or_404(username: str) -> User:
-    user = db.session.scalar(select(User).where(User.username == username.lower(), User.listed()))
-    if user is None:
+    return _learner_or_404(select(User), username)[0]
+
+
+def get_profile_or_404(username: str) -> tuple[User, Profile | None]:
+    """The learner and their profile row (None before they fill one in), in one statement."""
+    query = select(User, Profile).outerjoin(Profile, Profile.user_id == User.id)
+    return _learner_or_404(query, username)
+
+
+def _learner_or_404(query, username: str):
+    found = db.session.execute(query.where(User.username == username.lower(), User.listed()))
+    row = found.first()
+    if row is None:
         raise NotFound(f"There is no learner called {username}.")
-    return user
+    return tuple(row)
 
 
 def get_owner_or_403(username: str) -> User:

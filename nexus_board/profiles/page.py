@@ -5,7 +5,7 @@ from functools import cached_property
 
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
@@ -15,7 +15,6 @@ from ..reviews import queries as reviews
 from ..teams import queries as teams
 from ..updates import queries as updates
 from ..updates.filters import Filters
-from ..updates.page import contract_links
 from .item_lists import LISTS, ItemList
 from .queries import ordered
 from .topics import suggestions
@@ -24,8 +23,10 @@ LATEST_UPDATES = 5
 
 
 class ProfilePage:
-    def __init__(self, learner: User):
+    def __init__(self, learner: User, details: Profile | None = None):
         self.learner = learner
+        if details is not None:  # read with the learner
+            self.details = details
         self.lists = list(LISTS.values())
         self.editing: tuple[str, int] | None = None  # (list key, item id) shown as a form
         self.forms: dict = {}  # forms that failed, by list key (add) or (key, id) (edit)
@@ -90,12 +91,31 @@ class ProfilePage:
 
     @cached_property
     def _items(self) -> dict:
-        challenges = ordered(Challenge, self.learner.id).options(selectinload(Challenge.tags))
         return {
-            "challenges": list(db.session.scalars(challenges)),
+            "challenges": self._challenges(),
             "takeaways": list(db.session.scalars(ordered(Takeaway, self.learner.id))),
             "sections": list(db.session.scalars(ordered(ExtraSection, self.learner.id))),
         }
+
+    def _challenges(self) -> list[Challenge]:
+        """The challenges with their tags, which are the learner's own learnings (the services
+        allow no other): read beside each challenge, not loaded again."""
+        tagged = challenge_tags.c
+        rows = db.session.execute(
+            ordered(Challenge, self.learner.id)
+            .add_columns(tagged.learning_id)
+            .outerjoin(challenge_tags, tagged.challenge_id == Challenge.id)
+        )
+        learnings = {learning.id: learning for learning in self.learnings}
+        tags: dict[Challenge, list[Learning]] = {}
+        for challenge, learning_id in rows:
+            found = tags.setdefault(challenge, [])
+            if learning_id is not None:
+                found.append(learnings[learning_id])
+        for challenge, found in tags.items():
+            found.sort(key=lambda learning: (learning.position, learning.id))
+            set_committed_value(challenge, "tags", found)  # as loaded: no change to write
+        return list(tags)
 
     def items(self, lst: ItemList) -> list:
         if lst.kind is not None:
@@ -112,21 +132,34 @@ class ProfilePage:
         return [name for name in suggestions(lst.kind) if name.casefold() not in listed]
 
     @cached_property
-    def updates(self) -> list:
-        """The learner's latest few updates, newest first (the page links to all of them)."""
+    def _latest(self) -> tuple[list, dict]:
         return updates.newest(Filters(author=self.learner), LATEST_UPDATES)
 
-    @cached_property
+    @property
+    def updates(self) -> list:
+        """The learner's latest few updates, newest first (the page links to all of them)."""
+        return self._latest[0]
+
+    @property
     def contract_links(self) -> dict:
-        return contract_links(self.updates)
+        return self._latest[1]
 
     @cached_property
+    def _collaboration(self) -> tuple[int, int, int]:
+        """Accepted answers, reviews given and received: three counts, one statement."""
+        queries = (
+            replies.accepted_answers_query(self.learner),
+            *reviews.of_learner_queries(self.learner),
+        )
+        return db.session.execute(select(*(q.scalar_subquery() for q in queries))).one()
+
+    @property
     def accepted_answers(self) -> int:
-        return replies.accepted_answers(self.learner)
+        return self._collaboration[0]
 
-    @cached_property
+    @property
     def reviews(self) -> reviews.ReviewCounts:
-        return reviews.of_learner(self.learner)
+        return reviews.ReviewCounts(*self._collaboration[1:])
 
     @cached_property
     def projects(self) -> list:

@@ -9,12 +9,13 @@ from ..models import Track
 from ..rendering import render
 from ..updates.page import SHOWN
 from . import bp
-from .lookup import get_learner_or_404
+from .lookup import get_learner_or_404, get_profile_or_404
 from .page import ProfilePage
 from .queries import directory_query, learner_cards, snapshot
 from .readme import export_readme
 
 PER_PAGE = 24
+MAX_PAGE = 2**40 // PER_PAGE  # deeper pages are empty for any cohort, and their offset overflows
 
 
 @bp.get("/learners")
@@ -23,13 +24,9 @@ def directory():
     text = request.args.get("q", "").strip()[:100]
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
-    query = directory_query(text, Track(track) if track else None)
-    total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    pages = max(1, -(-total // PER_PAGE))
     number = max(request.args.get("page", 1, type=int), 1)
-    users = []  # past the last page (however far: no offset the database cannot hold)
-    if number <= pages:
-        users = db.session.scalars(query.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+    users, total = learners_page(directory_query(text, Track(track) if track else None), number)
+    pages = max(1, -(-total // PER_PAGE))
     return render(
         "profiles/directory.html",
         "results",
@@ -43,10 +40,24 @@ def directory():
     )
 
 
+def learners_page(query, number: int) -> tuple[list, int]:
+    """Page `number` of `query`'s learners and how many there are: one statement, the count
+    beside each row; a second only past the last page, which has no row to carry it."""
+    users, total = [], None
+    if number <= MAX_PAGE:  # no offset the database cannot hold
+        counted = query.add_columns(func.count().over())
+        rows = db.session.execute(counted.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
+        users, total = [user for user, _ in rows], rows[0][1] if rows else None
+    if total is None:
+        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
+    return users, total
+
+
 @bp.get("/u/<username>")
 @cached_page(*SHOWN, "reviews", "teams")  # the profile, latest updates, reviews, projects
 def show(username):
-    return render("profiles/show.html", page=ProfilePage(get_learner_or_404(username)))
+    learner, details = get_profile_or_404(username)
+    return render("profiles/show.html", page=ProfilePage(learner, details))
 
 
 @bp.get("/u/<username>/README.md")

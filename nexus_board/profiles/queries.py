@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, distinct, exists, func, or_, select
+from sqlalchemy import Select, case, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
 from ..database import lowered
@@ -125,11 +125,9 @@ def directory_query(text: str = "", track: Track | None = None) -> Select:
     text = one_line(text)
     if text:
         wanted = text.lower()
-        topic = (
-            exists()
-            .where(Learning.user_id == User.id, Learning.topic_id == Topic.id)
-            .where(Topic.key.contains(topic_key(text), autoescape=True))
-        )
+        # The few matching topics once, not a correlated match per learner and learning.
+        topics = select(Topic.id).where(Topic.key.contains(topic_key(text), autoescape=True))
+        topic = User.id.in_(select(Learning.user_id).where(Learning.topic_id.in_(topics)))
         query = query.where(
             or_(
                 lowered(User.display_name).contains(wanted, autoescape=True),

@@ -2,7 +2,7 @@
 
 from datetime import timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -44,7 +44,11 @@ def open_questions(days: int, limit: int) -> list[Update]:
 
 def accepted_answers(user: User) -> int:
     """How many of `user`'s replies their askers accepted."""
-    query = select(func.count()).where(
+    return db.session.scalar(accepted_answers_query(user))
+
+
+def accepted_answers_query(user: User) -> Select:
+    """SQL for `accepted_answers`, for a page that reads it with other counts."""
+    return select(func.count()).where(
         Reply.author_id == user.id, Reply.accepted.is_(True), Reply.shown()
     )
-    return db.session.scalar(query)

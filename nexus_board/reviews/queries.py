@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import Select, and_, func, or_, select
 
 from ..extensions import db
 from ..limits import REVIEW_PAGE
@@ -54,7 +54,12 @@ class ReviewCounts:
 
 
 def of_learner(user: User) -> ReviewCounts:
+    given, received = of_learner_queries(user)
+    return ReviewCounts(db.session.scalar(given), db.session.scalar(received))
+
+
+def of_learner_queries(user: User) -> tuple[Select, Select]:
+    """SQL for `of_learner`'s two counts, for a page that reads them with other counts."""
     done = and_(ReviewRequest.status == ReviewStatus.DONE, ReviewRequest.shown())
     given = select(func.count()).where(done, ReviewRequest.reviewer_id == user.id)
-    received = select(func.count()).where(done, ReviewRequest.requester_id == user.id)
-    return ReviewCounts(db.session.scalar(given), db.session.scalar(received))
+    return given, select(func.count()).where(done, ReviewRequest.requester_id == user.id)

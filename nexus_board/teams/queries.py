@@ -132,12 +132,12 @@ def looking_for_partner(limit: int, track: str | None = None) -> list[Project]:
 def projects_of(user: User) -> list[tuple[Project, list[str]]]:
     """The projects `user` is in, with their roles, by project name."""
     roles = _roles_query(user_id=user.id)
-    rows = db.session.execute(select(roles.c.project_id, roles.c.role)).all()
-    by_project: dict[int, list[str]] = defaultdict(list)
-    for project_id, role in rows:
-        if role not in by_project[project_id]:
-            by_project[project_id].append(role)
-    projects = db.session.scalars(
-        select(Project).where(Project.id.in_(list(by_project))).order_by(Project.name)
+    rows = db.session.execute(
+        select(Project, roles.c.role)
+        .join(roles, roles.c.project_id == Project.id)
+        .order_by(Project.name, Project.id)
     )
-    return [(project, sorted(by_project[project.id])) for project in projects]
+    by_project: dict[Project, set[str]] = {}
+    for project, role in rows:
+        by_project.setdefault(project, set()).add(role)
+    return [(project, sorted(found)) for project, found in by_project.items()]

@@ -17,7 +17,7 @@ ENTRIES = 50
 def response(filters: Filters) -> Response:
     """The newest updates matching `filters` as an Atom document."""
     args = filters.as_args()
-    updates = queries.newest(filters, ENTRIES)
+    updates, _ = queries.newest(filters, ENTRIES, tags=True)
     feed = FeedGenerator()
     feed.id(url_for("updates.atom_feed", _external=True, **args))
     feed.title(_title(filters))

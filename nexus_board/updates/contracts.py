@@ -4,11 +4,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flask import url_for
-from sqlalchemy import or_, select
+from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import load_only
 
 from ..extensions import db
-from ..models import Contract
+from ..models import Contract, Update
 
 CHOICES = 50
 
@@ -55,6 +55,18 @@ def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
         .options(_columns())
     )
     return {c.id: ContractLink(c.id, _title(c)) for c in db.session.scalars(query)}
+
+
+def with_links(stmt: Select) -> Select:
+    """`stmt`, of updates, with the contract each is about beside it, None unless everyone sees
+    it (as `links` would find it): no query of its own."""
+    about = and_(Contract.id == Update.contract_id, Contract.shown(), Contract.is_draft.is_(False))
+    return stmt.add_columns(Contract).outerjoin(Contract, about).options(_columns())
+
+
+def links_in(rows) -> dict[int, ContractLink]:
+    """The links of `with_links`' rows, keyed by contract id."""
+    return {c.id: ContractLink(c.id, _title(c)) for _, c in rows if c is not None}
 
 
 def _columns():

@@ -32,7 +32,7 @@ def feed_context(*, before: str | None = None, form: UpdateForm | None = None) -
         "filter_form": filter_form,
         "page": page,
         "form": form,
-        "contract_links": contract_links(page.items + page.pinned),
+        "contract_links": page.contract_links,
         "threads": queries.info_for(u.id for u in page.items + page.pinned),
     }
 

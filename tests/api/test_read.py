@@ -189,6 +189,17 @@ def test_updates_newest_first_with_pinned_ones_apart(client, cast, make_update):
     ]
 
 
+def test_the_update_feed_reads_tags_for_every_update_at_once(
+    client, cast, make_update, count_queries
+):
+    for n in range(5):
+        make_update(cast["ada"], f"Update {n} #django #api @gabriel")
+    with count_queries() as statements:
+        page = client.get("/api/v1/updates").json
+    assert [u["tags"] for u in page["items"]] == [["api", "django"]] * 5
+    assert len(statements) <= 4  # the updates, their tags, their mentions, the pinned ones
+
+
 def test_projects_link_their_documents_and_mocks(client, board):
     (shop, movies) = client.get("/api/v1/projects").json["items"]
     assert shop == {

@@ -93,8 +93,12 @@ def test_directory_paginates(client, make_user, count_queries):
     assert 'href="/learners?page=2"' in first
     with count_queries() as statements:
         second = client.get("/learners?page=2").get_data(as_text=True)
-    assert names(second) == ["Learner 24", "Learner 25"]
-    assert len(statements) <= 4  # count, page, headlines, learnings — not one per card
+    assert names(second) == ["Learner 24", "Learner 25"] and "Page 2 of 2" in second
+    assert len(statements) <= 3  # the page with its count, headlines, learnings — not per card
+    past = client.get("/learners?page=3").get_data(as_text=True)  # no row carries the count
+    assert names(past) == [] and "26 learners" in past and "no learners on this page" in past
+    huge = client.get(f"/learners?page={10**30}")  # an offset no database holds
+    assert huge.status_code == 200 and names(huge.get_data(as_text=True)) == []
 
 
 def reference() -> str:
