@@ -60,6 +60,9 @@ class Contract(Hideable, db.Model):
         ),
         # Board columns: newest first within a status, paged by (status_changed_at, id).
         Index("ix_contracts_column", "status", "status_changed_at", "id"),
+        # The hub: the newest shown contracts, and its charts' counts read from the index alone.
+        Index("ix_contracts_shown_newest", "hidden_at", "created_at", "id"),
+        Index("ix_contracts_shown_status", "hidden_at", "is_draft", "status", "status_changed_at"),
         # Never reuse a deleted contract's id on SQLite (its archive and links keep that id).
         {"sqlite_autoincrement": True},
     )
