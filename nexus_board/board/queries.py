@@ -4,14 +4,13 @@ Every function issues a fixed number of statements, however many contracts there
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import and_, case, func, or_, select, true, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
-from ..limits import CHART_MOMENTS
 from ..lists import ranked
 from ..lists import read as lists_read
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
@@ -125,30 +124,36 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
     return counts
 
 
-def done_since(start: datetime) -> list[datetime]:
-    """When each contract the public sees that is done now got there, if after `start`."""
-    query = select(Contract.status_changed_at).where(
-        SHOWN,
-        PUBLISHED,
-        Contract.status == ContractStatus.DONE,
-        Contract.status_changed_at >= start,
-    )
-    return list(db.session.scalars(query.limit(CHART_MOMENTS)))
+def chart_counts(weeks: list[datetime]) -> tuple[dict, list[int]]:
+    """({ContractStatus: count} on the public board, [contracts done now that got there in
+    each week]) for `weeks`, the weeks' starts in order (each ends where the next begins, the
+    last a week on): one statement, read from an index."""
+    done = Contract.status == ContractStatus.DONE
+    ends = [*weeks[1:], weeks[-1] + timedelta(weeks=1)] if weeks else []
+    columns = [_count(Contract.status == status) for status in ContractStatus]
+    columns += [
+        _count(and_(done, Contract.status_changed_at >= start, Contract.status_changed_at < end))
+        for start, end in zip(weeks, ends, strict=True)
+    ]
+    row = db.session.execute(select(*columns).where(SHOWN, PUBLISHED)).one()
+    statuses = dict(zip(ContractStatus, map(int, row[: len(ContractStatus)]), strict=True))
+    return statuses, [int(n) for n in row[len(ContractStatus) :]]
+
+
+def _count(condition):
+    """SQL: how many rows meet `condition` (0, not NULL, when there are none)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def work_counts(user_id: int) -> dict[str, int]:
     """How many contracts the public sees `user_id` posted, holds, and took to done (posted or
     held): one query. Hidden ones and drafts are left out: the README card is public."""
-
-    def count(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
     theirs = or_(Contract.author_id == user_id, Contract.claimer_id == user_id)
     row = db.session.execute(
         select(
-            count(Contract.author_id == user_id),
-            count(Contract.claimer_id == user_id),
-            count(and_(theirs, Contract.status == ContractStatus.DONE)),
+            _count(Contract.author_id == user_id),
+            _count(Contract.claimer_id == user_id),
+            _count(and_(theirs, Contract.status == ContractStatus.DONE)),
         ).where(theirs, SHOWN, PUBLISHED)
     ).one()
     return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))

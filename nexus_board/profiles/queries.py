@@ -72,6 +72,29 @@ def top_topics(limit: int = 10, *, kind: LearningKind | None = None) -> list[tup
     return [(name, count) for name, count in db.session.execute(query.limit(limit))]
 
 
+def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, int]]]:
+    """`top_topics` of every kind at once: {kind: [(name, learners)]}, in one statement."""
+    learners = func.count(distinct(Learning.user_id))
+    rank = func.row_number().over(
+        partition_by=Learning.kind, order_by=(learners.desc(), Topic.name)
+    )
+    ranked = (
+        select(Learning.kind, Topic.name, learners.label("learners"), rank.label("rank"))
+        .join(Topic, Learning.topic_id == Topic.id)
+        .group_by(Learning.kind, Topic.id, Topic.name)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.kind, ranked.c.name, ranked.c.learners)
+        .where(ranked.c.rank <= limit)
+        .order_by(ranked.c.kind, ranked.c.rank)
+    )
+    found = {kind: [] for kind in LearningKind}
+    for kind, name, count in rows:
+        found[kind].append((name, count))
+    return found
+
+
 def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
     """Each learner's first few learnings (in their own order), in one query."""
     ids = list(user_ids)
