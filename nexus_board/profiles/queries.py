@@ -74,14 +74,20 @@ def top_topics(limit: int = 10, *, kind: LearningKind | None = None) -> list[tup
 
 def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, int]]]:
     """`top_topics` of every kind at once: {kind: [(name, learners)]}, in one statement."""
-    learners = func.count(distinct(Learning.user_id))
-    rank = func.row_number().over(
-        partition_by=Learning.kind, order_by=(learners.desc(), Topic.name)
+    # A learner lists a topic once (unique per user and topic): its rows count its learners,
+    # counted in the (kind, topic) index's order before any name is joined.
+    counted = (
+        select(Learning.kind, Learning.topic_id, func.count().label("learners"))
+        .group_by(Learning.kind, Learning.topic_id)
+        .subquery()
     )
+    order = (counted.c.learners.desc(), Topic.name)
     ranked = (
-        select(Learning.kind, Topic.name, learners.label("learners"), rank.label("rank"))
-        .join(Topic, Learning.topic_id == Topic.id)
-        .group_by(Learning.kind, Topic.id, Topic.name)
+        select(counted.c.kind, Topic.name, counted.c.learners)
+        .add_columns(
+            func.row_number().over(partition_by=counted.c.kind, order_by=order).label("rank")
+        )
+        .join(Topic, Topic.id == counted.c.topic_id)
         .subquery()
     )
     rows = db.session.execute(
