@@ -17,6 +17,7 @@ from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Re
 from ..pagination import decode_time_cursor, encode_cursor
 from . import policy
 from .filters import BoardFilters
+from .listed import ListedContract, listed
 from .lookup import card_options
 
 COLUMN_SIZE = 50
@@ -191,35 +192,32 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
 
 
 def hub_lists(
-    user_id: int, since: datetime | None, *, work: int, moves: int, recent: int = 0
-) -> dict[str, list[Contract]]:
-    """A dashboard's lists of contracts in three statements: the `work` `user_id` holds and
-    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's).
+    user_id: int | None, since: datetime | None, *, work: int, moves: int, recent: int = 0
+) -> dict[str, list[ListedContract]]:
+    """A dashboard's lists of contracts in two statements: the `work` `user_id` holds and
+    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's);
+    with no `user_id` (a visitor), the `recent` alone.
 
-    One UNION reads each list's ids in order, one query the rows, one their tags.
+    One UNION reads each list's ids in order, one query the columns they show.
     """
     named = {}
     if recent:
         newest_posted = (Contract.created_at.desc(), Contract.id.desc())
         shown = select(Contract.id).where(SHOWN, PUBLISHED)
         named["recent"] = ranked(shown, newest_posted, recent)
-    edited = (Contract.updated_at.desc(), Contract.id.desc())
-    held = select(Contract.id).where(Contract.claimer_id == user_id)
-    theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
-    moved = theirs.where(Contract.claimer_id.is_not(None))
-    if since is not None:
-        moved = moved.where(Contract.status_changed_at > since)
-    named |= {
-        "claims": ranked(held, NEWEST, work),
-        "contracts": ranked(theirs, edited, work),
-        "moves": ranked(moved, NEWEST, moves),
-    }
-    return lists_read(named, _listed)
-
-
-def _listed(ids: set[int]) -> list[Contract]:
-    query = select(Contract).where(Contract.id.in_(ids)).options(*LISTED)
-    return list(db.session.scalars(query).unique())
+    if user_id is not None:
+        edited = (Contract.updated_at.desc(), Contract.id.desc())
+        held = select(Contract.id).where(Contract.claimer_id == user_id)
+        theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
+        moved = theirs.where(Contract.claimer_id.is_not(None))
+        if since is not None:
+            moved = moved.where(Contract.status_changed_at > since)
+        named |= {
+            "claims": ranked(held, NEWEST, work),
+            "contracts": ranked(theirs, edited, work),
+            "moves": ranked(moved, NEWEST, moves),
+        }
+    return lists_read(named, listed)
 
 
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
