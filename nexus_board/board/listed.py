@@ -29,9 +29,13 @@ class ListedContract:
     hidden_reason: str | None
 
 
+# Built once: an alias proxies every column of users, a few milliseconds each time.
+_AUTHOR, _CLAIMER, _HIDER = aliased(User), aliased(User), aliased(User)
+
+
 def listed(ids) -> list[ListedContract]:
     """The contracts of `ids` (any order), as listed: one statement."""
-    author, claimer, hider = aliased(User), aliased(User), aliased(User)
+    author, claimer, hider = _AUTHOR, _CLAIMER, _HIDER
     query = (
         select(
             *(Contract.id, Contract.method, Contract.path, Contract.operation_type),

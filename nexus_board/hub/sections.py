@@ -9,10 +9,10 @@ from ..activity import queries as activity_queries
 from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, Update, User
-from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
 from . import collaboration, dashboard, reading, slots
+from .learners import ListedLearner, listed_learners
 
 RECENT_ACTIVITY = 10
 LEARNERS = 60
@@ -50,17 +50,6 @@ def _count_cohort() -> CohortNumbers:
     )
     backend, frontend, updates = row.one()
     return CohortNumbers(backend=backend, frontend=frontend, updates=updates)
-
-
-def learners(limit: int = LEARNERS) -> list[User]:
-    """Learners with public profiles, by name (admins and mentors are not listed)."""
-    stmt = (
-        select(User)
-        .where(User.role == Role.LEARNER, User.listed())
-        .order_by(User.display_name)
-        .limit(limit)
-    )
-    return list(db.session.scalars(stmt))
 
 
 class Hub:
@@ -106,13 +95,14 @@ class Hub:
         ).newest_cursor
 
     @cached_property
-    def learners(self) -> list[User]:
-        return learners()
+    def learners(self) -> list[ListedLearner]:
+        """Learners with public profiles, by name, with their first learnings (one query)."""
+        return listed_learners(LEARNERS)
 
     @cached_property
     def learnings(self) -> dict[int, tuple[str, ...]]:
-        """Each listed learner's first few learnings, shown beside their name (one query)."""
-        return profile_queries.top_learnings(learner.id for learner in self.learners)
+        """Each listed learner's first few learnings, shown beside their name."""
+        return {learner.id: learner.learnings for learner in self.learners if learner.learnings}
 
     @cached_property
     def board(self):
