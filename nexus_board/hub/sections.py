@@ -23,6 +23,7 @@ class CohortNumbers:
     backend: int
     frontend: int
     updates: int
+    reviews: collaboration.ReviewLine  # code review requests per status
 
     @property
     def learners(self) -> int:
@@ -30,8 +31,9 @@ class CohortNumbers:
 
 
 def cohort_numbers() -> CohortNumbers:
-    """Learners per track and updates posted (kept in the cache until either changes)."""
-    return cached_value("hub/cohort", "profiles", "updates", compute=_count_cohort)
+    """Learners per track, updates posted and review requests per status (kept in the cache
+    until one of them changes)."""
+    return cached_value("hub/cohort", "profiles", "updates", "reviews", compute=_count_cohort)
 
 
 def _count_cohort() -> CohortNumbers:
@@ -45,11 +47,12 @@ def _count_cohort() -> CohortNumbers:
     # where "shown" would test 50,000 index entries one by one.
     every = select(func.count()).select_from(Update).scalar_subquery()
     hidden = select(func.count()).where(Update.hidden_at.is_not(None)).scalar_subquery()
+    reviews = [collaboration.reviews_in(status) for status in collaboration.REVIEW_LINE]
     row = db.session.execute(
-        select(learners(Track.BACKEND), learners(Track.FRONTEND), every - hidden)
+        select(learners(Track.BACKEND), learners(Track.FRONTEND), every - hidden, *reviews)
     )
-    backend, frontend, updates = row.one()
-    return CohortNumbers(backend=backend, frontend=frontend, updates=updates)
+    backend, frontend, updates, *line = row.one()
+    return CohortNumbers(backend, frontend, updates, collaboration.ReviewLine(*line))
 
 
 class Hub:
@@ -115,7 +118,7 @@ class Hub:
 
     @cached_property
     def reviews(self) -> collaboration.ReviewLine:
-        return collaboration.review_line()
+        return self.numbers.reviews
 
     @cached_property
     def partner_projects(self) -> list[collaboration.PartnerProject]:
