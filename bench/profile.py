@@ -1,8 +1,9 @@
 """Where a page's time goes: `python -m bench.profile [--size large] [--db postgresql] PATH…`.
 
 Seeds the data (or reuses the SQLite database of an earlier `bench/run --out FOLDER` with
-`--from FOLDER`), then renders each path uncached, in this process, under pyinstrument, and
-prints the call tree. `--as USERNAME` signs the requests in.
+`--from FOLDER`), then renders each path uncached (with `--cached`, on the file-system cache),
+in this process, under pyinstrument, and prints the call tree. `--as USERNAME` signs the
+requests in.
 """
 
 import argparse
@@ -31,6 +32,7 @@ def main(argv=None) -> int:
     parser.add_argument("--from", dest="reuse", help="a bench/run --out folder (SQLite)")
     parser.add_argument("--as", dest="viewer", help="sign in as this learner")
     parser.add_argument("--repeat", type=int, default=20, help="renders per path (default 20)")
+    parser.add_argument("--cached", action="store_true", help="with the file-system cache")
     args = parser.parse_args(argv)
     with contextlib.ExitStack() as stack:
         folder = Path(args.reuse or stack.enter_context(tempfile.TemporaryDirectory())).resolve()
@@ -39,7 +41,8 @@ def main(argv=None) -> int:
             url = _database(stack, args.db, folder)
             dataset.build(app_settings(folder, url), dataset.SIZES[args.size])
         warnings.filterwarnings("ignore", "Flask-Caching: CACHE_TYPE is set to NullCache")
-        app = create_app(app_settings(folder, url) | {"CACHE_TYPE": "NullCache"})
+        uncached = {} if args.cached else {"CACHE_TYPE": "NullCache"}
+        app = create_app(app_settings(folder, url) | uncached)
         with app.app_context():
             marks = dataset.landmarks()
         client = app.test_client()
@@ -66,7 +69,7 @@ def _profile(client, path: str, repeat: int) -> None:
     with profiler:
         for _ in range(repeat):
             assert client.get(path).status_code == 200, path
-    print(f"\n=== {path} ({repeat} renders, uncached) ===")
+    print(f"\n=== {path} ({repeat} renders) ===")
     print(profiler.output_text(unicode=True, show_all=False, color=False))
 
 

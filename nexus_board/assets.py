@@ -6,7 +6,7 @@ import json
 from functools import cache
 from pathlib import Path
 
-from flask import current_app, url_for
+from flask import current_app, has_request_context, request, url_for
 
 HTMX_FILE = "vendor/htmx.min.js"
 CDN = "https://cdn.jsdelivr.net/npm/htmx.org@{version}/dist/htmx.min.js"
@@ -29,9 +29,17 @@ def _pinned_htmx_version(package_json: Path) -> str:
 
 
 def asset_url(filename: str) -> str:
-    """`url_for('static')` with a content hash, so a changed file gets a new URL."""
-    path = Path(current_app.static_folder, filename)
-    return url_for("static", filename=filename, v=_version(path))
+    """`url_for('static')` with a content hash, so a changed file gets a new URL.
+
+    Kept per process by the request's script root: a page links a dozen files, and a file's
+    hash is read once per process anyway (a deploy restarts the workers).
+    """
+    known = current_app.extensions.setdefault("nexus_board.asset_urls", {})
+    key = (request.script_root if has_request_context() else "", filename)
+    if key not in known:
+        path = Path(current_app.static_folder, filename)
+        known[key] = url_for("static", filename=filename, v=_version(path))
+    return known[key]
 
 
 def htmx_script() -> dict:

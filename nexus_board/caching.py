@@ -26,7 +26,16 @@ from dataclasses import dataclass
 from functools import wraps
 from typing import Any, TypeVar
 
-from flask import Flask, current_app, has_app_context, make_response, request, session
+from flask import (
+    Flask,
+    current_app,
+    g,
+    has_app_context,
+    has_request_context,
+    make_response,
+    request,
+    session,
+)
 from flask_login import current_user
 from sqlalchemy import event
 from werkzeug.wrappers import Response
@@ -44,6 +53,7 @@ CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are re
 PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
 PERSONAL = "nexus_board.changed_for"  # in session.info: (area, person) markers it changes
 COPIES = "nexus_board.copies"  # in app.extensions: this process's copies, by name
+MARKERS = "nexus_board_markers"  # on g: the markers this request has read, by key
 CONTENT_TIMEOUT = 7 * 24 * 3600  # a hash names one text forever: only space ages entries out
 T = TypeVar("T")
 clock = time.monotonic
@@ -90,6 +100,8 @@ def _forget(session, transaction) -> None:
 
 def _replace_markers(areas: set[str], personal: set[tuple[str, int]] = frozenset()) -> None:
     keys = [_marker_key(area) for area in areas] + [_marker_key(*pair) for pair in personal]
+    if has_request_context():
+        g.pop(MARKERS, None)  # read again after this write
     try:
         cache.set_many({key: secrets.token_hex(6) for key in keys}, timeout=0)
     except Exception:
@@ -106,16 +118,22 @@ def generations(*areas: str, person: int | None = None) -> str:
     keys = [_marker_key(_checked(area)) for area in areas]
     if person is not None:
         keys += [_marker_key(area, person) for area in areas]
-    try:
-        values = cache.get_many(*keys)
-        missing = {k: secrets.token_hex(6) for k, v in zip(keys, values, strict=True) if not v}
-        if missing:
-            cache.set_many(missing, timeout=0)
-        values = [v or missing[k] for k, v in zip(keys, values, strict=True)]
-    except Exception:
-        log.exception("cache unavailable while reading generations")
-        return ""
-    return ".".join([current_app.config["BUILD_FINGERPRINT"], *values])
+    read = g.setdefault(MARKERS, {}) if has_request_context() else {}
+    if not all(key in read for key in keys):
+        try:
+            read |= _read_markers([key for key in keys if key not in read])
+        except Exception:
+            log.exception("cache unavailable while reading generations")
+            return ""
+    return ".".join([current_app.config["BUILD_FINGERPRINT"], *(read[key] for key in keys)])
+
+
+def _read_markers(keys: list[str]) -> dict[str, str]:
+    values = dict(zip(keys, cache.get_many(*keys), strict=True))
+    missing = {key: secrets.token_hex(6) for key, value in values.items() if not value}
+    if missing:
+        cache.set_many(missing, timeout=0)
+    return values | missing
 
 
 def tag(*parts: str) -> str:
@@ -198,9 +216,12 @@ def _tagged(response: Response, etag: str, shared: bool, everyone: bool) -> Resp
     return response
 
 
-def cached_value(name: str, *areas: str, compute: Callable[[], T], timeout=None) -> T:
-    """`compute()`, kept in the shared cache until one of `areas` changes (plain data only)."""
-    marks = generations(*areas)
+def cached_value(
+    name: str, *areas: str, compute: Callable[[], T], timeout=None, person: int | None = None
+) -> T:
+    """`compute()`, kept in the shared cache until one of `areas` changes (or, with `person`,
+    that person's own markers of them); plain data only."""
+    marks = generations(*areas, person=person)
     return remembered(f"value/{name}/{marks}", compute, timeout) if marks else compute()
 
 

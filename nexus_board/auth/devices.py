@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 
 from flask import current_app
 from sqlalchemy import delete, select, update
+from sqlalchemy.orm import contains_eager
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..errors import NotFound
@@ -179,12 +180,15 @@ def _wrote() -> None:
 
 
 def _live(device_id: int) -> Device | None:
-    row = db.session.execute(
-        select(Device, User).join(User, Device.user_id == User.id).where(Device.id == device_id)
-    ).first()
-    if row is None:
+    device = db.session.scalar(  # its user too, in the same statement (every request asks)
+        select(Device)
+        .join(Device.user)
+        .options(contains_eager(Device.user))
+        .where(Device.id == device_id)
+    )
+    if device is None:
         return None
-    device, user = row
+    user = device.user
     if device.session_version != user.session_version or not user.is_active:
         return None
     return None if _expired(device, utcnow()) else device

@@ -7,8 +7,8 @@ it is theirs). So a write needs no invalidation: the card it changed gets a new 
 rendered again, every other card is read back, whoever rendered it first. A new value on the
 card that changes without a new version belongs in `_shown`.
 
-The CSRF token is the one personal thing in a card: it is stored as a placeholder and put back
-for each page, so cards are shared between sessions.
+The CSRF token is the one personal thing in a card: it is rendered as a placeholder and put
+back for each page, so cards are shared between sessions.
 """
 
 import hashlib
@@ -29,48 +29,57 @@ def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
     viewer = getattr(viewer, "_get_current_object", lambda: viewer)()  # not the proxy, per card
     permitted = {contract.id: policy.allowed(viewer, contract) for contract in contracts}
     by_id = {contract.id: contract for contract in contracts}
-    keys = {contract.id: _key(contract, viewer, permitted[contract.id]) for contract in contracts}
+    key = _keys(viewer)
+    keys = {contract.id: key(contract, permitted[contract.id]) for contract in contracts}
     token = generate_csrf() if viewer.is_authenticated else ""
 
     def render_missing(ids: list[int]) -> dict[int, str]:
-        rendered = render_cards([by_id[i] for i in ids], viewer, permitted)
-        return {i: _shareable(html, token) for i, html in rendered.items()}
+        return render_cards([by_id[i] for i in ids], viewer, permitted, token=PLACEHOLDER)
 
     stored = remembered_each(keys, render_missing)
     return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
 
 
-def render_cards(contracts: list[Contract], viewer: User, permitted=None) -> dict[int, str]:
+def render_cards(contracts: list, viewer: User, permitted=None, token=None) -> dict[int, str]:
     """The cards rendered now, with nothing read from the cache (`permitted`: each contract's
-    `policy.allowed`, if known already)."""
+    `policy.allowed`, if known already; `token`: what the forms carry, the session's CSRF
+    token if None)."""
     if not contracts:
         return {}
     permitted = permitted or {c.id: policy.allowed(viewer, c) for c in contracts}
     html = render_template(
-        "board/_card_list.html",
-        contracts=contracts,
+        "board/_cards.html",
+        cards=contracts,
         viewer=viewer,
         allowed=lambda _viewer, contract: permitted[contract.id],
+        token=token,
+        split=True,
     )
     # One template render for them all; each card is wrapped in a comment naming it.
     parts = html.split("<!--card ")[1:]
     return {int(part[: part.index("-->")]): _body(part) for part in parts}
 
 
-def _shareable(html: str, token: str) -> str:
-    return html.replace(token, PLACEHOLDER) if token else html
-
-
 def _body(part: str) -> str:
     return part[part.index("-->") + 3 :].strip()
 
 
-def _key(contract: Contract, viewer: User, permitted: frozenset) -> str:
-    mine = viewer.is_authenticated and contract.claimer_id == viewer.id
-    kind = (viewer.is_authenticated, mine, sorted(permitted))
-    digest = hashlib.blake2b(repr((_shown(contract), kind)).encode(), digest_size=16)
+def _keys(viewer: User):
+    """A function giving each card its key for `viewer`: what is the same for every card (the
+    build, who looks, each set of buttons as text) worked out once, not per card."""
     build_id = current_app.config["BUILD_FINGERPRINT"]
-    return f"card/{build_id}/{contract.id}/{digest.hexdigest()}"
+    signed_in, viewer_id = viewer.is_authenticated, getattr(viewer, "id", None)
+    buttons: dict[frozenset, str] = {}
+
+    def key(contract, permitted: frozenset) -> str:
+        if permitted not in buttons:
+            buttons[permitted] = ",".join(sorted(action.value for action in permitted))
+        mine = signed_in and contract.claimer_id == viewer_id
+        shown = repr((_shown(contract), signed_in, mine, buttons[permitted]))
+        digest = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
+        return f"card/{build_id}/{contract.id}/{digest}"
+
+    return key
 
 
 def _shown(contract: Contract) -> tuple:
@@ -91,5 +100,5 @@ def _shown(contract: Contract) -> tuple:
         contract.claimer and contract.claimer.display_name,
         check and (check.passed, check.checked_at, check.contract_version, check.environment),
         check and check.detail,
-        tuple(tag.name for tag in contract.tags),
+        tuple(contract.tag_names),
     )

@@ -17,27 +17,13 @@ from ..lists import ranked
 from ..lists import read as lists_read
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
-from . import policy
+from . import card_rows, policy
 from .filters import BoardFilters
 from .listed import ListedContract, listed
 from .lookup import card_options
 
-COLUMN_SIZE = 50
-UNSHOWN = (
-    *("description", "request_example", "request_schema", "parameters", "components"),
-    *("path_key", "schema_source", "deprecation_note", "created_at", "updated_at", "claimed_at"),
-)
+COLUMN_SIZE = 25  # two screens of cards; "Load more" brings the next 25 in place
 NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
-# Cards show little: leave long text and unused timestamps in the database (a lean board).
-CARD = (
-    joinedload(Contract.project).load_only(Project.slug, Project.name),
-    joinedload(Contract.author).load_only(User.username, User.display_name),
-    joinedload(Contract.claimer).load_only(User.username, User.display_name),
-    joinedload(Contract.hidden_by).load_only(User.display_name, User.role),  # "Hidden by …"
-    joinedload(Contract.verification),  # "verified ✓/✗" (flask nexus verify --record)
-    selectinload(Contract.tags),
-    *(defer(getattr(Contract, name)) for name in UNSHOWN),
-)
 # Lists for other pages (hub, dashboards) keep the timestamps they may show.
 LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
 SHOWN = Contract.shown()  # what the public sees: nothing hidden
@@ -85,11 +71,8 @@ def board(filters: BoardFilters, viewer: User | None) -> list[Column]:
         )
         for status in ContractStatus
     ]
-    rows = db.session.scalars(
-        select(Contract).where(Contract.id.in_(union_all(*newest))).options(*CARD)
-    ).unique()
     by_status = {status: [] for status in ContractStatus}
-    for contract in sorted(rows, key=_newest_first):
+    for contract in sorted(card_rows.read(union_all(*newest)), key=_newest_first):
         by_status[contract.status].append(contract)
     return [_column(s, counts[s], by_status[s]) for s in ContractStatus]
 
@@ -100,11 +83,10 @@ def column_page(
     """The next page of one column after `cursor` (from the previous page)."""
     after, last_id = decode_time_cursor(cursor)
     query = (
-        filters.apply(select(Contract), _id(viewer))
+        filters.apply(select(Contract.id), _id(viewer))
         .where(Contract.status == status, on_board_of(viewer))
         .order_by(*NEWEST)
         .limit(COLUMN_SIZE + 1)
-        .options(*CARD)
     )
     query = query.where(
         or_(
@@ -112,7 +94,8 @@ def column_page(
             and_(Contract.status_changed_at == after, Contract.id < last_id),
         )
     )
-    return _column(status, None, list(db.session.scalars(query).unique()))
+    cards = sorted(card_rows.read(select(query.subquery().c.id)), key=_newest_first)
+    return _column(status, None, cards)
 
 
 def status_counts(filters: BoardFilters | None = None, viewer: User | None = None) -> dict:

@@ -6,12 +6,13 @@ The badge's poll carries the learner's id; while their inbox marker has not move
 """
 
 import hashlib
+from functools import partial
 
 from flask import current_app, request, session, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
-from ..caching import generations, tag
+from ..caching import cached_value, generations, tag
 from ..extensions import db
 from ..numbers import whole_number
 from ..rendering import done, render
@@ -82,5 +83,10 @@ def _tagged(response: Response, etag: str) -> Response:
 
 @bp.app_template_global()
 def unread_notifications() -> int:
-    """The signed-in learner's unread count, for the navigation."""
-    return queries.unread_count(current_user.id) if current_user.is_authenticated else 0
+    """The signed-in learner's unread count, for the navigation: on every page, so it is kept
+    under their inbox markers, which every new or read notification of theirs moves."""
+    if not current_user.is_authenticated:
+        return 0
+    person = current_user.id
+    count = partial(queries.unread_count, person)
+    return cached_value(f"inbox/unread/{person}", "inbox", person=person, compute=count)

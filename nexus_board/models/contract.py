@@ -47,7 +47,33 @@ class ContractStatus(enum.StrEnum):
         return self.value.replace("_", " ").capitalize()
 
 
-class Contract(Hideable, db.Model):
+class ContractFacts:
+    """What a card or page says of a contract, from its columns alone: shared by `Contract`
+    and the board's plain card rows (board/card_rows.py)."""
+
+    __slots__ = ()
+
+    @property
+    def endpoint(self) -> str:
+        if self.operation_type:
+            return f"{self.operation_type} {self.operation_name}"
+        return f"{self.method} {self.path}"
+
+    @property
+    def deprecated(self) -> bool:
+        return self.deprecated_at is not None
+
+    @property
+    def changed_since_claim(self) -> bool:
+        """Edited since the claimer last looked."""
+        return self.claimer_id is not None and self.version > (self.seen_version or 0)
+
+    @property
+    def breaking_since_claim(self) -> bool:
+        return self.changed_since_claim and (self.breaking_version or 0) > (self.seen_version or 0)
+
+
+class Contract(ContractFacts, Hideable, db.Model):
     __tablename__ = "contracts"
     __table_args__ = (
         # `path_key` names no parameters, so /items/{id} and /items/{itemId} are one endpoint.
@@ -60,6 +86,8 @@ class Contract(Hideable, db.Model):
         ),
         # Board columns: newest first within a status, paged by (status_changed_at, id).
         Index("ix_contracts_column", "status", "status_changed_at", "id"),
+        # Column counts (published, by status, what the viewer may see) from the index alone.
+        Index("ix_contracts_counts", "is_draft", "status", "hidden_at", "author_id"),
         # The hub: the newest shown contracts, and its charts' counts read from the index alone.
         Index("ix_contracts_shown_newest", "hidden_at", "created_at", "id"),
         Index("ix_contracts_shown_status", "hidden_at", "is_draft", "status", "status_changed_at"),
@@ -135,27 +163,8 @@ class Contract(Hideable, db.Model):
     __mapper_args__ = {"version_id_col": version}
 
     @property
-    def endpoint(self) -> str:
-        if self.operation_type:
-            return f"{self.operation_type} {self.operation_name}"
-        return f"{self.method} {self.path}"
-
-    @property
-    def deprecated(self) -> bool:
-        return self.deprecated_at is not None
-
-    @property
     def tag_names(self) -> list[str]:
         return [tag.name for tag in self.tags]
-
-    @property
-    def changed_since_claim(self) -> bool:
-        """Edited since the claimer last looked."""
-        return self.claimer_id is not None and self.version > (self.seen_version or 0)
-
-    @property
-    def breaking_since_claim(self) -> bool:
-        return self.changed_since_claim and (self.breaking_version or 0) > (self.seen_version or 0)
 
     def __repr__(self) -> str:
         return f"<Contract {self.id} {self.endpoint}>"

@@ -14,7 +14,23 @@ from .types import UTCDateTime
 from .user import User
 
 
-class Hideable:
+class HidingFacts:
+    """What a page says of a hidden item, from `hidden_by` (a `User`, or anything with its
+    `display_name` and `is_admin`): shared by the models and the board's plain card rows."""
+
+    __slots__ = ()
+
+    @property
+    def hider_name(self) -> str:
+        """Who hid it, as the page says it: "Hidden by <name>"."""
+        return self.hidden_by.display_name if self.hidden_by else "someone"
+
+    @property
+    def hidden_by_admin(self) -> bool:
+        return self.hidden_by is not None and self.hidden_by.is_admin
+
+
+class Hideable(HidingFacts):
     """Mixin: `hidden_at` is None while the item shows. The reason's length is a limit
     (limits.HIDDEN_REASON_CHARS) checked by the services, so the column does not repeat it."""
 
@@ -37,12 +53,3 @@ class Hideable:
         if self.hidden_at is None:
             return True
         return user.is_authenticated and (user.id == author_id or user.is_admin)
-
-    @property
-    def hider_name(self) -> str:
-        """Who hid it, as the page says it: "Hidden by <name>"."""
-        return self.hidden_by.display_name if self.hidden_by else "someone"
-
-    @property
-    def hidden_by_admin(self) -> bool:
-        return self.hidden_by is not None and self.hidden_by.is_admin

@@ -5,8 +5,8 @@ and contracts newest first, the week's questions, the pinned announcements. With
 SQLite otherwise picks the hidden_at index, matches every row and sorts them all. Its charts
 count contracts by status and learners by topic from covering indexes.
 
-Revision ID: 0019
-Revises: 0018
+Revision ID: 0020
+Revises: 0019
 Create Date: 2026-12-01 21:20:00.000000
 
 """
@@ -14,8 +14,8 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0019'
-down_revision = '0018'
+revision = '0020'
+down_revision = '0019'
 branch_labels = None
 depends_on = None
 
