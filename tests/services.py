@@ -2,6 +2,7 @@
 
 import contextlib
 import glob
+import json
 import os
 import pwd
 import shutil
@@ -12,7 +13,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from http.server import ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -167,6 +168,24 @@ def prism(document: Path):
         finally:
             process.terminate()
             process.wait(timeout=20)
+
+
+class JSONHandler(BaseHTTPRequestHandler):
+    """A stand-in server's handler (for `local_http`) that answers JSON and logs nothing."""
+
+    def json_body(self):
+        return json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+
+    def send_json(self, status: int, body) -> None:
+        data = json.dumps(body).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, *args):
+        pass
 
 
 @contextlib.contextmanager

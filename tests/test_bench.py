@@ -36,3 +36,22 @@ def test_smoke_run_measures_every_target(tmp_path, engine):
     assert healthz["statements"] == 1.0  # counted at the engine: its one SELECT 1
     assert all(sizes for sizes in report["worker_memory_mb"].values())
     assert "× healthz" in done.stdout and "SQL" in done.stdout
+
+
+def test_growth_divides_out_the_machine_and_fails_a_page_that_slows_with_the_data(tmp_path, capsys):
+    from bench import growth
+
+    def run(folder, healthz, board, hub):
+        folder.mkdir()
+        results = [{"name": n, "p50_ms": ms} for n, ms in
+                   (("healthz", healthz), ("board", board), ("hub", hub))]  # fmt: skip
+        (folder / "results.json").write_text(json.dumps({"results": results}))
+        return str(folder)
+
+    small = run(tmp_path / "small", healthz=10, board=20, hub=30)
+    # The whole machine twice as slow: the board kept its speed, the hub grew 1.5 × on its own.
+    large = run(tmp_path / "large", healthz=20, board=40, hub=90)
+    assert growth.main([small, large]) == 1
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()[1:]}
+    assert lines["board"].endswith("met") and "1.00" in lines["board"]
+    assert lines["hub"].endswith("MISSED") and "1.50" in lines["hub"]

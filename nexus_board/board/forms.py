@@ -79,7 +79,10 @@ class ContractForm(FlaskForm):
         description='Schemas the others refer to as {"$ref": "#/components/schemas/Product"}.',
         render_kw={"class": "code", "rows": 3, "spellcheck": "false"},
     )
-    tags = StringField("Tags (optional)", description="Comma-separated, like products, catalog.")
+    tags = StringField(
+        "Tags (optional)",
+        description="Comma-separated, like products, catalog; up to 8, of 30 characters each.",
+    )
     deprecated = BooleanField("Deprecated", description="Frontends should move off it.")
     sunset = StringField(
         "Sunset date (optional)",

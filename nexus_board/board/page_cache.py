@@ -1,9 +1,10 @@
-"""The board's rendered columns and filter choices, kept in the shared cache.
+"""The board's rendered columns and filter choices, kept in the cache.
 
-Both are cached values of the board (and, for the names on cards, profiles), so every write
-there retires them all at once. The columns also vary by viewer: visitors share one copy; a
-signed-in learner's copy is keyed by user and session, because it holds their buttons and CSRF
-token. A cache that is down only costs speed: the page is rendered as if nothing were cached.
+Both are kept under the board's marker (the columns also under profiles, for the names on
+cards), so every write there retires them all at once. The columns also vary by viewer:
+visitors share one copy; a signed-in learner's copy is keyed by user and session, because it
+holds their buttons and CSRF token. A cache that is down only costs speed: the page is rendered
+as if nothing were cached.
 """
 
 import hashlib
@@ -14,7 +15,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from ..caching import cached_value
+from ..caching import cached_value, process_copy
 from . import card_cache, queries
 from .filters import BoardFilters
 
@@ -27,8 +28,9 @@ def columns_html(filters: BoardFilters, marker: str) -> Markup:
 
 
 def choices() -> dict:
-    """Projects and tags for the filter form."""
-    return cached_value("board/choices", "board", compute=_load_choices)
+    """Projects and tags for the filter form: kept in the process, since every claim moves the
+    board's marker and few writes change them (a new tag shows within a second)."""
+    return process_copy("board/choices", "board", compute=_load_choices)
 
 
 def _render(filters: BoardFilters, marker: str) -> str:

@@ -20,7 +20,8 @@ from . import examples, mock_rules, paths, spec_schemas
 MAX_DESCRIPTION = MARKDOWN["contract_description"]
 MAX_TAGS = 8
 MAX_RESPONSES = 20
-TAG = re.compile(r"[a-z0-9][a-z0-9-]{0,29}")
+TAG_CHARS = 30
+TAG = re.compile(rf"[a-z0-9][a-z0-9-]{{0,{TAG_CHARS - 1}}}")
 
 
 def project_slug(name: str) -> str:
@@ -236,11 +237,14 @@ def _example(text: str, key: str, errors: dict) -> str | None:
 def tags_from(text: str, errors: dict) -> tuple[str, ...]:
     names = []
     for raw in (text or "").split(","):
-        name = slugify(raw, max_length=30)
+        name = slugify(raw)
         if name and name not in names:
             names.append(name)
+    long = next((name for name in names if len(name) > TAG_CHARS), None)
     if len(names) > MAX_TAGS:
         errors["tags"] = f"Use at most {MAX_TAGS} tags."
+    elif long:  # refused, not cut: a cut tag would not be the one they typed
+        errors["tags"] = f"Keep each tag to {TAG_CHARS} characters: “{long}” has {len(long)}."
     elif not all(TAG.fullmatch(name) for name in names):
         errors["tags"] = "Use short tags of letters, digits and hyphens, separated by commas."
     return tuple(names)

@@ -57,7 +57,10 @@ class OperationForm(FlaskForm):
     )
     summary = StringField("Summary", description="One line: what the operation does.")
     description = TextAreaField("Description (Markdown, optional)", render_kw={"rows": 4})
-    tags = StringField("Tags (optional)", description="Comma-separated, like catalog, search.")
+    tags = StringField(
+        "Tags (optional)",
+        description="Comma-separated, like catalog, search; up to 8, of 30 characters each.",
+    )
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
 
     def draft(self) -> OperationDraft:

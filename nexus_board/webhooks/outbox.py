@@ -7,11 +7,11 @@ to the task queue only once the transaction commits (`queue.py`).
 
 import secrets
 
-from sqlalchemy import and_, insert, or_, select
+from sqlalchemy import and_, exists, insert, or_, select
 
 from ..activity.audience import Heard, Reason, kind_of
 from ..extensions import db
-from ..models import Activity, Delivery, DeliveryState, Scope, Webhook
+from ..models import AccountState, Activity, Delivery, DeliveryState, Scope, User, Webhook
 from ..models.types import utcnow
 from . import queue
 
@@ -39,7 +39,9 @@ def _takers(activity: Activity, heard: Heard):
         and_(Webhook.scope == Scope.PROJECT, Webhook.project_id == activity.project_id),
     )
     people = [p for p in heard.people if p != activity.actor_id]
-    personal = Webhook.scope == Scope.PERSONAL
+    # A disabled learner hears nothing on their own webhook until an admin enables them again.
+    active = exists().where(User.id == Webhook.person_id, User.state == AccountState.ACTIVE)
+    personal = and_(Webhook.scope == Scope.PERSONAL, active)
     if not heard.everyone:
         personal = and_(personal, Webhook.person_id.in_(people))
     wanted = or_(channels, personal) if activity.public else personal

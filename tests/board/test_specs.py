@@ -110,6 +110,11 @@ def test_a_valid_draft_becomes_a_clean_spec():
         ({"method": "POST"}, "request_example", "A POST request needs a JSON body example."),
         ({"method": "PATCH", "request_example": "{"}, "request_example", "line 1, column 2"),
         ({"tags": ",".join(f"t{i}" for i in range(9))}, "tags", "at most 8"),
+        (
+            {"tags": "rest, " + "pagination-" * 3},
+            "tags",
+            "“pagination-pagination-pagination” has 32",
+        ),
         ({"responses": []}, "responses", "at least one response"),
         ({"responses": [ResponseDraft("", "", "")]}, "responses", "at least one response"),
         ({"responses": [ResponseDraft("99", "", "")]}, "responses-0-status_code", "100 to 599"),

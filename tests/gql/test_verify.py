@@ -2,7 +2,6 @@
 that keeps one operation's contract and breaks another's."""
 
 import json
-from http.server import BaseHTTPRequestHandler
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -12,7 +11,7 @@ from sqlalchemy import select
 from nexus_board.extensions import db
 from nexus_board.models import Verification
 
-from ..services import local_http
+from ..services import JSONHandler, local_http
 from .factories import SDL_V1, post, prices
 
 SCHEMA = build_schema(SDL_V1)
@@ -31,11 +30,11 @@ class Root:
         return [dict(p, price=broken_price) for p in PRODUCTS][:first]
 
 
-class Backend(BaseHTTPRequestHandler):
+class Backend(JSONHandler):
     seen: list = []
 
     def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        body = self.json_body()
         self.seen.append((self.path, body))
         result = graphql_sync(SCHEMA, body["query"], root_value=Root(),
                               variable_values=body.get("variables"),
@@ -43,15 +42,7 @@ class Backend(BaseHTTPRequestHandler):
         answer = {"data": result.data} | (
             {"errors": [e.formatted for e in result.errors]} if result.errors else {}
         )
-        data = json.dumps(answer).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        self.send_json(200, answer)
 
 
 @pytest.fixture

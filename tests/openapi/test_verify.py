@@ -2,7 +2,6 @@
 some break it (wrong status, a missing key); --record puts the result on the board."""
 
 import json
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 from sqlalchemy import select
@@ -13,12 +12,12 @@ from nexus_board.models import Verification
 
 from ..board.factories import PRODUCT
 from ..contracts_as_code import order_contract
-from ..services import local_http
+from ..services import JSONHandler, local_http
 
 LIST = {"count": 1, "results": [PRODUCT]}
 
 
-class Backend(BaseHTTPRequestHandler):
+class Backend(JSONHandler):
     """A stand-in for a learner's Django app."""
 
     seen: list = []
@@ -27,31 +26,20 @@ class Backend(BaseHTTPRequestHandler):
     def do_GET(self):  # noqa: N802
         self.seen.append(("GET", self.path, self.headers.get("Authorization")))
         if self.path == "/api/v1/products":
-            self._send(200, LIST)
+            self.send_json(200, LIST)
         elif self.path == "/api/v1/products/7":
-            self._send(200, {k: v for k, v in PRODUCT.items() if k != "price"})  # a key is gone
+            self.send_json(200, {k: v for k, v in PRODUCT.items() if k != "price"})  # a key is gone
         elif self.path == "/api/v1/health" and self.healthy:
-            self._send(200, {"status": "ok"})
+            self.send_json(200, {"status": "ok"})
         elif self.path == "/api/v1/health":
-            self._send(500, {"detail": "Server error"})  # the wrong status
+            self.send_json(500, {"detail": "Server error"})  # the wrong status
         else:
-            self._send(404, {"detail": "Not found."})
+            self.send_json(404, {"detail": "Not found."})
 
     def do_POST(self):  # noqa: N802
-        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        body = self.json_body()
         self.seen.append(("POST", self.path, body))
-        self._send(201, {"id": 1001, "status": "pending"})
-
-    def _send(self, status: int, body) -> None:
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+        self.send_json(201, {"id": 1001, "status": "pending"})
 
 
 @pytest.fixture

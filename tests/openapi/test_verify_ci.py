@@ -2,7 +2,6 @@
 history, can-i-deploy's exit codes, and --fuzz catching a backend that breaks one rule."""
 
 import json
-from http.server import BaseHTTPRequestHandler
 from xml.etree import ElementTree as ET
 
 import pytest
@@ -13,7 +12,7 @@ from nexus_board.extensions import db
 from nexus_board.models import VerificationRun
 
 from ..board.factories import PRODUCT
-from ..services import local_http
+from ..services import JSONHandler, local_http
 from . import test_verify
 
 backend, project, verify = test_verify.backend, test_verify.project, test_verify.verify
@@ -97,25 +96,14 @@ def test_can_i_deploy_exits_zero_only_when_every_integrated_contract_passed(
     assert ok.output.startswith("Yes:")
 
 
-class Breaking(BaseHTTPRequestHandler):
+class Breaking(JSONHandler):
     """A backend that keeps its contract except one rule: it sends the price as a number."""
 
     def do_GET(self):  # noqa: N802
         if self.path.startswith("/api/v1/products/"):
-            self._send(200, PRODUCT | {"price": 9.9})
+            self.send_json(200, PRODUCT | {"price": 9.9})
         else:
-            self._send(404, {"detail": "Not found."})
-
-    def _send(self, status, body):
-        data = json.dumps(body).encode()
-        self.send_response(status)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
-
-    def log_message(self, *args):
-        pass
+            self.send_json(404, {"detail": "Not found."})
 
 
 @pytest.fixture

@@ -150,6 +150,7 @@ def test_feed_queries_do_not_grow_with_the_number_of_updates(
 
     make_update(cast["ada"], "One @gabriel #drf")
     statements_for_feed()  # the side column's cohort charts are cached from the first look
+    make_update(cast["mentor"], "Two @gabriel #drf")  # as below: a mention, so a new badge count
     few = statements_for_feed()
     for n in range(19):
         make_update(cast["ada" if n % 2 else "mentor"], f"More @gabriel #drf #t{n}")

@@ -4,6 +4,7 @@ take the event, and reach the queue only once that transaction commits."""
 import pytest
 from sqlalchemy import func, select
 
+from nexus_board.auth import services as accounts
 from nexus_board.board import lifecycle
 from nexus_board.extensions import db
 from nexus_board.models import Activity, Delivery, Notification, User
@@ -76,6 +77,23 @@ def test_a_learners_own_webhook_takes_what_its_inbox_hears_of_its_kinds(app, cas
     assert row.reason == "author"
     with app.app_context():
         assert db.session.get(Activity, row.activity_id).verb == "contract.claimed"
+
+
+def test_a_disabled_learners_own_webhook_hears_nothing_until_they_are_enabled(app, cast, client_as):
+    data = {"url": URL, "format": "slack", "hook": ["contract.claimed"], "in_app": []}
+    assert client_as("ada").post("/settings/notifications", data=data).status_code == 303
+    with app.app_context():
+        ada, mentor = (db.session.get(User, cast[name]) for name in ("ada", "mentor"))
+        accounts.set_disabled(ada, True, by=mentor, reason="Spam")
+        first = post(cast["ada"], path="/first", state="claimed", claimer_id=cast["gabriel"])
+        lifecycle.unclaim(first, db.session.get(User, cast["gabriel"]))
+        db.session.commit()
+        assert deliveries(app) == []
+        accounts.set_disabled(db.session.get(User, cast["ada"]), False, by=mentor)
+        second = post(cast["ada"], path="/second", state="claimed", claimer_id=cast["gabriel"])
+        lifecycle.unclaim(second, db.session.get(User, cast["gabriel"]))
+        db.session.commit()
+    assert [row.reason for row in deliveries(app)] == ["author"]
 
 
 def test_nobody_is_sent_their_own_actions(app, cast, client_as):
