@@ -154,7 +154,6 @@ def test_feed_queries_do_not_grow_with_the_number_of_updates(
     few = statements_for_feed()
     for n in range(19):
         make_update(cast["ada" if n % 2 else "mentor"], f"More @gabriel #drf #t{n}")
-    statements_for_feed()  # the mentions moved his inbox marker: the unread count is recounted
     assert statements_for_feed() == few
 
 
