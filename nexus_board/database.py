@@ -8,11 +8,14 @@ own str.lower registered on each connection: the same query finds the same learn
 narrow anything down (see updates.queries.SHOWN).
 """
 
+import sqlite3
+
 from sqlalchemy import Engine, String, event
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
 SQLITE_LOWER = "nexus_lower"
+BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another connection's write
 
 
 class lowered(FunctionElement):  # noqa: N801  (a SQL function, named like func.lower)
@@ -55,8 +58,8 @@ def _str_lower(text):
 
 
 def configure(engine: Engine) -> None:
-    """On SQLite: enforce foreign keys, let readers and a writer overlap, wait for locks, and
-    give every connection the function `lowered` compiles to."""
+    """On SQLite: enforce foreign keys, let readers and a writer overlap, wait for locks, keep
+    the planner's statistics, and give every connection the function `lowered` compiles to."""
     if engine.dialect.name != "sqlite":
         return
 
@@ -65,8 +68,29 @@ def configure(engine: Engine) -> None:
         dbapi_connection.create_function(SQLITE_LOWER, 1, _str_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=10000")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if engine.url.database not in (None, "", ":memory:"):
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
+
+    if engine.url.database not in (None, "", ":memory:"):
+        event.listen(engine, "checkin", _optimize)
+
+
+def _optimize(dbapi_connection, _record) -> None:
+    # Without statistics SQLite prefers any index an equality matches, hidden_at's among them
+    # (every shown row), and sorts the whole table for a list of five. `PRAGMA optimize`
+    # analyzes the tables this connection read that lack statistics or grew tenfold since,
+    # as SQLite advises doing when a connection is done; else it costs microseconds. No
+    # analysis_limit: a sampled count says every index is selective, the NULL-heavy ones too.
+    # It never waits for a writer (the response is not sent yet): a later check-in will do.
+    if dbapi_connection is None:
+        return
+    try:
+        dbapi_connection.execute("PRAGMA busy_timeout=0")
+        dbapi_connection.execute("PRAGMA optimize")
+    except sqlite3.OperationalError:
+        pass  # the database is busy
+    finally:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

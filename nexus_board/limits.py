@@ -63,9 +63,6 @@ README_INLINE_MARKUP = 10_000
 # Updates render through markdown-it-py (for #tags and @mentions): past this much markup, as text.
 UPDATE_MARKUP = 200
 
-# Charts count moments in Python (weeks are not portable SQL): at most this many per chart.
-CHART_MOMENTS = 100_000
-
 # Syntax highlighting (Pygments; bench/highlight.py times the worst known input for each
 # language). JSON's lexer is a linear scanner: examples up to EXAMPLE_CHARS. The others are
 # regular expressions that slow down on long hostile lines: a Markdown text gets this many

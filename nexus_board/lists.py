@@ -19,6 +19,8 @@ def ranked(stmt: Select, order: tuple, limit: int | None = None):
 
 def read(named: dict, load: Callable[[set[int]], Iterable]) -> dict[str, list]:
     """{name: rows in order} for {name: ranked(...)}: the UNION, then `load` of all their ids."""
+    if not named:
+        return {}
     ids = ids_of(named)
     everyone = {i for found in ids.values() for i in found}
     return in_lists(ids, load(everyone) if everyone else [])

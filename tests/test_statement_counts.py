@@ -21,6 +21,7 @@ SIZES = {
     "larger": Size(learners=60, projects=9, contracts=400, updates=1_200),
 }
 PAGES = sorted({(t.path, t.viewer or "") for t in TARGETS})  # each page once, cached or not
+# The most a page may send, where a speed pass brought it down (issue 18's goal: 8 each).
 pytestmark = pytest.mark.filterwarnings("ignore:Flask-Caching. CACHE_TYPE is set to NullCache")
 
 
@@ -68,18 +69,13 @@ def test_statements_do_not_grow_with_the_data(counted, path, viewer):
     assert small == larger, f"{path} as {viewer or 'a visitor'}: {small} → {larger} statements"
 
 
-# What the speed pass reached (issue 18's goal is at most 8 a page; the feed's first page also
-# draws the hub's charts beside it). A page that gains a statement fails here.
-MOST = {
-    ("/contracts/{contract}", ""): 6,
-    ("/learners?q=django", ""): 4,
-    ("/u/ada", ""): 9,
-    ("/updates", ""): 9,
-    ("/updates?before={deep_cursor}", ""): 7,
-}
+GOAL = 8  # issue 18: no page above 8 statements
+# The pages the speed pass left above the goal, at what it reached (the hub and the feed's first
+# page draw twelve sections and the cohort charts). A page that gains a statement fails here.
+MOST = {("/", ""): 14, ("/", "ada"): 17, ("/u/ada", ""): 9, ("/updates", ""): 9}
 
 
-@pytest.mark.parametrize(("path", "viewer"), sorted(MOST), ids=lambda value: value or "visitor")
-def test_statements_stay_within_what_the_speed_pass_reached(counted, path, viewer):
-    found = counted["larger"][path, viewer]
-    assert found <= MOST[path, viewer], f"{path} as {viewer or 'a visitor'}: {found} statements"
+@pytest.mark.parametrize(("path", "viewer"), PAGES, ids=lambda value: value or "visitor")
+def test_no_page_sends_more_statements_than_the_goal_or_its_known_bound(counted, path, viewer):
+    found, most = counted["larger"][path, viewer], MOST.get((path, viewer), GOAL)
+    assert found <= most, f"{path} as {viewer or 'a visitor'}: {found} statements, {most} at most"

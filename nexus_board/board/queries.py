@@ -3,21 +3,23 @@
 Every function issues a fixed number of statements, however many contracts there are.
 """
 
+import functools
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
+from itertools import pairwise
 
-from sqlalchemy import and_, case, func, or_, select, true, union_all
+from sqlalchemy import and_, bindparam, case, func, or_, select, true, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
-from ..limits import CHART_MOMENTS
 from ..lists import ranked
 from ..lists import read as lists_read
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
 from . import card_rows, policy
 from .filters import BoardFilters
+from .listed import ListedContract, listed
 from .lookup import card_options
 
 COLUMN_SIZE = 25  # two screens of cards; "Load more" brings the next 25 in place
@@ -108,30 +110,49 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
     return counts
 
 
-def done_since(start: datetime) -> list[datetime]:
-    """When each contract the public sees that is done now got there, if after `start`."""
-    query = select(Contract.status_changed_at).where(
-        SHOWN,
-        PUBLISHED,
-        Contract.status == ContractStatus.DONE,
-        Contract.status_changed_at >= start,
-    )
-    return list(db.session.scalars(query.limit(CHART_MOMENTS)))
+def chart_counts(weeks: list[datetime]) -> tuple[dict, list[int]]:
+    """({ContractStatus: count} on the public board, [contracts done now that got there in
+    each week]) for `weeks`, the weeks' starts in order (each ends where the next begins, the
+    last a week on): one statement, each count a range of one index."""
+    bounds = [*weeks, weeks[-1] + timedelta(weeks=1)] if weeks else []
+    row = db.session.execute(_chart_query(len(weeks)), _bounds(bounds)).one()
+    statuses = dict(zip(ContractStatus, row[: len(ContractStatus)], strict=True))
+    return statuses, list(row[len(ContractStatus) :])
+
+
+@functools.cache
+def _chart_query(weeks: int):
+    # Built once per number of weeks (the SQL, not data): twelve subqueries take longer to
+    # build than to run.
+    def count(*conditions):
+        return select(func.count()).where(SHOWN, PUBLISHED, *conditions).scalar_subquery()
+
+    done = Contract.status == ContractStatus.DONE
+    changed = Contract.status_changed_at
+    bounds = [bindparam(f"week{i}", type_=changed.type) for i in range(weeks + 1)]
+    columns = [count(Contract.status == status) for status in ContractStatus]
+    columns += [count(done, changed >= start, changed < end) for start, end in pairwise(bounds)]
+    return select(*columns)
+
+
+def _bounds(moments: list[datetime]) -> dict[str, datetime]:
+    return {f"week{i}": moment for i, moment in enumerate(moments)}
+
+
+def _count(condition):
+    """SQL: how many rows meet `condition` (0, not NULL, when there are none)."""
+    return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
 
 
 def work_counts(user_id: int) -> dict[str, int]:
     """How many contracts the public sees `user_id` posted, holds, and took to done (posted or
     held): one query. Hidden ones and drafts are left out: the README card is public."""
-
-    def count(condition):
-        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
-
     theirs = or_(Contract.author_id == user_id, Contract.claimer_id == user_id)
     row = db.session.execute(
         select(
-            count(Contract.author_id == user_id),
-            count(Contract.claimer_id == user_id),
-            count(and_(theirs, Contract.status == ContractStatus.DONE)),
+            _count(Contract.author_id == user_id),
+            _count(Contract.claimer_id == user_id),
+            _count(and_(theirs, Contract.status == ContractStatus.DONE)),
         ).where(theirs, SHOWN, PUBLISHED)
     ).one()
     return dict(zip(("posted", "claimed", "done"), map(int, row), strict=True))
@@ -165,35 +186,32 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
 
 
 def hub_lists(
-    user_id: int, since: datetime | None, *, work: int, moves: int, recent: int = 0
-) -> dict[str, list[Contract]]:
-    """A dashboard's lists of contracts in three statements: the `work` `user_id` holds and
-    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's).
+    user_id: int | None, since: datetime | None, *, work: int, moves: int, recent: int = 0
+) -> dict[str, list[ListedContract]]:
+    """A dashboard's lists of contracts in two statements: the `work` `user_id` holds and
+    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's);
+    with no `user_id` (a visitor), the `recent` alone.
 
-    One UNION reads each list's ids in order, one query the rows, one their tags.
+    One UNION reads each list's ids in order, one query the columns they show.
     """
     named = {}
     if recent:
         newest_posted = (Contract.created_at.desc(), Contract.id.desc())
         shown = select(Contract.id).where(SHOWN, PUBLISHED)
         named["recent"] = ranked(shown, newest_posted, recent)
-    edited = (Contract.updated_at.desc(), Contract.id.desc())
-    held = select(Contract.id).where(Contract.claimer_id == user_id)
-    theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
-    moved = theirs.where(Contract.claimer_id.is_not(None))
-    if since is not None:
-        moved = moved.where(Contract.status_changed_at > since)
-    named |= {
-        "claims": ranked(held, NEWEST, work),
-        "contracts": ranked(theirs, edited, work),
-        "moves": ranked(moved, NEWEST, moves),
-    }
-    return lists_read(named, _listed)
-
-
-def _listed(ids: set[int]) -> list[Contract]:
-    query = select(Contract).where(Contract.id.in_(ids)).options(*LISTED)
-    return list(db.session.scalars(query).unique())
+    if user_id is not None:
+        edited = (Contract.updated_at.desc(), Contract.id.desc())
+        held = select(Contract.id).where(Contract.claimer_id == user_id)
+        theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
+        moved = theirs.where(Contract.claimer_id.is_not(None))
+        if since is not None:
+            moved = moved.where(Contract.status_changed_at > since)
+        named |= {
+            "claims": ranked(held, NEWEST, work),
+            "contracts": ranked(theirs, edited, work),
+            "moves": ranked(moved, NEWEST, moves),
+        }
+    return lists_read(named, listed)
 
 
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:

@@ -1,8 +1,8 @@
 """The cohort's charts on the hub, as plain data: the SVG is drawn by templates/hub/_charts.html.
 
-Each function returns a Chart (or None when there is nothing to draw yet). `per_week` turns
-moments into weekly counts for any lifecycle: contracts done now, questions answered once the
-questions area exists (it adds `questions_answered_per_week` built on it, and a line to CHARTS).
+Each function returns a Chart (or None when there is nothing to draw yet). A per-week chart
+counts in SQL between `mondays` (contracts done now, `board_queries.chart_counts`); `per_week`
+turns moments already in hand into the same weekly counts for any other lifecycle.
 """
 
 from collections import Counter
@@ -79,12 +79,14 @@ def per_week(moments: Iterable[datetime], *, today: date, weeks: int = WEEKS) ->
     return [WeekCount(monday, counts[monday]) for monday in mondays]
 
 
-def most_learned(kind: LearningKind, limit: int = TOP) -> Chart | None:
-    """The technologies (or concepts) most learners list, most common first."""
+def most_learned(kind: LearningKind, limit: int = TOP, found=None) -> Chart | None:
+    """The technologies (or concepts) most learners list, most common first; `found`: their
+    [(name, learners)] when already read (`profile_queries.top_topics_by_kind`)."""
+    if found is None:
+        found = profile_queries.top_topics(limit, kind=kind)
     directory = url_for("profiles.directory")
     points = tuple(
-        Point(name, learners, url=f"{directory}?q={quote(name)}")
-        for name, learners in profile_queries.top_topics(limit, kind=kind)
+        Point(name, learners, url=f"{directory}?q={quote(name)}") for name, learners in found
     )
     if not points:
         return None
@@ -97,9 +99,11 @@ def most_learned(kind: LearningKind, limit: int = TOP) -> Chart | None:
                  (heading, "Learners"))  # fmt: skip
 
 
-def contracts_by_status() -> Chart | None:
-    """How many contracts wait in each column of the board, in lifecycle order."""
-    counts = board_queries.status_counts()
+def contracts_by_status(counts: dict | None = None) -> Chart | None:
+    """How many contracts wait in each column of the board, in lifecycle order; `counts`:
+    {ContractStatus: count} when already read."""
+    if counts is None:
+        counts, _ = board_queries.chart_counts([])
     if not any(counts.values()):
         return None
     board = url_for("board.index")
@@ -111,14 +115,24 @@ def contracts_by_status() -> Chart | None:
                  ("Status", "Contracts"))  # fmt: skip
 
 
-def done_per_week(today: date, weeks: int = WEEKS) -> Chart | None:
-    """Contracts done in each of the last `weeks` weeks (those that are done now)."""
-    start = datetime.combine(today - timedelta(days=today.weekday() + 7 * (weeks - 1)),
-                             datetime.min.time(), UTC)  # fmt: skip
-    counts = per_week(board_queries.done_since(start), today=today, weeks=weeks)
-    if not any(week.count for week in counts):
+def mondays(today: date, weeks: int = WEEKS) -> list[datetime]:
+    """The starts (Monday 00:00 UTC) of the last `weeks` weeks, oldest first, this one last."""
+    this_monday = today - timedelta(days=today.weekday())
+    return [datetime.combine(this_monday - timedelta(weeks=back), datetime.min.time(), UTC)
+            for back in range(weeks - 1, -1, -1)]  # fmt: skip
+
+
+def done_per_week(today: date, weeks: int = WEEKS, done: list[int] | None = None) -> Chart | None:
+    """Contracts done in each of the last `weeks` weeks (those that are done now); `done`:
+    their weekly counts when already read (`board_queries.chart_counts`)."""
+    starts = mondays(today, weeks)
+    if done is None:
+        _, done = board_queries.chart_counts(starts)
+    if not any(done):
         return None
-    points = tuple(Point(f"{w.week:%-d %b}", w.count, key="done") for w in counts)
+    points = tuple(
+        Point(f"{start:%-d %b}", n, key="done") for start, n in zip(starts, done, strict=True)
+    )
     return Chart("done-per-week", "Contracts done per week", "columns", points,
                  ("contract", "contracts"), ("Week of", "Done"))  # fmt: skip
 
@@ -132,10 +146,13 @@ def cohort_charts(today: date | None = None) -> list[Chart]:
 
 
 def _compute(today: date) -> list[Chart]:
+    # Two statements for the four charts: the topics of both kinds, and every contract count.
+    topics = profile_queries.top_topics_by_kind(TOP)
+    statuses, done = board_queries.chart_counts(mondays(today))
     charts = [
-        most_learned(LearningKind.TECHNOLOGY),
-        most_learned(LearningKind.CONCEPT),
-        contracts_by_status(),
-        done_per_week(today),
+        most_learned(LearningKind.TECHNOLOGY, found=topics[LearningKind.TECHNOLOGY]),
+        most_learned(LearningKind.CONCEPT, found=topics[LearningKind.CONCEPT]),
+        contracts_by_status(statuses),
+        done_per_week(today, done=done),
     ]
     return [chart for chart in charts if chart is not None]

@@ -2,20 +2,21 @@
 seeking partners).
 
 Each is plain data kept in the shared cache until the area it reads changes (the writes call
-`changed`), so the hub's visitors and its signed-in learners share one computation.
+`changed`), so the hub's visitors and its signed-in learners share one computation. The review
+line's counts are read with the hub's numbers (`sections.cohort_numbers`): one statement.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from flask import url_for
+from sqlalchemy import func, select
 
 from ..activity.events import excerpt
 from ..caching import cached_value
 from ..limits import OPEN_QUESTION_DAYS, OPEN_QUESTIONS
-from ..models import ReviewStatus
+from ..models import ReviewRequest, ReviewStatus
 from ..replies import queries as replies
-from ..reviews import queries as reviews
 from ..teams.partners import PartnerProject, partner_projects
 
 
@@ -39,8 +40,15 @@ def open_questions() -> list[Question]:
     return cached_value("hub/questions", "updates", compute=_questions, timeout=3600)
 
 
-def review_line() -> ReviewLine:
-    return cached_value("hub/reviews", "reviews", compute=_reviews)
+# The review line's statuses, in its fields' order.
+REVIEW_LINE = (ReviewStatus.OPEN, ReviewStatus.IN_REVIEW, ReviewStatus.DONE)
+
+
+def reviews_in(status: ReviewStatus):
+    """SQL: how many shown review requests are in `status` (the hub reads it with its
+    numbers, `sections.cohort_numbers`)."""
+    shown = (ReviewRequest.shown(), ReviewRequest.status == status)
+    return select(func.count()).where(*shown).scalar_subquery()
 
 
 def _questions() -> list[Question]:
@@ -55,11 +63,5 @@ def _questions() -> list[Question]:
     ]
 
 
-def _reviews() -> ReviewLine:
-    counts = reviews.counts()
-    return ReviewLine(counts[ReviewStatus.OPEN], counts[ReviewStatus.IN_REVIEW],
-                      counts[ReviewStatus.DONE])  # fmt: skip
-
-
 __all__ = ["PartnerProject", "Question", "ReviewLine", "open_questions", "partner_projects",
-           "review_line"]  # fmt: skip
+           "reviews_in"]  # fmt: skip

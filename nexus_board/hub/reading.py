@@ -35,19 +35,14 @@ def updates(viewer, *, hub: bool = False) -> dict[str, list]:
 def contracts(viewer, since: datetime | None, *, hub: bool = False) -> dict[str, list]:
     """{"claims", "contracts", "moves"} (after `since`) of a signed-in `viewer`; with `hub`,
     also {"recent"}, the newest the public sees."""
-    if not viewer.is_authenticated:  # one list: no UNION needed
-        return _once("hub_contracts", hub, lambda: _glimpse(hub))
+    signed_in = viewer.id if viewer.is_authenticated else None
 
     def read():
         return board_queries.hub_lists(
-            viewer.id, since, work=WORK, moves=CHANGES, recent=GLIMPSE if hub else 0
+            signed_in, since, work=WORK, moves=CHANGES, recent=GLIMPSE if hub else 0
         )
 
     return _once("hub_contracts", hub, read)
-
-
-def _glimpse(hub: bool) -> dict[str, list]:
-    return {"recent": board_queries.recent_contracts(GLIMPSE)} if hub else {}
 
 
 def _once(name: str, hub: bool, read) -> dict[str, list]:

@@ -9,10 +9,10 @@ from ..activity import queries as activity_queries
 from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, Update, User
-from ..profiles import queries as profile_queries
 from ..updates import queries
 from ..updates.page import contract_links
 from . import collaboration, dashboard, reading, slots
+from .learners import ListedLearner, listed_learners
 
 RECENT_ACTIVITY = 10
 LEARNERS = 60
@@ -23,6 +23,7 @@ class CohortNumbers:
     backend: int
     frontend: int
     updates: int
+    reviews: collaboration.ReviewLine  # code review requests per status
 
     @property
     def learners(self) -> int:
@@ -30,8 +31,9 @@ class CohortNumbers:
 
 
 def cohort_numbers() -> CohortNumbers:
-    """Learners per track and updates posted (kept in the cache until either changes)."""
-    return cached_value("hub/cohort", "profiles", "updates", compute=_count_cohort)
+    """Learners per track, updates posted and review requests per status (kept in the cache
+    until one of them changes)."""
+    return cached_value("hub/cohort", "profiles", "updates", "reviews", compute=_count_cohort)
 
 
 def _count_cohort() -> CohortNumbers:
@@ -41,21 +43,16 @@ def _count_cohort() -> CohortNumbers:
         listed = (User.role == Role.LEARNER, User.track == track, User.listed())
         return select(func.count()).where(*listed).scalar_subquery()
 
-    updates = select(func.count()).select_from(Update).where(Update.shown()).scalar_subquery()
-    row = db.session.execute(select(learners(Track.BACKEND), learners(Track.FRONTEND), updates))
-    backend, frontend, updates = row.one()
-    return CohortNumbers(backend=backend, frontend=frontend, updates=updates)
-
-
-def learners(limit: int = LEARNERS) -> list[User]:
-    """Learners with public profiles, by name (admins and mentors are not listed)."""
-    stmt = (
-        select(User)
-        .where(User.role == Role.LEARNER, User.listed())
-        .order_by(User.display_name)
-        .limit(limit)
+    # Every update less the hidden few: SQLite counts a whole table from its b-tree at once,
+    # where "shown" would test 50,000 index entries one by one.
+    every = select(func.count()).select_from(Update).scalar_subquery()
+    hidden = select(func.count()).where(Update.hidden_at.is_not(None)).scalar_subquery()
+    reviews = [collaboration.reviews_in(status) for status in collaboration.REVIEW_LINE]
+    row = db.session.execute(
+        select(learners(Track.BACKEND), learners(Track.FRONTEND), every - hidden, *reviews)
     )
-    return list(db.session.scalars(stmt))
+    backend, frontend, updates, *line = row.one()
+    return CohortNumbers(backend, frontend, updates, collaboration.ReviewLine(*line))
 
 
 class Hub:
@@ -101,13 +98,14 @@ class Hub:
         ).newest_cursor
 
     @cached_property
-    def learners(self) -> list[User]:
-        return learners()
+    def learners(self) -> list[ListedLearner]:
+        """Learners with public profiles, by name, with their first learnings (one query)."""
+        return listed_learners(LEARNERS)
 
     @cached_property
     def learnings(self) -> dict[int, tuple[str, ...]]:
-        """Each listed learner's first few learnings, shown beside their name (one query)."""
-        return profile_queries.top_learnings(learner.id for learner in self.learners)
+        """Each listed learner's first few learnings, shown beside their name."""
+        return {learner.id: learner.learnings for learner in self.learners if learner.learnings}
 
     @cached_property
     def board(self):
@@ -120,7 +118,7 @@ class Hub:
 
     @cached_property
     def reviews(self) -> collaboration.ReviewLine:
-        return collaboration.review_line()
+        return self.numbers.reviews
 
     @cached_property
     def partner_projects(self) -> list[collaboration.PartnerProject]:

@@ -47,18 +47,20 @@ class LearnerWork:
 
 def board_summary(contracts) -> list[ContractCard] | None:
     """A read-only glimpse of the board: the most recently posted `contracts`."""
-    return [_card(c) for c in contracts]
+    url = _contract_url()
+    return [_card(c, url) for c in contracts]
 
 
 def learner_work(user, since: datetime | None, contracts: dict) -> LearnerWork | None:
     """A signed-in learner's claims, contracts, and what others changed on them after `since`
     (their last look at the hub; on a first visit, the latest changes); `contracts` holds
-    their lists (`reading.contracts`)."""
+    their lists (`reading.contracts`: board/listed.py's ListedContract)."""
+    url = _contract_url()
     edits = [
         Change(
             contract=r.contract.endpoint,
             summary=_edit_summary(r),
-            url=url_for("board.show", contract_id=r.contract_id),
+            url=url(r.contract_id),
             at=r.created_at,
             by=r.editor.display_name,
             alerts=_alerts(r),
@@ -69,15 +71,15 @@ def learner_work(user, since: datetime | None, contracts: dict) -> LearnerWork |
         Change(
             contract=c.endpoint,
             summary=f"moved to {c.status.label}",
-            url=url_for("board.show", contract_id=c.id),
+            url=url(c.id),
             at=c.status_changed_at,
-            by=c.claimer.display_name,
+            by=c.claimer_name,
         )
         for c in contracts["moves"]
     ]
     return LearnerWork(
-        claims=[_card(c) for c in contracts["claims"]],
-        contracts=[_card(c) for c in contracts["contracts"]],
+        claims=[_card(c, url) for c in contracts["claims"]],
+        contracts=[_card(c, url) for c in contracts["contracts"]],
         changes=_worst_first(edits + moves)[:CHANGES],
     )
 
@@ -97,17 +99,24 @@ def _alerts(revision) -> tuple[tuple[str, str], ...]:
     )
 
 
-def _card(contract) -> ContractCard:
+def _card(contract, url) -> ContractCard:
     return ContractCard(
         title=contract.endpoint,
         status=contract.status.label,
-        url=url_for("board.show", contract_id=contract.id),
-        owner=contract.author.display_name,
-        claimer=contract.claimer.display_name if contract.claimer else None,
+        url=url(contract.id),
+        owner=contract.author_name,
+        claimer=contract.claimer_name,
         updated_at=contract.updated_at,
         hidden_by=contract.hider_name if contract.hidden_at else None,
         hidden_reason=contract.hidden_reason if contract.hidden_at else None,
     )
+
+
+def _contract_url():
+    """contract id -> its page's URL, from one url_for (a few dozen links a page)."""
+    marker = "2147483647"
+    pattern = url_for("board.show", contract_id=int(marker))
+    return lambda contract_id: pattern.replace(marker, str(contract_id))
 
 
 def _edit_summary(revision) -> str:

@@ -88,6 +88,9 @@ class Contract(ContractFacts, Hideable, db.Model):
         Index("ix_contracts_column", "status", "status_changed_at", "id"),
         # Column counts (published, by status, what the viewer may see) from the index alone.
         Index("ix_contracts_counts", "is_draft", "status", "hidden_at", "author_id"),
+        # The hub: the newest shown contracts, and its charts' counts read from the index alone.
+        Index("ix_contracts_shown_newest", "hidden_at", "created_at", "id"),
+        Index("ix_contracts_shown_status", "hidden_at", "is_draft", "status", "status_changed_at"),
         # Never reuse a deleted contract's id on SQLite (its archive and links keep that id).
         {"sqlite_autoincrement": True},
     )

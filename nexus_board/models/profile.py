@@ -7,7 +7,7 @@ learners, so "rest apis" and "REST APIs" are one topic the hub can count.
 import enum
 from datetime import datetime
 
-from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -57,7 +57,11 @@ class ListItem:
 
 class Learning(ListItem, db.Model):
     __tablename__ = "learnings"
-    __table_args__ = (UniqueConstraint("user_id", "topic_id"),)
+    __table_args__ = (
+        UniqueConstraint("user_id", "topic_id"),
+        # The hub's "most learned" charts count learners per topic from the index alone.
+        Index("ix_learnings_kind_topic", "kind", "topic_id", "user_id"),
+    )
 
     topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
     kind: Mapped[LearningKind] = mapped_column(str_enum(LearningKind, "learning_kind"))

@@ -25,7 +25,14 @@ update_mentions = Table(
 class Update(Hideable, db.Model):
     __tablename__ = "updates"
     # The feed reads newest first by (created_at, id); the id breaks ties between equal times.
-    __table_args__ = (Index("ix_updates_created_at_id", "created_at", "id"),)
+    __table_args__ = (
+        Index("ix_updates_created_at_id", "created_at", "id"),
+        # Shown ones newest first, questions, pinned: lists that stop after a few rows, whether
+        # or not a planner has statistics (SQLite has none unless ANALYZE ran).
+        Index("ix_updates_shown_newest", "hidden_at", "created_at", "id"),
+        Index("ix_updates_questions", "question", "hidden_at", "created_at", "id"),
+        Index("ix_updates_pinned_at", "pinned_at"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)

@@ -72,6 +72,35 @@ def top_topics(limit: int = 10, *, kind: LearningKind | None = None) -> list[tup
     return [(name, count) for name, count in db.session.execute(query.limit(limit))]
 
 
+def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, int]]]:
+    """`top_topics` of every kind at once: {kind: [(name, learners)]}, in one statement."""
+    # A learner lists a topic once (unique per user and topic): its rows count its learners,
+    # counted in the (kind, topic) index's order before any name is joined.
+    counted = (
+        select(Learning.kind, Learning.topic_id, func.count().label("learners"))
+        .group_by(Learning.kind, Learning.topic_id)
+        .subquery()
+    )
+    order = (counted.c.learners.desc(), Topic.name)
+    ranked = (
+        select(counted.c.kind, Topic.name, counted.c.learners)
+        .add_columns(
+            func.row_number().over(partition_by=counted.c.kind, order_by=order).label("rank")
+        )
+        .join(Topic, Topic.id == counted.c.topic_id)
+        .subquery()
+    )
+    rows = db.session.execute(
+        select(ranked.c.kind, ranked.c.name, ranked.c.learners)
+        .where(ranked.c.rank <= limit)
+        .order_by(ranked.c.kind, ranked.c.rank)
+    )
+    found = {kind: [] for kind in LearningKind}
+    for kind, name, count in rows:
+        found[kind].append((name, count))
+    return found
+
+
 def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
     """Each learner's first few learnings (in their own order), in one query."""
     ids = list(user_ids)

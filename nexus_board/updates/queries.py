@@ -15,6 +15,7 @@ from ..extensions import db
 from ..lists import ranked
 from ..lists import read as lists_read
 from ..models import Reply, Update, UpdateTag, User
+from ..models.update import update_mentions
 from ..pagination import decode_time_cursor, encode_cursor
 from . import contracts
 from .filters import Filters
@@ -113,7 +114,9 @@ def lists(
     if recent:
         named["recent"] = ranked(shown.where(~PINNED), NEWEST, recent)
     if viewer is not None:
-        mentioning = Update.mentions.any(User.id == viewer.id)
+        # From the viewer's mentions, not every update in turn until enough mention them.
+        theirs = select(update_mentions.c.update_id).where(update_mentions.c.user_id == viewer.id)
+        mentioning = Update.id.in_(theirs)
         named["mentions"] = ranked(shown.where(mentioning), NEWEST, mentions)
         named["own"] = ranked(shown.where(Update.author_id == viewer.id), NEWEST, own)
     return lists_read(named, lambda ids: db.session.scalars(_with_details(_with_ids(ids))))

@@ -113,3 +113,32 @@ def test_the_charts_are_cached_until_the_board_or_profiles_change(app, cast, cou
         again = charts.cohort_charts()
     statuses = next(chart for chart in again if chart.key == "statuses")
     assert statuses.points[0].value == 2
+
+
+def test_the_four_charts_take_two_statements_and_match_the_charts_read_one_by_one(
+    app, cast, count_queries
+):
+    today = datetime.now(UTC).date()
+    with app.app_context():
+        for name, topics in {"ada": ["Django", "Redis"], "brian": ["django"]}.items():
+            for topic in topics:
+                profiles.add_learning(db.session.get(User, cast[name]), kind="technology",
+                                      name=topic)  # fmt: skip
+        profiles.add_learning(db.session.get(User, cast["ada"]), kind="concept", name="Caching")
+        db.session.commit()
+        with app.test_request_context():
+            post(cast["ada"], path="/a")
+            post(cast["ada"], path="/b", state="done", claimer_id=cast["gabriel"])
+            with count_queries() as statements:
+                together = charts._compute(today)
+            apart = [
+                charts.most_learned(LearningKind.TECHNOLOGY, charts.TOP),
+                charts.most_learned(LearningKind.CONCEPT, charts.TOP),
+                charts.contracts_by_status(),
+                charts.done_per_week(today),
+            ]
+    assert len(statements) == 2
+    assert together == apart
+    assert [chart.key for chart in together] == [
+        "technologies", "concepts", "statuses", "done-per-week"
+    ]  # fmt: skip

@@ -41,10 +41,11 @@ def statuses(**counts) -> Chart:
 
 
 def test_charts_render_the_data_they_are_given(client, monkeypatch):
-    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=4, Claimed=2, Done=0))
+    counted = statuses(Open=4, Claimed=2, Done=0)
+    monkeypatch.setattr(charts, "contracts_by_status", lambda *_: counted)
     learned = Chart("technologies", "Most learned technologies", "bars", (Point("Django", 5),),
                     ("learner", "learners"), ("Technology", "Learners"))  # fmt: skip
-    monkeypatch.setattr(charts, "most_learned", lambda kind, limit=8: learned)
+    monkeypatch.setattr(charts, "most_learned", lambda kind, limit=8, found=None: learned)
     page = client.get("/").get_data(as_text=True)
     assert chart_rows(page, "Contracts by status") == [
         ("Open", "4"),
@@ -71,11 +72,11 @@ def test_an_empty_board_summary_says_so(client, monkeypatch):
 
 
 def test_a_board_write_invalidates_the_cached_hub(client, client_as, cast, monkeypatch):
-    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=1))
+    monkeypatch.setattr(charts, "contracts_by_status", lambda *_: statuses(Open=1))
     assert chart_rows(client.get("/").get_data(as_text=True), "Contracts by status") == [
         ("Open", "1")
     ]
-    monkeypatch.setattr(charts, "contracts_by_status", lambda: statuses(Open=2))
+    monkeypatch.setattr(charts, "contracts_by_status", lambda *_: statuses(Open=2))
     cached = client.get("/").get_data(as_text=True)
     assert chart_rows(cached, "Contracts by status") == [("Open", "1")]
     posted = client_as("ada").post("/contracts/new", data=CONTRACT_FORM)

@@ -1,0 +1,60 @@
+"""Contracts as the hub and dashboards list them: the few columns a line shows, no entities.
+
+A listed contract is read-only and shows its endpoint, status, who posted, claimed and hid it,
+and when it last changed; loading whole contracts with their project, people, verification and
+tags cost the hub more than everything else it reads.
+"""
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from ..extensions import db
+from ..models import Contract, ContractStatus, User
+
+
+@dataclass(frozen=True, slots=True)
+class ListedContract:
+    id: int
+    endpoint: str  # "GET /api/projects", "query projects"
+    status: ContractStatus
+    status_changed_at: datetime
+    updated_at: datetime
+    author_name: str
+    claimer_name: str | None
+    hidden_at: datetime | None
+    hider_name: str  # "someone" when the hider's account is gone, as Hideable.hider_name says
+    hidden_reason: str | None
+
+
+# Built once: an alias proxies every column of users, a few milliseconds each time.
+_AUTHOR, _CLAIMER, _HIDER = aliased(User), aliased(User), aliased(User)
+
+
+def listed(ids) -> list[ListedContract]:
+    """The contracts of `ids` (any order), as listed: one statement."""
+    author, claimer, hider = _AUTHOR, _CLAIMER, _HIDER
+    query = (
+        select(
+            *(Contract.id, Contract.method, Contract.path, Contract.operation_type),
+            *(Contract.operation_name, Contract.status, Contract.status_changed_at),
+            *(Contract.updated_at, Contract.hidden_at, Contract.hidden_reason),
+            author.display_name,
+            claimer.display_name,
+            hider.display_name,
+        )  # fmt: skip
+        .join(author, author.id == Contract.author_id)
+        .outerjoin(claimer, claimer.id == Contract.claimer_id)
+        .outerjoin(hider, hider.id == Contract.hidden_by_id)
+        .where(Contract.id.in_(ids))
+    )
+    return [_listed(*row) for row in db.session.execute(query)]
+
+
+def _listed(id, method, path, operation_type, operation_name, status, changed, updated,
+            hidden_at, reason, author, claimer, hider) -> ListedContract:  # fmt: skip
+    endpoint = f"{operation_type} {operation_name}" if operation_type else f"{method} {path}"
+    return ListedContract(id, endpoint, status, changed, updated, author, claimer, hidden_at,
+                          hider or "someone", reason)  # fmt: skip
