@@ -1,7 +1,7 @@
 """The cohort's charts on the hub, as plain data: the SVG is drawn by templates/hub/_charts.html.
 
 Each function returns a Chart (or None when there is nothing to draw yet). A per-week chart
-counts in SQL between `mondays` (contracts done now, `board_queries.chart_counts`); `per_week`
+counts in SQL between `mondays` (contracts done now, `chart_counts`); `per_week`
 turns moments already in hand into the same weekly counts for any other lifecycle.
 """
 
@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from flask import url_for
 
-from ..board import queries as board_queries
+from ..board.chart_counts import chart_counts
 from ..caching import cached_value
 from ..models import ContractStatus, LearningKind
 from ..profiles import queries as profile_queries
@@ -103,7 +103,7 @@ def contracts_by_status(counts: dict | None = None) -> Chart | None:
     """How many contracts wait in each column of the board, in lifecycle order; `counts`:
     {ContractStatus: count} when already read."""
     if counts is None:
-        counts, _ = board_queries.chart_counts([])
+        counts, _ = chart_counts([])
     if not any(counts.values()):
         return None
     board = url_for("board.index")
@@ -124,10 +124,10 @@ def mondays(today: date, weeks: int = WEEKS) -> list[datetime]:
 
 def done_per_week(today: date, weeks: int = WEEKS, done: list[int] | None = None) -> Chart | None:
     """Contracts done in each of the last `weeks` weeks (those that are done now); `done`:
-    their weekly counts when already read (`board_queries.chart_counts`)."""
+    their weekly counts when already read (`chart_counts`)."""
     starts = mondays(today, weeks)
     if done is None:
-        _, done = board_queries.chart_counts(starts)
+        _, done = chart_counts(starts)
     if not any(done):
         return None
     points = tuple(
@@ -148,7 +148,7 @@ def cohort_charts(today: date | None = None) -> list[Chart]:
 def _compute(today: date) -> list[Chart]:
     # Two statements for the four charts: the topics of both kinds, and every contract count.
     topics = profile_queries.top_topics_by_kind(TOP)
-    statuses, done = board_queries.chart_counts(mondays(today))
+    statuses, done = chart_counts(mondays(today))
     charts = [
         most_learned(LearningKind.TECHNOLOGY, found=topics[LearningKind.TECHNOLOGY]),
         most_learned(LearningKind.CONCEPT, found=topics[LearningKind.CONCEPT]),

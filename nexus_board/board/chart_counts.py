@@ -1,0 +1,40 @@
+"""The board's numbers for the hub's charts: every count in one statement of index ranges."""
+
+import functools
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from sqlalchemy import bindparam, func, select
+
+from ..extensions import db
+from ..models import Contract, ContractStatus
+from .queries import PUBLISHED, SHOWN
+
+
+def chart_counts(weeks: list[datetime]) -> tuple[dict, list[int]]:
+    """({ContractStatus: count} on the public board, [contracts done now that got there in
+    each week]) for `weeks`, the weeks' starts in order (each ends where the next begins, the
+    last a week on): one statement, each count a range of one index."""
+    bounds = [*weeks, weeks[-1] + timedelta(weeks=1)] if weeks else []
+    row = db.session.execute(_chart_query(len(weeks)), _bounds(bounds)).one()
+    statuses = dict(zip(ContractStatus, row[: len(ContractStatus)], strict=True))
+    return statuses, list(row[len(ContractStatus) :])
+
+
+@functools.cache
+def _chart_query(weeks: int):
+    # Built once per number of weeks (the SQL, not data): twelve subqueries take longer to
+    # build than to run.
+    def count(*conditions):
+        return select(func.count()).where(SHOWN, PUBLISHED, *conditions).scalar_subquery()
+
+    done = Contract.status == ContractStatus.DONE
+    changed = Contract.status_changed_at
+    bounds = [bindparam(f"week{i}", type_=changed.type) for i in range(weeks + 1)]
+    columns = [count(Contract.status == status) for status in ContractStatus]
+    columns += [count(done, changed >= start, changed < end) for start, end in pairwise(bounds)]
+    return select(*columns)
+
+
+def _bounds(moments: list[datetime]) -> dict[str, datetime]:
+    return {f"week{i}": moment for i, moment in enumerate(moments)}
