@@ -29,7 +29,6 @@ from typing import Any, TypeVar
 from flask import (
     Flask,
     current_app,
-    g,
     has_app_context,
     has_request_context,
     make_response,
@@ -53,7 +52,8 @@ CHECK_EVERY = 1.0  # seconds a process copy is trusted before its markers are re
 PENDING = "nexus_board.changed"  # in session.info: the areas the open transaction changes
 PERSONAL = "nexus_board.changed_for"  # in session.info: (area, person) markers it changes
 COPIES = "nexus_board.copies"  # in app.extensions: this process's copies, by name
-MARKERS = "nexus_board_markers"  # on g: the markers this request has read, by key
+# In the request's environ, not on g: an app context (and its g) can outlive a request.
+MARKERS = "nexus_board.markers"  # the markers this request has read, by key
 CONTENT_TIMEOUT = 7 * 24 * 3600  # a hash names one text forever: only space ages entries out
 T = TypeVar("T")
 clock = time.monotonic
@@ -101,7 +101,7 @@ def _forget(session, transaction) -> None:
 def _replace_markers(areas: set[str], personal: set[tuple[str, int]] = frozenset()) -> None:
     keys = [_marker_key(area) for area in areas] + [_marker_key(*pair) for pair in personal]
     if has_request_context():
-        g.pop(MARKERS, None)  # read again after this write
+        request.environ.pop(MARKERS, None)  # read again after this write
     try:
         cache.set_many({key: secrets.token_hex(6) for key in keys}, timeout=0)
     except Exception:
@@ -118,7 +118,7 @@ def generations(*areas: str, person: int | None = None) -> str:
     keys = [_marker_key(_checked(area)) for area in areas]
     if person is not None:
         keys += [_marker_key(area, person) for area in areas]
-    read = g.setdefault(MARKERS, {}) if has_request_context() else {}
+    read = request.environ.setdefault(MARKERS, {}) if has_request_context() else {}
     if not all(key in read for key in keys):
         try:
             read |= _read_markers([key for key in keys if key not in read])

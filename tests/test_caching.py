@@ -15,7 +15,7 @@ from flask_migrate import upgrade
 from nexus_board import caching, create_app
 from nexus_board.auth import services as accounts
 from nexus_board.caching import cached_page, cached_value, changed, generations, process_copy
-from nexus_board.extensions import db
+from nexus_board.extensions import cache, db
 from nexus_board.rendering import render
 
 from .conftest import PASSWORD, Auth, config_for
@@ -345,3 +345,13 @@ def _post_update(url: str, username: str, body: str) -> None:
     form = {"body": body, "csrf_token": token}
     page = opener.open(f"{url}/updates", urllib.parse.urlencode(form).encode(), timeout=10)
     assert "Your update is posted." in page.read().decode()
+
+
+def test_each_request_reads_the_markers_again_inside_a_longer_app_context(app):
+    with app.app_context():  # a request inside reuses it and its g: markers are not kept on g
+        with app.test_request_context("/"):
+            first = caching.generations("board")
+            assert caching.generations("board") == first  # read once a request
+        cache.set("generation/board", "another-workers-write", timeout=0)
+        with app.test_request_context("/"):
+            assert caching.generations("board").endswith("another-workers-write")
