@@ -241,9 +241,12 @@ def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
     """
     copies, now = current_app.extensions[COPIES], clock()
     copy = copies.get(name)
-    if copy is not None and now - copy.checked_at < CHECK_EVERY:
+    # Markers this request read already cost nothing to compare, and must be: a page cached
+    # or tagged under them must not hold an older copy.
+    known = _already_read(areas)
+    if copy is not None and known is None and now - copy.checked_at < CHECK_EVERY:
         return copy.value
-    marks = generations(*areas)
+    marks = known or generations(*areas)
     if not marks:  # nothing to check a copy against: answer fresh
         copies.pop(name, None)
         return compute()
@@ -252,6 +255,13 @@ def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
         copy = copies[name] = Copy(frozenset(areas), marks, value, now)
     copy.checked_at = now
     return copy.value
+
+
+def _already_read(areas) -> str | None:
+    read = request.environ.get(MARKERS, {}) if has_request_context() else {}
+    if read and all(_marker_key(area) in read for area in areas):
+        return generations(*areas)
+    return None
 
 
 def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
