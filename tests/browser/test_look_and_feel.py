@@ -6,6 +6,7 @@ from contextlib import suppress
 
 import pytest
 from playwright.sync_api import Error, expect
+from sqlalchemy import func, select
 
 from nexus_board.demo import seed
 from nexus_board.extensions import db
@@ -240,6 +241,10 @@ def double_click_and_settle(page, button, path_pattern, expected_text) -> int:
     return len(sent)
 
 
+WISHLIST = {"Project": "E-commerce API", "Path": "/api/v1/wishlist", "Summary": "The wishlist",
+            "Status code": "200", "Example body (JSON)": "{}"}  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("who", "path", "fill", "button", "done", "posted"),
     [
@@ -270,13 +275,7 @@ def double_click_and_settle(page, button, path_pattern, expected_text) -> int:
         (
             "ada",
             "/contracts/new",
-            {
-                "Project": "E-commerce API",
-                "Path": "/api/v1/wishlist",
-                "Summary": "The wishlist",
-                "Status code": "200",
-                "Example body (JSON)": "{}",
-            },
+            WISHLIST,
             "Post contract",
             "Posted GET /api/v1/wishlist.",
             "/contracts/new",
@@ -321,6 +320,20 @@ def test_a_double_click_posts_once(demo, people, who, path, fill, button, done, 
         page.get_by_label("Dark").check()
     clicked = page.get_by_role("button", name=button, exact=True)
     assert double_click_and_settle(page, clicked, posted, done) == 1
+
+
+def test_a_double_click_on_post_contract_makes_one_contract_and_shows_it(demo, people, app):
+    page = people(width=1280).page
+    sign_in(page, "ada", "/contracts/new")
+    for label, value in WISHLIST.items():
+        page.get_by_label(label, exact=True).first.fill(value)
+    page.get_by_role("button", name="Post contract", exact=True).dblclick()
+    expect(page.locator("#flash")).to_contain_text("Posted GET /api/v1/wishlist.")
+    expect(page).to_have_url(re.compile(r"/contracts/\d+$"))
+    expect(page.get_by_role("heading", level=1)).to_contain_text("/api/v1/wishlist")
+    with app.app_context():
+        made = select(func.count()).where(Contract.path == "/api/v1/wishlist")
+        assert db.session.scalar(made) == 1
 
 
 def test_a_double_click_on_claim_claims_once(demo, people):
