@@ -11,7 +11,8 @@ Cache failures never fail a request.
 - `process_copy`: a hot read kept in this process, checked against the markers about once a second.
 - `cached_by_content`: what is computed from a text alone (rendered Markdown), under its hash.
 - `remembered_each`: many values under keys their caller builds from what they show (the board's
-  cards), read together, the missing ones computed together.
+  cards), read together, the missing ones computed together; optionally kept in this process
+  too (`kept.py`).
 
 An area may also have a marker per person (`changed_for`, `generations(area, person=id)`): a
 learner's inbox moves theirs, so their unread badge answers 304 with no SQL until it changes.
@@ -41,6 +42,7 @@ from werkzeug.wrappers import Response
 
 from . import themes
 from .extensions import cache, db
+from .kept import Kept
 from .rendering import wants_fragment
 
 log = logging.getLogger(__name__)
@@ -241,9 +243,12 @@ def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
     """
     copies, now = current_app.extensions[COPIES], clock()
     copy = copies.get(name)
-    if copy is not None and now - copy.checked_at < CHECK_EVERY:
+    # Markers this request read already cost nothing to compare, and must be: a page cached
+    # or tagged under them must not hold an older copy.
+    known = _already_read(areas)
+    if copy is not None and known is None and now - copy.checked_at < CHECK_EVERY:
         return copy.value
-    marks = generations(*areas)
+    marks = known or generations(*areas)
     if not marks:  # nothing to check a copy against: answer fresh
         copies.pop(name, None)
         return compute()
@@ -252,6 +257,13 @@ def process_copy(name: str, *areas: str, compute: Callable[[], T]) -> T:
         copy = copies[name] = Copy(frozenset(areas), marks, value, now)
     copy.checked_at = now
     return copy.value
+
+
+def _already_read(areas) -> str | None:
+    read = request.environ.get(MARKERS, {}) if has_request_context() else {}
+    if read and all(_marker_key(area) in read for area in areas):
+        return generations(*areas)
+    return None
 
 
 def cached_by_content(kind: str, source: str, compute: Callable[[], T]) -> T:
@@ -278,10 +290,25 @@ def remembered(key: str, compute: Callable[[], T], timeout: int | None) -> T:
 
 
 def remembered_each(
-    keys: dict[Any, str], compute: Callable[[list], dict[Any, T]], timeout: int | None = None
+    keys: dict[Any, str],
+    compute: Callable[[list], dict[Any, T]],
+    timeout: int | None = None,
+    kept: Kept | None = None,
 ) -> dict[Any, T]:
     """For each name in `keys`, the value stored under its key; `compute(missing names)` gives
-    the rest in one call, and they are stored. One read for them all where the cache can."""
+    the rest in one call, and they are stored. One read for them all where the cache can.
+    With `kept` (content-addressed keys only), this process's copies are looked at first."""
+    here = kept.get_many(keys) if kept else {}
+    wanted = {name: key for name, key in keys.items() if name not in here}
+    if not wanted:
+        return here
+    values = _shared_each(wanted, compute, timeout)
+    if kept:
+        kept.set_many({wanted[name]: value for name, value in values.items()})
+    return here | values
+
+
+def _shared_each(keys: dict, compute: Callable[[list], dict], timeout: int | None) -> dict:
     try:
         values = dict(zip(keys, cache.get_many(*keys.values()), strict=True))
     except Exception as error:

@@ -55,6 +55,11 @@ MARKDOWN = {
 MARKDOWN_LONGEST = max(MARKDOWN.values())
 MARKDOWN_CACHED_FROM = 2_000  # shorter text renders faster than a cache round trip
 MARKDOWN_DEPTH = 32  # nested quotes, lists, emphasis: deeper is shown as its source text
+# Texts shorter than MARKDOWN_CACHED_FROM (and updates) whose HTML each process keeps: a few
+# MB at most, and a feed's or hub's texts render once per process, not once per view.
+RENDERED_KEPT = 1_024
+# Board cards' HTML each process keeps (characters in all): every card of a few boards' views.
+CARDS_KEPT = 4_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

@@ -3,10 +3,12 @@
 cmark-gfm (GitHub's CommonMark) parses in linear time, pathological input included (`![`
 repeated, deep nesting, runs of `*`, `[` or backticks): the worst 30,000 characters render in
 tens of milliseconds, where markdown-it-py spends ~40 µs per character (bench/markdown.py).
-Long stored text is rendered once and kept in the shared cache under the hash of its source.
+Long stored text is rendered once and kept in the shared cache under the hash of its source;
+each process keeps the HTML of the short texts it rendered lately.
 """
 
 import re
+from functools import lru_cache
 from html import unescape
 from urllib.parse import urlsplit
 
@@ -19,7 +21,7 @@ from markupsafe import Markup, escape
 from .caching import cached_by_content
 from .config import IMAGE_HOSTS
 from .highlighting import CLASSES, highlight_fenced
-from .limits import MARKDOWN_CACHED_FROM, MARKDOWN_DEPTH
+from .limits import MARKDOWN_CACHED_FROM, MARKDOWN_DEPTH, RENDERED_KEPT
 
 TAGS = {
     "p", "br", "hr", "strong", "em", "del", "s", "code", "pre", "blockquote", "ul", "ol", "li", "a",
@@ -49,7 +51,7 @@ def render_markdown(text: str | None, *, heading_offset: int = 0) -> Markup:
     if not text:
         return Markup("")
     if len(text) < MARKDOWN_CACHED_FROM:
-        rendered = _render(text, heading_offset)
+        rendered = _kept(text, heading_offset, tuple(image_hosts()))
     else:
         # The image hosts are settings: the same text renders differently under another list.
         source = f"{' '.join(image_hosts())}:{heading_offset}:{text}"
@@ -74,10 +76,18 @@ def render_inline_markdown(text: str | None) -> Markup:
     line = " ".join((text or "").split())
     if not line:
         return Markup("")
-    html = _render(line, 0)
+    html = _kept(line, 0, tuple(image_hosts()))
     if not (html.startswith("<p>") and html.count("<p>") == 1 and html.endswith("</p>\n")):
         return escape(line)
     return Markup(html[3:-5])  # noqa: S704  (sanitized in _render)
+
+
+# A short text's HTML depends on it, the offset and the image hosts alone: each process keeps
+# what it rendered lately (long ones go to the shared cache, above), and no write can make an
+# entry wrong.
+@lru_cache(maxsize=RENDERED_KEPT)
+def _kept(text: str, heading_offset: int, hosts: tuple[str, ...]) -> str:
+    return _render(text, heading_offset)
 
 
 def _render(text: str, heading_offset: int) -> str:

@@ -250,6 +250,26 @@ def test_a_process_copy_checks_the_markers_about_once_a_second(make_app, monkeyp
     assert len(computed) == 2
 
 
+def test_a_process_copy_is_checked_against_markers_its_request_already_read(make_app, monkeypatch):
+    # A page cached or tagged under the markers it read must not hold an older copy.
+    monkeypatch.setattr(caching, "clock", lambda: 100.0)  # always inside the trusted second
+    worker, other = make_app(), make_app()
+    computed = []
+
+    def read(*, after_markers: bool):
+        with worker.test_request_context("/"):
+            if after_markers:
+                generations("mocks")  # as cached_page does before the view runs
+            return process_copy("test/table", "mocks", compute=lambda: computed.append(1) or 1)
+
+    read(after_markers=True)
+    commit_change(other, "mocks")  # another worker's write
+    read(after_markers=False)
+    assert len(computed) == 1  # trusted for a second
+    read(after_markers=True)
+    assert len(computed) == 2
+
+
 def test_a_process_copy_sees_its_own_process_write_at_once(app):
     computed = []
 

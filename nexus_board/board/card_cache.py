@@ -7,6 +7,9 @@ it is theirs). So a write needs no invalidation: the card it changed gets a new 
 rendered again, every other card is read back, whoever rendered it first. A new value on the
 card that changes without a new version belongs in `_shown`.
 
+The keys are content-addressed, so this process keeps the cards it read or rendered lately
+too (`kept.py`): they are never wrong, and the board needs no cache round trip for them.
+
 The CSRF token is the one personal thing in a card: it is rendered as a placeholder and put
 back for each page, so cards are shared between sessions.
 """
@@ -18,10 +21,13 @@ from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
 from ..caching import remembered_each
+from ..kept import Kept
+from ..limits import CARDS_KEPT
 from ..models import Contract, User
 from . import policy
 
 PLACEHOLDER = "\x00csrf-token\x00"  # no user text holds a NUL: the input guard refuses them
+KEPT = "nexus_board.cards"  # in app.extensions: the cards this app keeps in this process
 
 
 def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
@@ -36,7 +42,7 @@ def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
     def render_missing(ids: list[int]) -> dict[int, str]:
         return render_cards([by_id[i] for i in ids], viewer, permitted, token=PLACEHOLDER)
 
-    stored = remembered_each(keys, render_missing)
+    stored = remembered_each(keys, render_missing, kept=_kept())
     return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
 
 
@@ -58,6 +64,14 @@ def render_cards(contracts: list, viewer: User, permitted=None, token=None) -> d
     # One template render for them all; each card is wrapped in a comment naming it.
     parts = html.split("<!--card ")[1:]
     return {int(part[: part.index("-->")]): _body(part) for part in parts}
+
+
+def _kept() -> Kept:
+    # A key names what a card shows in one database (ids and versions): one store per app.
+    kept = current_app.extensions.get(KEPT)
+    if kept is None:
+        kept = current_app.extensions[KEPT] = Kept(CARDS_KEPT)
+    return kept
 
 
 def _body(part: str) -> str:

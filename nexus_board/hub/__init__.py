@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("hub", __name__)
 
-from . import side, views  # noqa: E402, F401
+from . import shared, side, views  # noqa: E402, F401

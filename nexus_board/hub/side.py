@@ -13,7 +13,7 @@ from typing import Any
 
 from flask_login import current_user
 
-from . import bp, charts, dashboard
+from . import bp, dashboard, shared
 
 
 @dataclass(frozen=True)
@@ -39,7 +39,7 @@ def _dashboard(viewer, page: str):
 
 SECTIONS = [
     Section("dashboard", "hub/_dashboard.html", _dashboard),
-    Section("charts", "hub/_charts.html", lambda viewer, page: charts.cohort_charts()),
+    Section("charts", "hub/_rendered.html", shared.charts_html),
 ]
 
 

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from flask import url_for
 
-from ..caching import cached_value
+from ..caching import process_copy
 from ..limits import HUB_PARTNER_PROJECTS
 from . import queries
 
@@ -19,7 +19,7 @@ class PartnerProject:
 
 def partner_projects(track: str | None = None) -> list[PartnerProject]:
     """Projects looking for a partner (of `track`), by name."""
-    return cached_value(f"partners/{track or 'any'}", "teams", compute=lambda: _partners(track))
+    return process_copy(f"partners/{track or 'any'}", "teams", compute=lambda: _partners(track))
 
 
 def _partners(track: str | None) -> list[PartnerProject]:

@@ -9,7 +9,7 @@ from flask_wtf.csrf import generate_csrf
 
 from nexus_board.board import card_cache, lifecycle, policy, queries
 from nexus_board.board.filters import BoardFilters
-from nexus_board.extensions import db
+from nexus_board.extensions import cache, db
 from nexus_board.models import User
 
 from .factories import post
@@ -67,6 +67,18 @@ def test_after_one_claim_the_next_board_renders_only_that_card(
     renders.clear()
     hana.get("/board")  # another frontend learner: the claimed card is new to her kind too
     assert renders == [claimed]
+
+
+def test_this_process_keeps_the_cards_when_the_shared_cache_loses_them(
+    app, board_of_every_kind, client_as, renders
+):
+    gabriel = client_as("gabriel")
+    gabriel.get("/board")
+    with app.app_context():
+        cache.clear()  # evicted, or another worker's cache: this process still has them
+    renders.clear()
+    assert gabriel.get("/board").status_code == 200
+    assert renders == []
 
 
 @pytest.mark.parametrize("name", VIEWERS)

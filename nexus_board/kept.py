@@ -1,0 +1,30 @@
+"""Values under content-addressed keys, kept in this process as well as in the shared cache.
+
+A key that names everything its value shows (a board card's digest) can never hold a wrong
+value, and every worker would compute the same one: keeping it here too is work not done
+twice, not state a second worker could miss. Bounded by size, least recently used out first.
+"""
+
+import threading
+
+from cachetools import LRUCache
+
+
+class Kept:
+    """Strings by key, at most `chars` characters in all (a few MB)."""
+
+    def __init__(self, chars: int):
+        self._values = LRUCache(maxsize=chars, getsizeof=len)
+        self._lock = threading.Lock()  # gthread workers share a process
+
+    def get_many(self, keys: dict) -> dict:
+        """{name: value} for each name in `keys` ({name: key}) whose key is kept."""
+        with self._lock:
+            found = {name: self._values.get(key) for name, key in keys.items()}
+        return {name: value for name, value in found.items() if value is not None}
+
+    def set_many(self, values: dict[str, str]) -> None:
+        with self._lock:
+            for key, value in values.items():
+                if len(value) <= self._values.maxsize:
+                    self._values[key] = value
