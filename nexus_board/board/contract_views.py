@@ -13,7 +13,7 @@ from ..extensions import db, limiter
 from ..models import Track
 from ..ratelimits import rate
 from ..rendering import render
-from . import archive, bp, queries, responses, revisions, services
+from . import archive, bp, post_tokens, queries, responses, revisions, services
 from .forms import ContractForm
 from .lookup import get_contract_or_404
 from .specs import draft_of
@@ -50,11 +50,13 @@ def show(contract_id):
 @track_required(Track.BACKEND)
 @limiter.limit(rate("contract"), methods=["POST"])
 def new():
-    first = {"method": "GET", "responses": [{"status_code": "200"}]}
+    first = {"method": "GET", "responses": [{"status_code": "200"}],
+             "post_token": post_tokens.new_token()}  # fmt: skip
     form = ContractForm(data=first if request.method == "GET" else None)
     if form.is_submitted() and not form.edit_rows(request.form) and form.validate():
+        token = post_tokens.parse(form.post_token.data)
         try:
-            contract = services.create_contract(form.draft(), current_user)
+            contract = services.create_contract(form.draft(), current_user, post_token=token)
         except (Invalid, services.Duplicate) as error:
             return _form_page(form, error=error)
         db.session.commit()

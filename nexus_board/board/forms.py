@@ -100,6 +100,7 @@ class ContractForm(FlaskForm):
     )
     responses = FieldList(FormField(ResponseForm), min_entries=1, max_entries=MAX_RESPONSES)
     version = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+    post_token = HiddenField()  # the new-contract form's (post_tokens.py); blank when editing
 
     def draft(self) -> ContractDraft:
         return ContractDraft(

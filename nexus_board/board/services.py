@@ -20,7 +20,7 @@ from ..errors import Conflict, Forbidden, Invalid
 from ..extensions import db
 from ..models import Comment, Contract, ContractResponse, ContractTag, Project, Revision, User
 from ..models.types import utcnow
-from . import archive, examples, policy, revisions
+from . import archive, examples, policy, post_tokens, revisions
 from .classification import classify_edit
 from .comments import comment_body
 from .lookup import stored_examples
@@ -56,18 +56,27 @@ class StaleEdit(Conflict):
         self.contract = contract
 
 
-def create_contract(draft: ContractDraft, author: User) -> Contract:
-    """Post a new contract (backend learners and admins)."""
+def create_contract(
+    draft: ContractDraft, author: User, *, post_token: str | None = None
+) -> Contract:
+    """Post a new contract (backend learners and admins). The form of `post_token` sent again
+    returns the contract it posted the first time, and writes nothing."""
     if not (author.is_backend or author.is_admin):
         raise Forbidden("Only backend learners can post contracts.")
     spec, project = _resolve(clean(draft))
     _refuse_graphql(project)
-    _refuse_duplicate(project, spec)
-    now = utcnow()
-    contract = Contract(author=author, created_at=now, updated_at=now, status_changed_at=now)
-    _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
-    db.session.add(contract)
-    _flush_unique(spec)
+    try:  # its first send may have committed before this one, or be committing now
+        _refuse_duplicate(project, spec)
+        now = utcnow()
+        contract = Contract(author=author, created_at=now, updated_at=now,
+                            status_changed_at=now, post_token=post_token)  # fmt: skip
+        _apply(contract, spec, project or Project(name=spec.project, slug=spec.project_slug))
+        db.session.add(contract)
+        _flush_unique(spec)
+    except Duplicate as error:
+        if not post_tokens.sent_again(error.existing, author, post_token):
+            raise
+        return error.existing
     changed("board", "mocks")
     record(Verb.CONTRACT_POSTED, actor=author, subject=contract)
     return contract

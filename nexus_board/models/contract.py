@@ -126,6 +126,9 @@ class Contract(ContractFacts, Hideable, db.Model):
     operation_name: Mapped[str | None] = mapped_column(String(100))
     document: Mapped[str | None] = mapped_column(Text)
     variables_example: Mapped[str | None] = mapped_column(Text)
+    # The token of the form that posted it (board/post_tokens.py): that form sent again answers
+    # with this contract. Read only through the endpoint's unique key, so it needs no index.
+    post_token: Mapped[str | None] = mapped_column(String(22))
     # A draft (from a README import) shows only to its author until it is published.
     is_draft: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     status: Mapped[ContractStatus] = mapped_column(

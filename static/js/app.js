@@ -18,7 +18,8 @@
   // the element's last one runs (hx-sync's default) and hx-disabled-elt disables the button.
   document.addEventListener("submit", function (event) {
     var form = event.target;
-    if (event.defaultPrevented || form.method !== "post" || isHtmx(form, event.submitter)) return;
+    if (event.defaultPrevented || methodOf(form, event.submitter) !== "post") return;
+    if (isHtmx(form, event.submitter)) return;
     if (form.hasAttribute("data-sending")) {
       event.preventDefault();
       return;
@@ -30,6 +31,13 @@
       });
     }, 0);
   });
+
+  // From the attributes: a control named "method" (the contract form's HTTP method) shadows
+  // form.method, which then is that control, never "post".
+  function methodOf(form, submitter) {
+    var method = (submitter && submitter.getAttribute("formmethod")) || form.getAttribute("method");
+    return (method || "get").toLowerCase();
+  }
 
   function isHtmx(form, submitter) {
     var verbs = ["hx-post", "hx-put", "hx-patch", "hx-delete"];
