@@ -270,6 +270,19 @@ def test_a_process_copy_is_checked_against_markers_its_request_already_read(make
     assert len(computed) == 2
 
 
+@pytest.mark.filterwarnings("ignore:Flask-Caching. CACHE_TYPE is set to NullCache")
+def test_with_no_shared_cache_a_process_copy_holds_for_its_second(make_app, monkeypatch):
+    # Nothing is stored under the markers and each read invents new ones: comparing with them
+    # would recompute every copy every time and protect nothing.
+    monkeypatch.setattr(caching, "clock", lambda: 100.0)
+    app, computed = make_app(CACHE_TYPE="NullCache"), []
+    for _ in range(3):
+        with app.test_request_context("/"):
+            generations("mocks")
+            process_copy("test/table", "mocks", compute=lambda: computed.append(1) or 1)
+    assert len(computed) == 1
+
+
 def test_a_process_copy_sees_its_own_process_write_at_once(app):
     computed = []
 
