@@ -14,7 +14,7 @@ from urllib.parse import quote
 from flask import url_for
 
 from ..board.chart_counts import chart_counts
-from ..caching import process_copy
+from ..caching import cached_value
 from ..models import ContractStatus, LearningKind
 from ..profiles import queries as profile_queries
 
@@ -138,9 +138,9 @@ def done_per_week(today: date, weeks: int = WEEKS, done: list[int] | None = None
 
 
 def cohort_charts(today: date | None = None) -> list[Chart]:
-    """Every chart that has something to show, kept in this process until its data changes."""
+    """Every chart that has something to show, kept in the cache until its data changes."""
     today = today or datetime.now(UTC).date()
-    return process_copy(
+    return cached_value(
         f"hub/charts/{today:%G-%V}", "board", "profiles", compute=lambda: _compute(today)
     )
 

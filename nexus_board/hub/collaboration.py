@@ -1,20 +1,19 @@
 """The hub's collaboration sections: open questions, code reviews (and, from teams/, projects
 seeking partners).
 
-Each is plain data kept in this process (and the shared cache) until the area it reads changes
-(the writes call `changed`), so the hub's visitors and its signed-in learners share one
-computation. The review
+Each is plain data kept in the shared cache until the area it reads changes (the writes call
+`changed`), so the hub's visitors and its signed-in learners share one computation. The review
 line's counts are read with the hub's numbers (`sections.cohort_numbers`): one statement.
 """
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from flask import url_for
 from sqlalchemy import func, select
 
 from ..activity.events import excerpt
-from ..caching import process_copy
+from ..caching import cached_value
 from ..limits import OPEN_QUESTION_DAYS, OPEN_QUESTIONS
 from ..models import ReviewRequest, ReviewStatus
 from ..replies import queries as replies
@@ -38,9 +37,7 @@ class ReviewLine:
 
 def open_questions() -> list[Question]:
     """Questions of the last days nobody has answered yet, newest first."""
-    # Named by the hour: a question leaves the list by age too, with no write to say so.
-    hour = datetime.now(UTC).strftime("%Y-%m-%dT%H")
-    return process_copy(f"hub/questions/{hour}", "updates", compute=_questions)
+    return cached_value("hub/questions", "updates", compute=_questions, timeout=3600)
 
 
 # The review line's statuses, in its fields' order.

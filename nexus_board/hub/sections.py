@@ -6,7 +6,7 @@ from functools import cached_property
 from sqlalchemy import func, select
 
 from ..activity import queries as activity_queries
-from ..caching import process_copy
+from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, Update, User
 from ..updates import queries
@@ -31,9 +31,9 @@ class CohortNumbers:
 
 
 def cohort_numbers() -> CohortNumbers:
-    """Learners per track, updates posted and review requests per status (kept in this
-    process until one of them changes)."""
-    return process_copy("hub/cohort", "profiles", "updates", "reviews", compute=_count_cohort)
+    """Learners per track, updates posted and review requests per status (kept in the cache
+    until one of them changes)."""
+    return cached_value("hub/cohort", "profiles", "updates", "reviews", compute=_count_cohort)
 
 
 def _count_cohort() -> CohortNumbers:

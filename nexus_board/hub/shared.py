@@ -3,7 +3,8 @@ renders them once per change of the areas they show, not once per view.
 
 They are process copies (`caching.process_copy`): checked against the shared markers about once
 a second, dropped at once by this process's own writes. Around them, the navigation and the
-dashboard are the viewer's own and rendered each time.
+dashboard are the viewer's own and rendered each time. The data inside them stays in the shared
+cache (`cached_value`), so a copy that is rendered again reads little.
 """
 
 from datetime import UTC, datetime
@@ -22,19 +23,14 @@ LIVE = ("board", "profiles", "updates", "activity", "reviews", "teams")
 def hub_live(hub) -> Markup:
     """The live sections (numbers, updates, questions, reviews, partners, activity, board)."""
     focus = int(request.args.get("shown") == "new")  # after "new updates": focus the numbers
-    html = process_copy(
-        f"hub/live/{focus}", *LIVE, compute=lambda: render_template("hub/_live.html", hub=hub)
-    )
-    return Markup(html)  # noqa: S704  (our own template's output)
+    return _kept(f"hub/live/{focus}", LIVE, lambda: render_template("hub/_live.html", hub=hub))
 
 
 @bp.app_template_global()
 def hub_learners(hub) -> Markup:
     """The learners with public profiles, by track."""
-    html = process_copy(
-        "hub/learners", "profiles", compute=lambda: render_template("hub/_learners.html", hub=hub)
-    )
-    return Markup(html)  # noqa: S704  (our own template's output)
+    render = lambda: render_template("hub/_learners.html", hub=hub)  # noqa: E731
+    return _kept("hub/learners", ("profiles",), render)
 
 
 def charts_html(viewer, page: str) -> Markup:
@@ -45,5 +41,9 @@ def charts_html(viewer, page: str) -> Markup:
         found = charts.cohort_charts(today)
         return render_template("hub/_charts.html", data=found) if found else ""
 
-    html = process_copy(f"hub/charts/html/{today:%G-%V}", "board", "profiles", compute=render)
-    return Markup(html)  # noqa: S704  (our own template's output)
+    return _kept(f"hub/charts/html/{today:%G-%V}", ("board", "profiles"), render)
+
+
+def _kept(name: str, areas: tuple[str, ...], render) -> Markup:
+    html = process_copy(name, *areas, compute=render)
+    return Markup(html)  # noqa: S704  (our own templates' output)
