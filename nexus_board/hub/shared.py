@@ -23,7 +23,10 @@ LIVE = ("board", "profiles", "updates", "activity", "reviews", "teams")
 def hub_live(hub) -> Markup:
     """The live sections (numbers, updates, questions, reviews, partners, activity, board)."""
     focus = int(request.args.get("shown") == "new")  # after "new updates": focus the numbers
-    return _kept(f"hub/live/{focus}", LIVE, lambda: render_template("hub/_live.html", hub=hub))
+    # Named by the hour: open questions leave by age too, with no write to say so.
+    hour = datetime.now(UTC).strftime("%Y-%m-%dT%H")
+    render = lambda: render_template("hub/_live.html", hub=hub)  # noqa: E731
+    return _kept(f"hub/live/{focus}/{hour}", LIVE, render)
 
 
 @bp.app_template_global()
