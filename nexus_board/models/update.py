@@ -22,7 +22,18 @@ update_mentions = Table(
 )
 
 
-class Update(Hideable, db.Model):
+class UpdateFacts:
+    """What a list says of an update, from its columns alone: shared by `Update` and the lists'
+    plain rows (updates/rows.py)."""
+
+    __slots__ = ()
+
+    @property
+    def pinned(self) -> bool:
+        return self.pinned_at is not None
+
+
+class Update(UpdateFacts, Hideable, db.Model):
     __tablename__ = "updates"
     # The feed reads newest first by (created_at, id); the id breaks ties between equal times.
     __table_args__ = (
@@ -53,10 +64,6 @@ class Update(Hideable, db.Model):
         cascade="all, delete-orphan", passive_deletes=True, order_by="UpdateTag.tag"
     )
     mentions: Mapped[list[User]] = relationship(secondary=update_mentions, passive_deletes=True)
-
-    @property
-    def pinned(self) -> bool:
-        return self.pinned_at is not None
 
     @property
     def tag_names(self) -> list[str]:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import load_only
 
 from ..extensions import db
 from ..models import Contract, Update
+from ..models.contract import ContractFacts
 
 CHOICES = 50
 
@@ -57,22 +58,34 @@ def links(contract_ids: Iterable[int]) -> dict[int, ContractLink]:
     return {c.id: ContractLink(c.id, _title(c)) for c in db.session.scalars(query)}
 
 
-def with_links(stmt: Select) -> Select:
-    """`stmt`, of updates, with the contract each is about beside it, None unless everyone sees
-    it (as `links` would find it): no query of its own."""
+# What `endpoint` reads (a GraphQL contract names its operation) and the summary.
+LINK_COLUMNS = (Contract.id, Contract.method, Contract.path, Contract.operation_type,
+                Contract.operation_name, Contract.summary)  # fmt: skip
+
+
+class _Linked(ContractFacts):
+    __slots__ = ("method", "path", "operation_type", "operation_name")
+
+
+def with_link_columns(stmt: Select) -> Select:
+    """`stmt`, of updates' columns, with LINK_COLUMNS last: the contract each is about, all None
+    unless everyone sees it (as `links` would find it). No query of its own."""
     about = and_(Contract.id == Update.contract_id, Contract.shown(), Contract.is_draft.is_(False))
-    return stmt.add_columns(Contract).outerjoin(Contract, about).options(_columns())
+    return stmt.add_columns(*LINK_COLUMNS).outerjoin(Contract, about)
 
 
-def links_in(rows) -> dict[int, ContractLink]:
-    """The links of `with_links`' rows, keyed by contract id."""
-    return {c.id: ContractLink(c.id, _title(c)) for _, c in rows if c is not None}
+def link_of(values) -> ContractLink | None:
+    """The link from a row's LINK_COLUMNS, None if it names no contract."""
+    contract_id, *named, summary = values
+    if contract_id is None:
+        return None
+    linked = _Linked()
+    linked.method, linked.path, linked.operation_type, linked.operation_name = named
+    return ContractLink(contract_id, f"{linked.endpoint} — {summary}")
 
 
 def _columns():
-    """What `endpoint` reads (a GraphQL contract names its operation) and the summary."""
-    return load_only(Contract.id, Contract.method, Contract.path, Contract.summary,
-                     Contract.operation_type, Contract.operation_name)  # fmt: skip
+    return load_only(*LINK_COLUMNS)
 
 
 def _title(contract: Contract) -> str:

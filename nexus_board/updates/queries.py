@@ -17,8 +17,9 @@ from ..lists import read as lists_read
 from ..models import Reply, Update, UpdateTag, User
 from ..models.update import update_mentions
 from ..pagination import decode_time_cursor, encode_cursor
-from . import contracts
+from . import rows
 from .filters import Filters
+from .rows import UpdateRow
 
 PAGE_SIZE = 20
 # What every list shows: nothing a moderator hid. Nearly every update shows, so the hidden_at
@@ -31,9 +32,9 @@ PINNED = Update.pinned_at.is_not(None)
 
 @dataclass
 class Page:
-    items: list[Update]
+    items: list[UpdateRow]
     next_cursor: str | None  # for the page after this one; None on the last page
-    pinned: list[Update] = field(default_factory=list)
+    pinned: list[UpdateRow] = field(default_factory=list)
     contract_links: dict = field(default_factory=dict)  # of items and pinned, by contract id
 
     @property
@@ -71,12 +72,12 @@ def feed_page(
     return Page(items=items, next_cursor=next_cursor, pinned=pinned, contract_links=links)
 
 
-def _pinned_announcements(*, tags: bool = False) -> tuple[list[Update], dict]:
+def _pinned_announcements(*, tags: bool = False) -> tuple[list[UpdateRow], dict]:
     stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
-    return _read(stmt.order_by(Update.pinned_at.desc()), tags=tags)
+    return rows.read(stmt.order_by(Update.pinned_at.desc()), tags=tags)
 
 
-def newest(filters: Filters, limit: int, *, tags: bool = False) -> tuple[list[Update], dict]:
+def newest(filters: Filters, limit: int, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
     """The newest updates matching `filters`, pinned or not, and their contract links (a
     profile's; with `tags` for the Atom feed's categories)."""
     return _load(_matching(filters).limit(limit), tags=tags)
@@ -172,14 +173,9 @@ def _matching(filters: Filters, stmt: Select | None = None) -> Select:
     return stmt
 
 
-def _load(stmt: Select, *, tags: bool = False) -> tuple[list[Update], dict]:
-    return _read(stmt.order_by(Update.created_at.desc(), Update.id.desc()), tags=tags)
-
-
-def _read(stmt: Select, *, tags: bool = False) -> tuple[list[Update], dict]:
-    """The updates with their details, and the links to the contracts they are about."""
-    rows = db.session.execute(contracts.with_links(_with_details(stmt, tags=tags))).all()
-    return [update for update, _ in rows], contracts.links_in(rows)
+def _load(stmt: Select, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
+    """The updates newest first, and the links to the contracts they are about."""
+    return rows.read(stmt.order_by(*NEWEST), tags=tags)
 
 
 def _with_details(stmt: Select, *, tags: bool = False) -> Select:
