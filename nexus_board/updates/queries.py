@@ -6,8 +6,9 @@ its author finds it at its own address, with the reason.
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from sqlalchemy import Select, and_, case, exists, func, or_, select
+from sqlalchemy import Select, and_, bindparam, case, exists, func, or_, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..database import unindexed
@@ -50,52 +51,71 @@ def feed_page(
     """One page of the feed. Unfiltered, pinned announcements head the first page instead.
     With `tags`, each update's tags are loaded too (the API lists them; pages link them)."""
     skip_pinned = filters.empty
-    stmt = _matching(filters)
-    if skip_pinned:
-        stmt = stmt.where(Update.pinned_at.is_(None))
+    values = _values(filters) | {"size": size + 1}
     if before:
-        created, update_id = decode_time_cursor(before)
-        stmt = stmt.where(
-            Update.created_at <= created,  # a range the index can start from, not a scan
-            or_(
-                Update.created_at < created,
-                and_(Update.created_at == created, Update.id < update_id),
-            ),
-        )
-    rows, links = _load(stmt.limit(size + 1), tags=tags)
-    items = rows[:size]
-    next_cursor = cursor_of(items[-1]) if len(rows) > size else None
+        values["created"], values["update_id"] = decode_time_cursor(before)
+    stmt = _page(_shape(filters), skip_pinned=skip_pinned, older=bool(before), tags=tags)
+    found, links = rows.read(stmt, values, tags=tags)
+    items = found[:size]
+    next_cursor = cursor_of(items[-1]) if len(found) > size else None
     pinned = []
     if skip_pinned and not before:
-        pinned, pinned_links = _pinned_announcements(tags=tags)
+        pinned, pinned_links = rows.read(_pinned(tags), {}, tags=tags)
         links |= pinned_links
     return Page(items=items, next_cursor=next_cursor, pinned=pinned, contract_links=links)
-
-
-def _pinned_announcements(*, tags: bool = False) -> tuple[list[UpdateRow], dict]:
-    stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
-    return rows.read(stmt.order_by(Update.pinned_at.desc()), tags=tags)
 
 
 def newest(filters: Filters, limit: int, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
     """The newest updates matching `filters`, pinned or not, and their contract links (a
     profile's; with `tags` for the Atom feed's categories)."""
-    return _load(_matching(filters).limit(limit), tags=tags)
+    stmt = _page(_shape(filters), skip_pinned=False, older=False, tags=tags)
+    return rows.read(stmt, _values(filters) | {"size": limit}, tags=tags)
 
 
 def count_newer(filters: Filters, after: str | None) -> int:
     """How many updates matching `filters` are newer than the cursor `after` (all if None)."""
-    stmt = _matching(filters, select(func.count()).select_from(Update))
+    values = _values(filters)
     if after:
-        created, update_id = decode_time_cursor(after)
+        values["created"], values["update_id"] = decode_time_cursor(after)
+    return db.session.scalar(_count_newer(_shape(filters), bool(after)), values)
+
+
+# A list's statement is built once per shape (which filters apply), its values bound per call:
+# building and keying a statement of this size cost more than running it.
+STATEMENTS = 64  # shapes: tag or not × learner or not × 3 shows × cursor or not × the rest
+CREATED, UPDATE_ID = bindparam("created"), bindparam("update_id")
+
+
+@lru_cache(maxsize=STATEMENTS)
+def _page(shape: tuple, *, skip_pinned: bool, older: bool, tags: bool) -> Select:
+    stmt = _matching(shape)
+    if skip_pinned:
+        stmt = stmt.where(Update.pinned_at.is_(None))
+    if older:
         stmt = stmt.where(
-            Update.created_at >= created,  # a range the index can start from, not a scan
-            or_(
-                Update.created_at > created,
-                and_(Update.created_at == created, Update.id > update_id),
-            ),
-        )
-    return db.session.scalar(stmt)
+            Update.created_at <= CREATED,  # a range the index can start from, not a scan
+            or_(Update.created_at < CREATED,
+                and_(Update.created_at == CREATED, Update.id < UPDATE_ID)),
+        )  # fmt: skip
+    return rows.statement(stmt.order_by(*NEWEST).limit(bindparam("size")), tags=tags)
+
+
+@lru_cache(maxsize=2)
+def _pinned(tags: bool) -> Select:
+    stmt = select(Update).where(Update.pinned_at.is_not(None), SHOWN)
+    return rows.statement(stmt.order_by(Update.pinned_at.desc()), tags=tags)
+
+
+@lru_cache(maxsize=STATEMENTS)
+def _count_newer(shape: tuple, newer: bool) -> Select:
+    stmt = _matching(shape, select(func.count()).select_from(Update))
+    if newer:
+        stmt = stmt.where(
+            Update.created_at >= CREATED,  # a range the index can start from, not a scan
+            or_(Update.created_at > CREATED,
+                and_(Update.created_at == CREATED, Update.id > UPDATE_ID)),
+        )  # fmt: skip
+    return stmt
 
 
 def lists(
@@ -160,22 +180,28 @@ def cursor_of(update: Update) -> str:
     return encode_cursor(update.created_at.isoformat(), update.id)
 
 
-def _matching(filters: Filters, stmt: Select | None = None) -> Select:
+def _shape(filters: Filters) -> tuple:
+    """Which filters apply, not their values: what a list's statement depends on."""
+    return filters.tag is not None, filters.author is not None, filters.show
+
+
+def _values(filters: Filters) -> dict:
+    values = {"tag": filters.tag} if filters.tag is not None else {}
+    return values | ({"author": filters.author.id} if filters.author is not None else {})
+
+
+def _matching(shape: tuple, stmt: Select | None = None) -> Select:
+    tag, author, show = shape
     stmt = (select(Update) if stmt is None else stmt).where(SHOWN)
-    if filters.tag:
-        stmt = stmt.where(Update.tags.any(UpdateTag.tag == filters.tag))
-    if filters.author is not None:
-        stmt = stmt.where(Update.author_id == filters.author.id)
-    if filters.show in ("questions", "unanswered"):
+    if tag:
+        stmt = stmt.where(Update.tags.any(UpdateTag.tag == bindparam("tag")))
+    if author:
+        stmt = stmt.where(Update.author_id == bindparam("author"))
+    if show in ("questions", "unanswered"):
         stmt = stmt.where(Update.question.is_(True))
-    if filters.show == "unanswered":
+    if show == "unanswered":
         stmt = stmt.where(~answered())
     return stmt
-
-
-def _load(stmt: Select, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
-    """The updates newest first, and the links to the contracts they are about."""
-    return rows.read(stmt.order_by(*NEWEST), tags=tags)
 
 
 def _with_details(stmt: Select, *, tags: bool = False) -> Select:

@@ -65,15 +65,19 @@ _AUTHOR = (_author.username, _author.display_name, _author.track, _author.role)
 _FIELDS = len(COLUMNS)
 
 
-def read(stmt: Select, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
-    """The updates `stmt` (of `Update`, filtered, ordered and limited) selects, in its order,
-    and the links to the contracts they are about: one statement. With `tags`, their tags."""
+def statement(stmt: Select, *, tags: bool = False) -> Select:
+    """`stmt` (of `Update`, filtered, ordered and limited) as the columns `read` takes: the
+    updates', their authors', their mentions' and the contract links'; with `tags` their tags."""
     columns = (*(getattr(Update, name) for name in COLUMNS), *_AUTHOR, _MENTIONS)
-    rows_stmt = stmt.with_only_columns(*columns, *([_TAGS] if tags else []))
-    rows_stmt = rows_stmt.join(_author, _author.id == Update.author_id)
-    found = db.session.execute(contracts.with_link_columns(rows_stmt))
+    stmt = stmt.with_only_columns(*columns, *([_TAGS] if tags else []))
+    return contracts.with_link_columns(stmt.join(_author, _author.id == Update.author_id))
+
+
+def read(stmt: Select, values: dict, *, tags: bool = False) -> tuple[list[UpdateRow], dict]:
+    """The updates a `statement(…, tags=tags)` selects with `values`, in its order, and the
+    links to the contracts they are about: one statement."""
     updates, links = [], {}
-    for row in found:
+    for row in db.session.execute(stmt, values):
         updates.append(_update(row, tags))
         link = contracts.link_of(row[-len(contracts.LINK_COLUMNS) :])
         if link is not None:

@@ -23,7 +23,9 @@ def test_rows_carry_what_the_entities_carry(users, count_queries):  # noqa: F811
     db.session.commit()
 
     with count_queries() as statements:
-        found, links = rows.read(select(Update).order_by(*NEWEST), tags=True)
+        found, links = rows.read(
+            rows.statement(select(Update).order_by(*NEWEST), tags=True), {}, tags=True
+        )
     assert len(statements) == 1
     entities = db.session.scalars(select(Update).order_by(*NEWEST)).all()
     assert [r.id for r in found] == [e.id for e in entities] and len(found) == 3
@@ -44,5 +46,5 @@ def test_without_tags_a_row_lists_none_and_a_hidden_contract_gives_no_link(users
     update = db.session.scalar(select(Update))
     update.contract_id = contract_id
     db.session.commit()
-    (row,), links = rows.read(select(Update))
+    (row,), links = rows.read(rows.statement(select(Update)), {})
     assert row.tag_names == [] and links == {} and row.contract_id == contract_id
