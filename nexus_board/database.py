@@ -1,8 +1,7 @@
 """Per-database connection settings, and SQL that must mean the same on SQLite and PostgreSQL.
 
-PostgreSQL's lower() folds every letter (in a UTF-8 locale), SQLite's only ASCII, so "élodie"
-would not find "Élodie" there. `lowered(column)` is lower() on PostgreSQL and, on SQLite, Python's
-own str.lower registered on each connection: the same query finds the same learners on both.
+(SQLite's lower() folds only ASCII letters, so no query lower-cases a name: users keep theirs
+lower-cased by Python in `sort_name`.)
 
 `unindexed(column)` keeps SQLite's planner, which has no statistics, off an index that cannot
 narrow anything down (see updates.queries.SHOWN).
@@ -10,33 +9,14 @@ narrow anything down (see updates.queries.SHOWN).
 
 import sqlite3
 
-from sqlalchemy import Engine, String, event
+from sqlalchemy import Engine, event
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
-SQLITE_LOWER = "nexus_lower"
 BUSY_TIMEOUT_MS = 10_000  # how long a statement waits for another connection's write
 
 
-class lowered(FunctionElement):  # noqa: N801  (a SQL function, named like func.lower)
-    """lower(text) that folds letters beyond ASCII on every database we run on."""
-
-    type = String()
-    inherit_cache = True
-    name = "lowered"
-
-
-@compiles(lowered)
-def _lower(element, compiler, **kw) -> str:
-    return f"lower({compiler.process(element.clauses, **kw)})"
-
-
-@compiles(lowered, "sqlite")
-def _python_lower(element, compiler, **kw) -> str:
-    return f"{SQLITE_LOWER}({compiler.process(element.clauses, **kw)})"
-
-
-class unindexed(FunctionElement):  # noqa: N801  (reads as a column, like lowered)
+class unindexed(FunctionElement):  # noqa: N801  (a SQL function, named like func.coalesce)
     """The column itself; on SQLite `+column`, which its planner never looks up in an index."""
 
     inherit_cache = True
@@ -53,19 +33,14 @@ def _unindexed(element, compiler, **kw) -> str:
     return f"+{compiler.process(element.clauses, **kw)}"
 
 
-def _str_lower(text):
-    return text.lower() if isinstance(text, str) else text
-
-
 def configure(engine: Engine) -> None:
     """On SQLite: enforce foreign keys, let readers and a writer overlap, wait for locks, keep
-    the planner's statistics, and give every connection the function `lowered` compiles to."""
+    the planner's statistics."""
     if engine.dialect.name != "sqlite":
         return
 
     @event.listens_for(engine, "connect")
     def sqlite_setup(dbapi_connection, _record):
-        dbapi_connection.create_function(SQLITE_LOWER, 1, _str_lower, deterministic=True)
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")

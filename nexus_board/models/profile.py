@@ -61,9 +61,11 @@ class Learning(ListItem, db.Model):
         UniqueConstraint("user_id", "topic_id"),
         # The hub's "most learned" charts count learners per topic from the index alone.
         Index("ix_learnings_kind_topic", "kind", "topic_id", "user_id"),
+        # Who learned a topic, from the index alone (the directory's search by technology).
+        Index("ix_learnings_topic_user", "topic_id", "user_id"),
     )
 
-    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"), index=True)
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id"))
     kind: Mapped[LearningKind] = mapped_column(str_enum(LearningKind, "learning_kind"))
     note: Mapped[str] = mapped_column(String(500), default="")
 

@@ -5,7 +5,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import Enum, Index, Integer, String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from ..extensions import db
 from .types import UTCDateTime, utcnow
@@ -46,11 +46,21 @@ def str_enum(cls: type[enum.StrEnum], name: str) -> Enum:
     )
 
 
+def sort_name(display_name: str | None) -> str | None:
+    return display_name.lower() if display_name is not None else None
+
+
+def _sort_name_of_row(context) -> str | None:
+    return sort_name(context.get_current_parameters().get("display_name"))
+
+
 class User(UserMixin, db.Model):
     __tablename__ = "users"
     __table_args__ = (
         # The learner lists (hub, directory) by name, and the hub's count per track.
         Index("ix_users_role_display_name", "role", "display_name"),
+        # The directory: learners by lower-cased name, searched by it too.
+        Index("ix_users_role_sort_name", "role", "sort_name", "id"),
         Index("ix_users_role_track", "role", "track"),
     )
 
@@ -58,6 +68,10 @@ class User(UserMixin, db.Model):
     # Stored lower-cased, so the unique index makes usernames unique in any case.
     username: Mapped[str] = mapped_column(String(32), unique=True)
     display_name: Mapped[str] = mapped_column(String(80))
+    # The display name lower-cased as Python does (so "Élodie" is "élodie" on every database):
+    # the directory's order and name search compare it in SQL, with no function per row.
+    # Set with the name (below); a bulk insert that leaves it out gets it from the row.
+    sort_name: Mapped[str | None] = mapped_column(String(80), default=_sort_name_of_row)
     email: Mapped[str | None] = mapped_column(String(254), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
     track: Mapped[Track] = mapped_column(str_enum(Track, "track"))
@@ -108,6 +122,11 @@ class User(UserMixin, db.Model):
     @property
     def is_frontend(self) -> bool:
         return self.track is Track.FRONTEND
+
+    @validates("display_name")
+    def _keep_sort_name(self, _key, name: str) -> str:
+        self.sort_name = sort_name(name)
+        return name
 
     def __repr__(self) -> str:
         return f"<User {self.username}>"

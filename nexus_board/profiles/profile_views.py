@@ -25,13 +25,13 @@ def directory():
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
     number = max(request.args.get("page", 1, type=int), 1)
-    users, total = learners_page(directory_query(text, Track(track) if track else None), number)
+    found, total = learners_page(directory_query(text, Track(track) if track else None), number)
     pages = max(1, -(-total // PER_PAGE))
     return render(
         "profiles/directory.html",
         "results",
         oob=("count",),
-        cards=learner_cards(users),
+        cards=learner_cards(found),
         q=text,
         track=track,
         page=number,
@@ -41,16 +41,16 @@ def directory():
 
 
 def learners_page(query, number: int) -> tuple[list, int]:
-    """Page `number` of `query`'s learners and how many there are: one statement, the count
-    beside each row; a second only past the last page, which has no row to carry it."""
-    users, total = [], None
+    """Page `number` of `query`'s rows and how many there are: one statement, the count beside
+    each row; a second only past the last page, which has no row to carry it."""
+    found, total = [], None
     if number <= MAX_PAGE:  # no offset the database cannot hold
         counted = query.add_columns(func.count().over())
         rows = db.session.execute(counted.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
-        users, total = [user for user, _ in rows], rows[0][1] if rows else None
+        found, total = [tuple(row[:-1]) for row in rows], rows[0][-1] if rows else None
     if total is None:
         total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    return users, total
+    return found, total
 
 
 @bp.get("/u/<username>")

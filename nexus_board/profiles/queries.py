@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, case, distinct, func, or_, select
+from sqlalchemy import Select, bindparam, case, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
 
-from ..database import lowered
 from ..extensions import db
 from ..models import (
     Challenge,
@@ -106,24 +105,32 @@ def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
     ids = list(user_ids)
     if not ids:
         return {}
+    rows = db.session.execute(_TOP_LEARNINGS, {"ids": ids, "per_learner": per_learner})
+    found: dict[int, list[str]] = {}
+    for user_id, name in rows:
+        found.setdefault(user_id, []).append(name)
+    return {user_id: tuple(names) for user_id, names in found.items()}
+
+
+def _top_learnings() -> Select:
     technologies_first = case((Learning.kind == LearningKind.TECHNOLOGY, 0), else_=1)
     order = (technologies_first, Learning.position, Learning.id)
     rank = func.row_number().over(partition_by=Learning.user_id, order_by=order).label("rank")
     ranked = (
         select(Learning.user_id, Topic.name, rank)
         .join(Topic, Learning.topic_id == Topic.id)
-        .where(Learning.user_id.in_(ids))
+        .where(Learning.user_id.in_(bindparam("ids", expanding=True)))
         .subquery()
     )
-    rows = db.session.execute(
+    return (
         select(ranked.c.user_id, ranked.c.name)
-        .where(ranked.c.rank <= per_learner)
+        .where(ranked.c.rank <= bindparam("per_learner"))
         .order_by(ranked.c.user_id, ranked.c.rank)
     )
-    found: dict[int, list[str]] = {}
-    for user_id, name in rows:
-        found.setdefault(user_id, []).append(name)
-    return {user_id: tuple(names) for user_id, names in found.items()}
+
+
+# Built once: building and keying it cost more than running it for a page of learners.
+_TOP_LEARNINGS = _top_learnings()
 
 
 def technologies_of(user_id: int, limit: int) -> list[str]:
@@ -137,18 +144,20 @@ def technologies_of(user_id: int, limit: int) -> list[str]:
     return list(db.session.scalars(query.limit(limit)))
 
 
-def learner_cards(users: list[User], per_learner: int = 3) -> list[LearnerCard]:
-    """Cards for `users`, in two queries whatever their number."""
-    ids = [u.id for u in users]
-    query = select(Profile.user_id, Profile.headline).where(Profile.user_id.in_(ids))
-    headlines = dict(db.session.execute(query).all()) if ids else {}
-    learnings = top_learnings(ids, per_learner)
-    return [LearnerCard(u, headlines.get(u.id, ""), learnings.get(u.id, ())) for u in users]
+def learner_cards(rows, per_learner: int = 3) -> list[LearnerCard]:
+    """Cards for `rows` of (user, headline), in one more query whatever their number."""
+    learnings = top_learnings((user.id for user, _ in rows), per_learner)
+    return [LearnerCard(u, headline or "", learnings.get(u.id, ())) for u, headline in rows]
 
 
 def directory_query(text: str = "", track: Track | None = None) -> Select:
-    """Learners whose name, username, technology or concept contains `text`, by name."""
-    query = select(User).where(User.role == Role.LEARNER, User.listed())
+    """Learners whose name, username, technology or concept contains `text`, by name, each with
+    their headline."""
+    query = (
+        select(User, Profile.headline)
+        .outerjoin(Profile, Profile.user_id == User.id)
+        .where(User.role == Role.LEARNER, User.listed())
+    )
     if track is not None:
         query = query.where(User.track == track)
     text = one_line(text)
@@ -159,9 +168,9 @@ def directory_query(text: str = "", track: Track | None = None) -> Select:
         topic = User.id.in_(select(Learning.user_id).where(Learning.topic_id.in_(topics)))
         query = query.where(
             or_(
-                lowered(User.display_name).contains(wanted, autoescape=True),
+                User.sort_name.contains(wanted, autoescape=True),
                 User.username.contains(wanted, autoescape=True),
                 topic,
             )
         )
-    return query.order_by(lowered(User.display_name), User.id)
+    return query.order_by(User.sort_name, User.id)
