@@ -1,7 +1,7 @@
 """The one place that finds a learner, a profile item or a pending import, and says 403/404."""
 
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from ..errors import Forbidden, NotFound
 from ..extensions import db
@@ -12,18 +12,22 @@ NOT_YOURS = "You can only change your own profile."
 
 
 def get_learner_or_404(username: str) -> User:
-    return _learner_or_404(select(User), username)[0]
+    return _learner_or_404(_LEARNER, username)[0]
 
 
 def get_profile_or_404(username: str) -> tuple[User, Profile | None]:
     """The learner and their profile row (None before they fill one in), in one statement."""
-    query = select(User, Profile).outerjoin(Profile, Profile.user_id == User.id)
-    return _learner_or_404(query, username)
+    return _learner_or_404(_PROFILE, username)
+
+
+# Built once, the name bound per call: every profile page and fragment starts here.
+_NAMED = (User.username == bindparam("username"), User.listed())
+_LEARNER = select(User).where(*_NAMED)
+_PROFILE = select(User, Profile).outerjoin(Profile, Profile.user_id == User.id).where(*_NAMED)
 
 
 def _learner_or_404(query, username: str):
-    found = db.session.execute(query.where(User.username == username.lower(), User.listed()))
-    row = found.first()
+    row = db.session.execute(query, {"username": username.lower()}).first()
     if row is None:
         raise NotFound(f"There is no learner called {username}.")
     return tuple(row)

@@ -4,7 +4,7 @@ one row never loads the rest of the page."""
 from functools import cached_property
 
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
@@ -87,25 +87,21 @@ class ProfilePage:
 
     @cached_property
     def learnings(self) -> list[Learning]:
-        return list(db.session.scalars(ordered(Learning, self.learner.id)))
+        return list(db.session.scalars(ordered(Learning), {"user_id": self.learner.id}))
 
     @cached_property
     def _items(self) -> dict:
+        mine = {"user_id": self.learner.id}
         return {
             "challenges": self._challenges(),
-            "takeaways": list(db.session.scalars(ordered(Takeaway, self.learner.id))),
-            "sections": list(db.session.scalars(ordered(ExtraSection, self.learner.id))),
+            "takeaways": list(db.session.scalars(ordered(Takeaway), mine)),
+            "sections": list(db.session.scalars(ordered(ExtraSection), mine)),
         }
 
     def _challenges(self) -> list[Challenge]:
         """The challenges with their tags, which are the learner's own learnings (the services
         allow no other): read beside each challenge, not loaded again."""
-        tagged = challenge_tags.c
-        rows = db.session.execute(
-            ordered(Challenge, self.learner.id)
-            .add_columns(tagged.learning_id)
-            .outerjoin(challenge_tags, tagged.challenge_id == Challenge.id)
-        )
+        rows = db.session.execute(_TAGGED_CHALLENGES, {"user_id": self.learner.id})
         learnings = {learning.id: learning for learning in self.learnings}
         tags: dict[Challenge, list[Learning]] = {}
         for challenge, learning_id in rows:
@@ -147,11 +143,7 @@ class ProfilePage:
     @cached_property
     def _collaboration(self) -> tuple[int, int, int]:
         """Accepted answers, reviews given and received: three counts, one statement."""
-        queries = (
-            replies.accepted_answers_query(self.learner),
-            *reviews.of_learner_queries(self.learner),
-        )
-        return db.session.execute(select(*(q.scalar_subquery() for q in queries))).one()
+        return db.session.execute(_COLLABORATION, {"user_id": self.learner.id}).one()
 
     @property
     def accepted_answers(self) -> int:
@@ -171,6 +163,22 @@ class ProfilePage:
         details = self.details
         filled = details.overview or details.project_focus or details.headline
         return not filled and not self.learnings and not any(self._items.values())
+
+
+def _collaboration() -> Select:
+    user_id = bindparam("user_id")
+    queries = (replies.accepted_answers_query(user_id), *reviews.of_learner_queries(user_id))
+    return select(*(q.scalar_subquery() for q in queries))
+
+
+# The page's statements are built once, the learner bound per call: building and keying one
+# cost more than running it.
+_COLLABORATION = _collaboration()
+_TAGGED_CHALLENGES = (
+    ordered(Challenge)
+    .add_columns(challenge_tags.c.learning_id)
+    .outerjoin(challenge_tags, challenge_tags.c.challenge_id == Challenge.id)
+)
 
 
 def related_challenges(item) -> list[Challenge]:

@@ -1,6 +1,7 @@
 """Reading profiles: one whole profile as plain values, the learners directory, the hub's counts."""
 
 from dataclasses import dataclass
+from functools import cache
 
 from sqlalchemy import Select, bindparam, case, distinct, func, or_, select
 from sqlalchemy.orm import selectinload
@@ -22,8 +23,14 @@ from .rules import one_line, topic_key
 from .values import DETAILS, ChallengeData, LearningData, ProfileData, SectionData
 
 
-def ordered(model, user_id: int):
-    return select(model).where(model.user_id == user_id).order_by(model.position, model.id)
+@cache
+def ordered(model) -> Select:
+    """`model`'s items of the learner bound as `user_id`, in their order (built once)."""
+    return (
+        select(model)
+        .where(model.user_id == bindparam("user_id"))
+        .order_by(model.position, model.id)
+    )
 
 
 def snapshot(user: User) -> ProfileData:
@@ -32,17 +39,18 @@ def snapshot(user: User) -> ProfileData:
     profile = db.session.get(Profile, user.id)
     for name in DETAILS:
         setattr(data, name, getattr(profile, name) if profile else "")
-    for learning in db.session.scalars(ordered(Learning, user.id)):
+    mine = {"user_id": user.id}
+    for learning in db.session.scalars(ordered(Learning), mine):
         items = data.technologies if learning.kind is LearningKind.TECHNOLOGY else data.concepts
         items.append(LearningData(learning.name, learning.note))
-    challenges = ordered(Challenge, user.id).options(selectinload(Challenge.tags))
+    challenges = ordered(Challenge).options(selectinload(Challenge.tags))
     data.challenges = [
         ChallengeData(c.title, c.solution, tuple(t.name for t in c.tags))
-        for c in db.session.scalars(challenges)
+        for c in db.session.scalars(challenges, mine)
     ]
-    data.takeaways = [t.text for t in db.session.scalars(ordered(Takeaway, user.id))]
+    data.takeaways = [t.text for t in db.session.scalars(ordered(Takeaway), mine)]
     data.sections = [
-        SectionData(s.title, s.body) for s in db.session.scalars(ordered(ExtraSection, user.id))
+        SectionData(s.title, s.body) for s in db.session.scalars(ordered(ExtraSection), mine)
     ]
     return data
 

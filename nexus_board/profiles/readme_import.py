@@ -209,14 +209,15 @@ def replace_profile(user: User, data: ProfileData) -> None:
     wanted = [(LearningKind.TECHNOLOGY, item) for item in data.technologies]
     wanted += [(LearningKind.CONCEPT, item) for item in data.concepts]
     keys = {topic_key(item.name) for _kind, item in wanted}
+    mine = {"user_id": user.id}
     existing = {
-        learning.topic.key: learning for learning in db.session.scalars(ordered(Learning, user.id))
+        learning.topic.key: learning for learning in db.session.scalars(ordered(Learning), mine)
     }
     for key, learning in existing.items():
         if key not in keys:
             db.session.delete(learning)
     for model in (Challenge, Takeaway, ExtraSection):
-        for item in db.session.scalars(ordered(model, user.id)):
+        for item in db.session.scalars(ordered(model), mine):
             db.session.delete(item)
     db.session.flush()
     by_key = {}

@@ -44,11 +44,12 @@ def open_questions(days: int, limit: int) -> list[Update]:
 
 def accepted_answers(user: User) -> int:
     """How many of `user`'s replies their askers accepted."""
-    return db.session.scalar(accepted_answers_query(user))
+    return db.session.scalar(accepted_answers_query(user.id))
 
 
-def accepted_answers_query(user: User) -> Select:
-    """SQL for `accepted_answers`, for a page that reads it with other counts."""
+def accepted_answers_query(user_id) -> Select:
+    """SQL for `accepted_answers` of `user_id` (an id or a bound parameter), for a page that
+    reads it with other counts."""
     return select(func.count()).where(
-        Reply.author_id == user.id, Reply.accepted.is_(True), Reply.shown()
+        Reply.author_id == user_id, Reply.accepted.is_(True), Reply.shown()
     )

@@ -54,12 +54,13 @@ class ReviewCounts:
 
 
 def of_learner(user: User) -> ReviewCounts:
-    given, received = of_learner_queries(user)
+    given, received = of_learner_queries(user.id)
     return ReviewCounts(db.session.scalar(given), db.session.scalar(received))
 
 
-def of_learner_queries(user: User) -> tuple[Select, Select]:
-    """SQL for `of_learner`'s two counts, for a page that reads them with other counts."""
+def of_learner_queries(user_id) -> tuple[Select, Select]:
+    """SQL for `of_learner`'s two counts of `user_id` (an id or a bound parameter), for a page
+    that reads them with other counts."""
     done = and_(ReviewRequest.status == ReviewStatus.DONE, ReviewRequest.shown())
-    given = select(func.count()).where(done, ReviewRequest.reviewer_id == user.id)
-    return given, select(func.count()).where(done, ReviewRequest.requester_id == user.id)
+    given = select(func.count()).where(done, ReviewRequest.reviewer_id == user_id)
+    return given, select(func.count()).where(done, ReviewRequest.requester_id == user_id)
