@@ -2,6 +2,7 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import bindparam, func, literal, select, union_all
 from sqlalchemy.orm import joinedload
@@ -129,10 +130,17 @@ def looking_for_partner(limit: int, track: str | None = None) -> list[Project]:
     return list(db.session.scalars(query.order_by(Project.name).limit(limit)))
 
 
+class ProjectName(NamedTuple):
+    """What a list of someone's projects shows of each: a link."""
+
+    slug: str
+    name: str
+
+
 def _projects_of_statement():
     roles = _roles_query(user_id=bindparam("user_id"))
     return (
-        select(Project, roles.c.role)
+        select(Project.id, Project.slug, Project.name, roles.c.role)
         .join(roles, roles.c.project_id == Project.id)
         .order_by(Project.name, Project.id)
     )
@@ -142,10 +150,10 @@ def _projects_of_statement():
 _PROJECTS_OF = _projects_of_statement()
 
 
-def projects_of(user: User) -> list[tuple[Project, list[str]]]:
-    """The projects `user` is in, with their roles, by project name."""
-    rows = db.session.execute(_PROJECTS_OF, {"user_id": user.id})
-    by_project: dict[Project, set[str]] = {}
-    for project, role in rows:
-        by_project.setdefault(project, set()).add(role)
-    return [(project, sorted(found)) for project, found in by_project.items()]
+def projects_of(user: User) -> list[tuple[ProjectName, list[str]]]:
+    """The projects `user` is in, with their roles, by project name (plain values: a profile
+    shows a link to each)."""
+    by_project: dict[int, tuple[ProjectName, set[str]]] = {}
+    for project_id, slug, name, role in db.session.execute(_PROJECTS_OF, {"user_id": user.id}):
+        by_project.setdefault(project_id, (ProjectName(slug, name), set()))[1].add(role)
+    return [(project, sorted(found)) for project, found in by_project.values()]
