@@ -122,7 +122,7 @@ def body_kind(path: str, endpoint: str | None) -> str:
 ACTIVITY_PAGE = 30  # events per page of /activity and its Atom feed
 INBOX_PAGE = 30  # notifications per page of /inbox
 INBOX_BREAKING = 20  # unread breaking changes listed above the rest
-CONTRACT_ACTIVITY = 50  # events shown in a contract's history
+CONTRACT_ACTIVITY = 10  # a contract page's newest events; its activity page has them all
 EXCERPT_CHARS = 200  # of a comment or update, kept with its event
 WEBHOOK_NAME_CHARS = 60
 WEBHOOK_URL_CHARS = 500

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from nexus_board.board import lifecycle
 from nexus_board.extensions import db
-from nexus_board.limits import ACTIVITY_PAGE
+from nexus_board.limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
 from nexus_board.models import Activity, User
 
 from ..board.factories import post
@@ -139,3 +139,21 @@ def test_a_hidden_contracts_events_leave_the_publics_views(app, cast, client, cl
         assert "/api/v1/secret-ish" not in client.get(url).get_data(as_text=True)
     page = client_as("brian").get("/activity").get_data(as_text=True)
     assert "/api/v1/secret-ish" in page and "(Examples too deep)" in page
+
+
+def test_a_contract_page_shows_its_newest_events_and_links_to_all_of_them(app, cast, client):
+    with app.app_context():
+        shop = post(cast["ada"], path="/shop")
+        gabriel = db.session.get(User, cast["gabriel"])
+        for _ in range(CONTRACT_ACTIVITY // 2 + 1):  # a claim and an unclaim: two events each
+            lifecycle.move(shop, gabriel, lifecycle.Action.CLAIM)
+            db.session.commit()
+            lifecycle.move(shop, gabriel, lifecycle.Action.UNCLAIM)
+            db.session.commit()
+    activity = client.get(f"/contracts/{shop}").get_data(as_text=True)
+    activity = activity.split('id="activity-heading"')[1]
+    assert activity.count('class="activity-item') == CONTRACT_ACTIVITY
+    assert f"The newest {CONTRACT_ACTIVITY} events." in activity
+    assert f'href="/activity?contract={shop}">All of its activity</a>' in activity
+    everything = client.get(f"/activity?contract={shop}").get_data(as_text=True)
+    assert everything.count('class="activity-item') == CONTRACT_ACTIVITY + 3  # and the post
