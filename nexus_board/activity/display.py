@@ -6,7 +6,6 @@ from . import bp
 from .links import link
 from .verbs import told
 
-
 # How many events a contract's page shows (activity/_contract.html says when it shows no more).
 bp.add_app_template_global(CONTRACT_ACTIVITY, "contract_activity_shown")
 

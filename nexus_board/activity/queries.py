@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -58,9 +58,9 @@ def recent_public(limit: int) -> list[Activity]:
     return _load(select(Activity).where(*PUBLIC).limit(limit))
 
 
-def of_contract(contract_id: int, limit: int = CONTRACT_ACTIVITY) -> list[Activity]:
-    """What happened to one contract (a deleted one too), newest first."""
-    return _load(select(Activity).where(Activity.contract_id == contract_id).limit(limit))
+def of_contract(contract_id: int) -> list[Activity]:
+    """What happened to one contract (a deleted one too), newest first: its page's events."""
+    return list(db.session.scalars(_OF_CONTRACT, {"contract_id": contract_id}))
 
 
 def _filtered(filters: ActivityFilters) -> Select:
@@ -77,5 +77,14 @@ def _filtered(filters: ActivityFilters) -> Select:
 
 
 def _load(stmt: Select) -> list[Activity]:
+    return list(db.session.scalars(_newest_first(stmt)))
+
+
+def _newest_first(stmt: Select) -> Select:
     options = (joinedload(Activity.actor), joinedload(Activity.project))
-    return list(db.session.scalars(stmt.order_by(Activity.id.desc()).options(*options)))
+    return stmt.order_by(Activity.id.desc()).options(*options)
+
+
+# Built once, the contract bound per call: every contract page reads it.
+_THE_CONTRACTS = Activity.contract_id == bindparam("contract_id")
+_OF_CONTRACT = _newest_first(select(Activity).where(_THE_CONTRACTS).limit(CONTRACT_ACTIVITY))

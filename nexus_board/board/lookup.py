@@ -1,7 +1,9 @@
 """Finding one contract: the 404 and 403 rules in one place."""
 
+from functools import cache
+
 from flask_login import current_user
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import joinedload, selectinload
 
 from ..errors import NotFound
@@ -26,16 +28,22 @@ def card_options() -> tuple:
 
 def get_contract(contract_id: int, *, full: bool = False) -> Contract:
     """The contract as the database has it now (responses too when `full`), or NotFound."""
-    options = card_options() + ((selectinload(Contract.responses),) if full else ())
-    contract = db.session.scalar(
-        select(Contract)
-        .where(Contract.id == contract_id)
-        .options(*options)
-        .execution_options(populate_existing=True)
-    )
+    contract = db.session.scalar(_one(full), {"contract_id": contract_id})
     if contract is None:
         raise NotFound(GONE)
     return contract
+
+
+@cache
+def _one(full: bool) -> Select:
+    """Built once (every contract page and action reads one), the id bound per call."""
+    options = card_options() + ((selectinload(Contract.responses),) if full else ())
+    return (
+        select(Contract)
+        .where(Contract.id == bindparam("contract_id"))
+        .options(*options)
+        .execution_options(populate_existing=True)
+    )
 
 
 def stored_examples(contract: Contract) -> list[str | None]:

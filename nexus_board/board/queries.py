@@ -5,8 +5,9 @@ Every function issues a fixed number of statements, however many contracts there
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
-from sqlalchemy import and_, case, func, or_, select, true, union_all
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select, true, union_all
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
@@ -206,13 +207,17 @@ def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Rev
 
 def revisions_of(contract_id: int) -> list[Revision]:
     """A contract's saved edits, newest first, with their editors."""
-    query = (
-        select(Revision)
-        .where(Revision.contract_id == contract_id)
-        .order_by(Revision.version.desc())
-        .options(joinedload(Revision.editor))
-    )
-    return list(db.session.scalars(query))
+    return list(db.session.scalars(_REVISIONS_OF, {"contract_id": contract_id}))
+
+
+# A contract page's statements are built once, the contract (and viewer) bound per call:
+# building and keying one cost more than running it.
+_REVISIONS_OF = (
+    select(Revision)
+    .where(Revision.contract_id == bindparam("contract_id"))
+    .order_by(Revision.version.desc())
+    .options(joinedload(Revision.editor))
+)
 
 
 def claimer_alerts(contract: Contract) -> list[dict]:
@@ -227,17 +232,27 @@ def claimer_alerts(contract: Contract) -> list[dict]:
 def comments_on(contract_id: int, viewer: User | None = None) -> list[Comment]:
     """A contract's comment thread, oldest first, with the authors. A comment a moderator hid
     shows to its author and admins only (with the reason)."""
+    values = {"contract_id": contract_id}
+    if viewer is None or not viewer.is_authenticated:
+        return list(db.session.scalars(_comments("visitor"), values))
+    if viewer.is_admin:
+        return list(db.session.scalars(_comments("admin"), values))
+    return list(db.session.scalars(_comments("learner"), values | {"viewer_id": viewer.id}))
+
+
+@cache
+def _comments(seen_by: str) -> Select:
     query = (
         select(Comment)
-        .where(Comment.contract_id == contract_id)
+        .where(Comment.contract_id == bindparam("contract_id"))
         .order_by(Comment.id)
         .options(joinedload(Comment.author), joinedload(Comment.hidden_by))
     )
-    if viewer is None or not viewer.is_authenticated:
-        query = query.where(Comment.shown())
-    elif not viewer.is_admin:
-        query = query.where(or_(Comment.shown(), Comment.author_id == viewer.id))
-    return list(db.session.scalars(query))
+    if seen_by == "visitor":
+        return query.where(Comment.shown())
+    if seen_by == "learner":
+        return query.where(or_(Comment.shown(), Comment.author_id == bindparam("viewer_id")))
+    return query
 
 
 def project_with_contracts(slug: str) -> tuple[Project, list[Contract]] | None:
