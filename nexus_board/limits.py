@@ -123,6 +123,7 @@ ACTIVITY_PAGE = 30  # events per page of /activity and its Atom feed
 INBOX_PAGE = 30  # notifications per page of /inbox
 INBOX_BREAKING = 20  # unread breaking changes listed above the rest
 CONTRACT_ACTIVITY = 10  # a contract page's newest events; its activity page has them all
+EVENTS_KEPT = 1_000_000  # characters of events' HTML each process keeps (activity/display.py)
 EXCERPT_CHARS = 200  # of a comment or update, kept with its event
 WEBHOOK_NAME_CHARS = 60
 WEBHOOK_URL_CHARS = 500

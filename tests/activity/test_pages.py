@@ -2,14 +2,17 @@
 and a deleted contract's page, which keeps it."""
 
 import re
+from datetime import UTC, datetime, timedelta
 
 import feedparser
 from sqlalchemy import select
 
+from nexus_board import templating
 from nexus_board.board import lifecycle
 from nexus_board.extensions import db
 from nexus_board.limits import ACTIVITY_PAGE, CONTRACT_ACTIVITY
 from nexus_board.models import Activity, User
+from nexus_board.templating import relative_time
 
 from ..board.factories import post
 
@@ -157,3 +160,38 @@ def test_a_contract_page_shows_its_newest_events_and_links_to_all_of_them(app, c
     assert f'href="/activity?contract={shop}">All of its activity</a>' in activity
     everything = client.get(f"/activity?contract={shop}").get_data(as_text=True)
     assert everything.count('class="activity-item') == CONTRACT_ACTIVITY + 3  # and the post
+
+
+def test_an_events_kept_html_follows_its_actors_name(app, cast, client):
+    from nexus_board.activity import display
+    from nexus_board.auth.services import update_settings
+
+    shop, _ = board(app, cast)
+    first = client.get(f"/contracts/{shop}").get_data(as_text=True).split('id="activity-heading"')
+    assert "Gabriel Nunes</a>" in first[1]
+    with app.app_context():
+        assert len(app.extensions[display.KEPT]._values) >= 3  # posted, claimed, moved
+        gabriel = db.session.get(User, cast["gabriel"])
+        update_settings(gabriel, display_name="Gabi Nunes", track="frontend", email=None)
+        db.session.commit()
+    renamed = client.get(f"/contracts/{shop}").get_data(as_text=True)
+    assert "Gabi Nunes</a>" in renamed and "Gabriel Nunes</a>" not in renamed
+
+
+def test_an_events_kept_html_is_what_the_macro_renders_at_any_age(app, cast, monkeypatch):
+    from flask import get_template_attribute
+
+    from nexus_board.activity import display
+
+    shop, _ = board(app, cast)
+    with app.test_request_context("/"):
+        macro = get_template_attribute("activity/_item.html", "activity_item")
+        events = db.session.scalars(select(Activity).where(Activity.contract_id == shop)).all()
+        for event in events:
+            assert display.event_html(event) == macro(event, "li")
+            assert display.event_html(event) == macro(event, "li")  # the kept copy too
+        later = datetime.now(UTC) + timedelta(hours=3)
+        aging = lambda moment, now=None: relative_time(moment, later)  # noqa: E731
+        monkeypatch.setattr(display, "relative_time", aging)
+        monkeypatch.setattr(templating, "relative_time", aging)  # what the time tag says
+        assert "3 hours ago" in display.event_html(events[0])
