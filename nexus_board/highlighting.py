@@ -18,7 +18,13 @@ from pygments.lexer import Lexer
 from pygments.lexers import get_lexer_by_name
 from pygments.token import STANDARD_TYPES
 
-from .limits import HIGHLIGHT_CODE_CHARS, HIGHLIGHT_JSON_CHARS, HIGHLIGHT_LINE_CHARS
+from .kept import Kept
+from .limits import (
+    HIGHLIGHT_CODE_CHARS,
+    HIGHLIGHT_JSON_CHARS,
+    HIGHLIGHT_LINE_CHARS,
+    HIGHLIGHTS_KEPT,
+)
 
 # What learners paste into contracts, comments and journals, by the names Markdown fences use.
 # Left out, because their lexers are slowest on hostile input: HTML, XML, CSS, JSX, templates.
@@ -60,8 +66,17 @@ def highlight(text: str | None, language: str = "json") -> Markup:
         return Markup("")
     if not highlightable(text, language):
         return escape(text)
-    spans = pygments_highlight(text, _lexer(language), _FORMATTER)
+    key = (language, text)
+    spans = _KEPT.get(key)
+    if spans is None:
+        spans = pygments_highlight(text, _lexer(language), _FORMATTER)
+        _KEPT.set(key, spans)
     return Markup(spans)  # noqa: S704  (Pygments escapes the text)
+
+
+# The spans are a function of the text and language alone: each process keeps what it
+# highlighted lately (a contract page highlights the same examples on every render).
+_KEPT = Kept(HIGHLIGHTS_KEPT)
 
 
 def highlight_fenced(rendered: str) -> str:

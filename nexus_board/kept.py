@@ -1,8 +1,9 @@
-"""Values under content-addressed keys, kept in this process as well as in the shared cache.
+"""Values under keys that name everything they show, kept in this process.
 
-A key that names everything its value shows (a board card's digest) can never hold a wrong
-value, and every worker would compute the same one: keeping it here too is work not done
-twice, not state a second worker could miss. Bounded by size, least recently used out first.
+A key that names everything its value shows (a board card's digest, an event's columns, a
+text to highlight) can never hold a wrong value, and every worker would compute the same one:
+keeping it here is work not done twice, not state a second worker could miss. Bounded by
+size, least recently used out first.
 """
 
 import threading
@@ -16,6 +17,13 @@ class Kept:
     def __init__(self, chars: int):
         self._values = LRUCache(maxsize=chars, getsizeof=len)
         self._lock = threading.Lock()  # gthread workers share a process
+
+    def get(self, key) -> str | None:
+        with self._lock:
+            return self._values.get(key)
+
+    def set(self, key, value: str) -> None:
+        self.set_many({key: value})
 
     def get_many(self, keys: dict) -> dict:
         """{name: value} for each name in `keys` ({name: key}) whose key is kept."""

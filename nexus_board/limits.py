@@ -75,6 +75,7 @@ UPDATE_MARKUP = 200
 HIGHLIGHT_JSON_CHARS = EXAMPLE_CHARS
 HIGHLIGHT_CODE_CHARS = 3_000
 HIGHLIGHT_LINE_CHARS = 160
+HIGHLIGHTS_KEPT = 2_000_000  # characters of highlighted HTML each process keeps
 
 # Contracts.
 PATH_CHARS = 300  # a path template

@@ -3,6 +3,7 @@
 import re
 from pathlib import Path
 
+from nexus_board import highlighting
 from nexus_board.code_styles import AA, BACKGROUND, contrast, stylesheet
 from nexus_board.highlighting import highlight
 from nexus_board.limits import HIGHLIGHT_CODE_CHARS, HIGHLIGHT_JSON_CHARS, HIGHLIGHT_LINE_CHARS
@@ -66,3 +67,14 @@ def test_code_styles_command_writes_the_file(app, runner, tmp_path, monkeypatch)
     result = runner.invoke(args=["nexus", "code-styles"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "css" / "code.css").read_text() == (CSS / "code.css").read_text()
+
+
+def test_a_text_is_highlighted_once_per_process_and_each_text_gets_its_own(monkeypatch):
+    calls = []
+    real = highlighting.pygments_highlight
+    monkeypatch.setattr(highlighting, "pygments_highlight", lambda *a: calls.append(a) or real(*a))
+    first = highlighting.highlight('{"kept": 1}')
+    assert highlighting.highlight('{"kept": 1}') == first and len(calls) == 1
+    other = highlighting.highlight('{"kept": 2}')
+    assert other != first and len(calls) == 2
+    assert highlighting.highlight('{"kept": 1}', "yaml") != first  # the language is in the key

@@ -39,10 +39,10 @@ def event_html(event, tag: str = "li") -> Markup:
     app's root. An event is written once, so a contract page's history renders once."""
     key = _key(event, tag)
     kept = _kept()
-    html = kept.get_many({key: key}).get(key)
+    html = kept.get(key)
     if html is None:
         html = str(get_template_attribute("activity/_item.html", "activity_item")(event, tag))
-        kept.set_many({key: html})
+        kept.set(key, html)
     return Markup(html)  # noqa: S704  (the template escaped it)
 
 
