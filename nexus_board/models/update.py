@@ -43,10 +43,13 @@ class Update(UpdateFacts, Hideable, db.Model):
         Index("ix_updates_shown_newest", "hidden_at", "created_at", "id"),
         Index("ix_updates_questions", "question", "hidden_at", "created_at", "id"),
         Index("ix_updates_pinned_at", "pinned_at"),
+        # A learner's updates newest first (their profile, the feed's learner filter): read
+        # in order from the index, not picked out of the whole feed's.
+        Index("ix_updates_author_newest", "author_id", "created_at", "id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     body: Mapped[str] = mapped_column(Text)
     announcement: Mapped[bool] = mapped_column(default=False)
     # A question: its replies may hold the answer, which its asker accepts.
