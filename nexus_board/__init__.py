@@ -76,6 +76,9 @@ def create_app(config: dict | None = None) -> Flask:
     limiter.init_app(app)
     with app.app_context():
         database.configure(db.engine)
+        if db.engine.dialect.name == "postgresql":
+            # After Flask-SQLAlchemy's teardown, so it runs first: before the session goes.
+            app.teardown_appcontext(lambda error: database.end_reads(db.session(), error))
     operations.init_app(app)  # start-up checks, request ids, logs, readiness, metrics
 
     login.register(app)

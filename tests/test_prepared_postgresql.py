@@ -1,0 +1,68 @@
+"""On PostgreSQL a request that only read ends with a COMMIT, so psycopg's prepared statements
+outlive it; one that wrote, failed or left a change pending still ends with a ROLLBACK."""
+
+import pytest
+from sqlalchemy import select, text
+
+from nexus_board import database
+from nexus_board.auth import services as accounts
+from nexus_board.extensions import db
+from nexus_board.models import User
+
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.filterwarnings("ignore:Flask-Caching. CACHE_TYPE is set to NullCache"),
+]
+
+
+@pytest.fixture
+def app(make_app, postgres_database):
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database, CACHE_TYPE="NullCache")
+    with app.app_context():
+        accounts.register(username="elodie", display_name="Élodie Martin", password="x" * 12,
+                          track="backend")  # fmt: skip
+        db.session.commit()
+    return app
+
+
+def _prepared(app) -> int:
+    with app.app_context():
+        return db.session.scalar(text("SELECT count(*) FROM pg_prepared_statements"))
+
+
+def test_reading_pages_keeps_the_statements_prepared(app):
+    client = app.test_client()
+    for _ in range(6):  # psycopg prepares a statement the fifth time a connection runs it
+        assert client.get("/u/elodie").status_code == 200
+    assert _prepared(app) > 0  # one connection served them all, and kept them
+
+
+def test_a_read_only_context_commits_and_a_writing_one_rolls_back(app):
+    with app.app_context():
+        db.session.scalar(select(User.id))
+        connection = db.session.connection()
+        assert not connection.info.get(database.WROTE)
+    with app.app_context():  # a write never committed: its rollback still comes
+        user = db.session.scalar(select(User))
+        db.session.execute(text("UPDATE users SET display_name = 'Changed'"))
+        assert db.session.connection().info.get(database.WROTE)
+    with app.app_context():
+        assert db.session.scalar(select(User.display_name)) == "Élodie Martin"
+        user = db.session.scalar(select(User))
+        user.display_name = "Pending"  # a change never flushed is not committed either
+    with app.app_context():
+        assert db.session.scalar(select(User.display_name)) == "Élodie Martin"
+
+
+def test_a_failed_request_after_a_flush_writes_nothing(app):
+    @app.get("/fails-after-a-flush")
+    def fails():
+        user = db.session.scalar(select(User))
+        user.display_name = "Half saved"
+        db.session.flush()
+        raise RuntimeError("after the flush")
+
+    app.config["PROPAGATE_EXCEPTIONS"] = False
+    assert app.test_client().get("/fails-after-a-flush").status_code == 500
+    with app.app_context():
+        assert db.session.scalar(select(User.display_name)) == "Élodie Martin"
