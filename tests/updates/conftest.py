@@ -7,6 +7,16 @@ import pytest
 
 
 @pytest.fixture
+def users(app, cast):
+    """The cast as loaded users, inside an app context."""
+    from nexus_board.extensions import db
+    from nexus_board.models import User
+
+    with app.app_context():
+        yield {name: db.session.get(User, user_id) for name, user_id in cast.items()}
+
+
+@pytest.fixture
 def client_as(client_as, cast):
     """A new client signed in as one of the cast: `client_as("ada")`."""
     return client_as

@@ -8,12 +8,11 @@ from nexus_board.updates import contracts, rows, services
 from nexus_board.updates.queries import NEWEST
 
 from ..board.factories import post
-from .test_services import users  # noqa: F401  (the fixture)
 
 SHOWN = ("id", "author_id", "body", "announcement", "question", "pinned", "contract_id")
 
 
-def test_rows_carry_what_the_entities_carry(users, count_queries):  # noqa: F811
+def test_rows_carry_what_the_entities_carry(users, count_queries):
     contract_id = post(users["ada"].id)
     services.post_update(users["ada"], "Plain #drf")
     services.post_update(users["gabriel"], "To @ada and @hana on #testing #api",
@@ -40,7 +39,7 @@ def test_rows_carry_what_the_entities_carry(users, count_queries):  # noqa: F811
     assert any(row.pinned for row in found) and found[1].mentions  # the cases were all there
 
 
-def test_without_tags_a_row_lists_none_and_a_hidden_contract_gives_no_link(users):  # noqa: F811
+def test_without_tags_a_row_lists_none_and_a_hidden_contract_gives_no_link(users):
     contract_id = post(users["ada"].id, is_draft=True)  # a draft: nobody else sees it
     services.post_update(users["ada"], "Note #drf")
     update = db.session.scalar(select(Update))

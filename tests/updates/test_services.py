@@ -12,13 +12,6 @@ from nexus_board.updates.lookup import get_update_or_404
 from ..board.factories import post
 
 
-@pytest.fixture
-def users(app, cast):
-    """The cast as loaded users, inside an app context."""
-    with app.app_context():
-        yield {name: db.session.get(User, user_id) for name, user_id in cast.items()}
-
-
 def test_posting_stores_text_tags_and_mentions_of_existing_users(users):
     update = services.post_update(
         users["ada"], "  Paired with @Gabriel and @ghost on #DRF #testing #drf  "
