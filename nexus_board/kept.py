@@ -9,6 +9,7 @@ size, least recently used out first.
 import threading
 
 from cachetools import LRUCache
+from flask import current_app
 
 
 class Kept:
@@ -36,3 +37,11 @@ class Kept:
             for key, value in values.items():
                 if len(value) <= self._values.maxsize:
                     self._values[key] = value
+
+
+def of_app(name: str, chars: int) -> Kept:
+    """The app's store called `name`: keys that name ids of one database need one per app."""
+    kept = current_app.extensions.get(name)
+    if kept is None:
+        kept = current_app.extensions[name] = Kept(chars)
+    return kept

@@ -1,10 +1,10 @@
 """What templates use to show events: their words, their link, the projects to filter by."""
 
-from flask import current_app, get_template_attribute, request
+from flask import get_template_attribute, request
 from markupsafe import Markup
 
+from .. import kept
 from ..board.queries import project_choices
-from ..kept import Kept
 from ..limits import CONTRACT_ACTIVITY, EVENTS_KEPT
 from ..templating import relative_time
 from . import bp
@@ -37,12 +37,11 @@ def event_html(event, tag: str = "li") -> Markup:
     """`activity_item(event, tag)`'s HTML, kept in this process under a key that names all it
     shows: the event's columns, its actor's and project's names, the words of its time and the
     app's root. An event is written once, so a contract page's history renders once."""
-    key = _key(event, tag)
-    kept = _kept()
-    html = kept.get(key)
+    key, store = _key(event, tag), kept.of_app(KEPT, EVENTS_KEPT)
+    html = store.get(key)
     if html is None:
         html = str(get_template_attribute("activity/_item.html", "activity_item")(event, tag))
-        kept.set(key, html)
+        store.set(key, html)
     return Markup(html)  # noqa: S704  (the template escaped it)
 
 
@@ -57,11 +56,3 @@ def _key(event, tag: str) -> str:
         tag,
     )
     return repr(shown)  # the values' reprs, in a fixed order: equal keys, equal events
-
-
-def _kept() -> Kept:
-    # Keys name ids of one database: one store per app.
-    kept = current_app.extensions.get(KEPT)
-    if kept is None:
-        kept = current_app.extensions[KEPT] = Kept(EVENTS_KEPT)
-    return kept

@@ -20,6 +20,7 @@ from flask import current_app, render_template
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from .. import kept
 from ..caching import remembered_each
 from ..kept import Kept
 from ..limits import CARDS_KEPT
@@ -68,10 +69,7 @@ def render_cards(contracts: list, viewer: User, permitted=None, token=None) -> d
 
 def _kept() -> Kept:
     # A key names what a card shows in one database (ids and versions): one store per app.
-    kept = current_app.extensions.get(KEPT)
-    if kept is None:
-        kept = current_app.extensions[KEPT] = Kept(CARDS_KEPT)
-    return kept
+    return kept.of_app(KEPT, CARDS_KEPT)
 
 
 def _body(part: str) -> str:
