@@ -3,10 +3,11 @@ read together in one statement as the columns the section shows."""
 
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, select
+from sqlalchemy import select
 
 from ..extensions import db
-from ..models import Learning, LearningKind, Role, Topic, Track, User
+from ..models import Role, Track, User
+from ..profiles.queries import first_learnings
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,19 +29,8 @@ def listed_learners(limit: int, per_learner: int = 3) -> list[ListedLearner]:
         .limit(limit)
         .subquery()
     )
-    technologies_first = case((Learning.kind == LearningKind.TECHNOLOGY, 0), else_=1)
-    order = (technologies_first, Learning.position, Learning.id)
-    rank = func.row_number().over(partition_by=Learning.user_id, order_by=order)
-    ranked = (
-        select(Learning.user_id, Topic.name, rank.label("rank"))
-        .join(Topic, Learning.topic_id == Topic.id)
-        .where(Learning.user_id.in_(select(people.c.id)))
-        .subquery()
-    )
     rows = db.session.execute(
-        select(people, ranked.c.name)
-        .outerjoin(ranked, (ranked.c.user_id == people.c.id) & (ranked.c.rank <= per_learner))
-        .order_by(people.c.display_name, people.c.id, ranked.c.rank)
+        first_learnings(people, (people.c.display_name, people.c.id), per_learner)
     )
     found: dict[int, tuple] = {}
     for user_id, username, display_name, track, learning in rows:

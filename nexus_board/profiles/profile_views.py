@@ -1,17 +1,16 @@
 """Profile pages, the learners directory and the README export."""
 
 from flask import make_response, request
-from sqlalchemy import func, select
 
 from ..caching import cached_page, cached_value
-from ..extensions import db
 from ..models import Track
 from ..rendering import render
 from ..updates.page import SHOWN
 from . import bp
+from .directory import page_of
 from .lookup import get_learner_or_404, get_profile_or_404
 from .page import ProfilePage
-from .queries import directory_query, learner_cards, snapshot
+from .queries import snapshot
 from .readme import export_readme
 
 PER_PAGE = 24
@@ -25,32 +24,20 @@ def directory():
     track = request.args.get("track", "")
     track = track if track in set(Track) else ""
     number = max(request.args.get("page", 1, type=int), 1)
-    found, total = learners_page(directory_query(text, Track(track) if track else None), number)
+    number = min(number, MAX_PAGE)  # no offset the database cannot hold
+    cards, total = page_of(text, Track(track) if track else None, number, PER_PAGE)
     pages = max(1, -(-total // PER_PAGE))
     return render(
         "profiles/directory.html",
         "results",
         oob=("count",),
-        cards=learner_cards(found),
+        cards=cards,
         q=text,
         track=track,
         page=number,
         pages=pages,
         total=total,
     )
-
-
-def learners_page(query, number: int) -> tuple[list, int]:
-    """Page `number` of `query`'s rows and how many there are: one statement, the count beside
-    each row; a second only past the last page, which has no row to carry it."""
-    found, total = [], None
-    if number <= MAX_PAGE:  # no offset the database cannot hold
-        counted = query.add_columns(func.count().over())
-        rows = db.session.execute(counted.limit(PER_PAGE).offset((number - 1) * PER_PAGE)).all()
-        found, total = [tuple(row[:-1]) for row in rows], rows[0][-1] if rows else None
-    if total is None:
-        total = db.session.scalar(select(func.count()).select_from(query.order_by(None).subquery()))
-    return found, total
 
 
 @bp.get("/u/<username>")

@@ -1,11 +1,11 @@
 """Reading profiles: one whole profile as plain values, the learners directory, the hub's counts."""
 
-from dataclasses import dataclass
 from functools import cache
 
-from sqlalchemy import Select, bindparam, case, distinct, func, or_, select
+from sqlalchemy import Select, bindparam, case, distinct, func, literal_column, select
 from sqlalchemy.orm import selectinload
 
+from ..database import constant
 from ..extensions import db
 from ..models import (
     Challenge,
@@ -13,13 +13,10 @@ from ..models import (
     Learning,
     LearningKind,
     Profile,
-    Role,
     Takeaway,
     Topic,
-    Track,
     User,
 )  # fmt: skip
-from .rules import one_line, topic_key
 from .values import DETAILS, ChallengeData, LearningData, ProfileData, SectionData
 
 
@@ -53,15 +50,6 @@ def snapshot(user: User) -> ProfileData:
         SectionData(s.title, s.body) for s in db.session.scalars(ordered(ExtraSection), mine)
     ]
     return data
-
-
-@dataclass(frozen=True)
-class LearnerCard:
-    """What a learner's card shows."""
-
-    user: User
-    headline: str
-    learnings: tuple[str, ...]
 
 
 def top_technologies(limit: int = 10) -> list[tuple[str, int]]:
@@ -116,25 +104,35 @@ def top_learnings(user_ids, per_learner: int = 3) -> dict[int, tuple[str, ...]]:
     rows = db.session.execute(_TOP_LEARNINGS, {"ids": ids, "per_learner": per_learner})
     found: dict[int, list[str]] = {}
     for user_id, name in rows:
-        found.setdefault(user_id, []).append(name)
+        if name is not None:
+            found.setdefault(user_id, []).append(name)
     return {user_id: tuple(names) for user_id, names in found.items()}
 
 
-def _top_learnings() -> Select:
-    technologies_first = case((Learning.kind == LearningKind.TECHNOLOGY, 0), else_=1)
-    order = (technologies_first, Learning.position, Learning.id)
-    rank = func.row_number().over(partition_by=Learning.user_id, order_by=order).label("rank")
+def first_learnings(people, order: tuple, per_learner) -> Select:
+    """The rows of `people` (a subquery with an `id` column), each followed by the name of
+    one of its first `per_learner` learnings (technologies first, then in the learner's own
+    order), or by None when it has none; in `order`, then that order."""
+    technology = Learning.kind == constant(LearningKind.TECHNOLOGY, Learning.kind)
+    technologies_first = case((technology, literal_column("0")), else_=literal_column("1"))
+    learning_order = (technologies_first, Learning.position, Learning.id)
+    rank = func.row_number().over(partition_by=Learning.user_id, order_by=learning_order)
     ranked = (
-        select(Learning.user_id, Topic.name, rank)
+        select(Learning.user_id, Topic.name, rank.label("rank"))
         .join(Topic, Learning.topic_id == Topic.id)
-        .where(Learning.user_id.in_(bindparam("ids", expanding=True)))
+        .where(Learning.user_id.in_(select(people.c.id)))
         .subquery()
     )
     return (
-        select(ranked.c.user_id, ranked.c.name)
-        .where(ranked.c.rank <= bindparam("per_learner"))
-        .order_by(ranked.c.user_id, ranked.c.rank)
+        select(people, ranked.c.name)
+        .outerjoin(ranked, (ranked.c.user_id == people.c.id) & (ranked.c.rank <= per_learner))
+        .order_by(*order, ranked.c.rank)
     )
+
+
+def _top_learnings() -> Select:
+    ids = select(User.id).where(User.id.in_(bindparam("ids", expanding=True))).subquery()
+    return first_learnings(ids, (ids.c.id,), bindparam("per_learner"))
 
 
 # Built once: building and keying it cost more than running it for a page of learners.
@@ -150,35 +148,3 @@ def technologies_of(user_id: int, limit: int) -> list[str]:
         .order_by(Learning.position, Learning.id)
     )
     return list(db.session.scalars(query.limit(limit)))
-
-
-def learner_cards(rows, per_learner: int = 3) -> list[LearnerCard]:
-    """Cards for `rows` of (user, headline), in one more query whatever their number."""
-    learnings = top_learnings((user.id for user, _ in rows), per_learner)
-    return [LearnerCard(u, headline or "", learnings.get(u.id, ())) for u, headline in rows]
-
-
-def directory_query(text: str = "", track: Track | None = None) -> Select:
-    """Learners whose name, username, technology or concept contains `text`, by name, each with
-    their headline."""
-    query = (
-        select(User, Profile.headline)
-        .outerjoin(Profile, Profile.user_id == User.id)
-        .where(User.role == Role.LEARNER, User.listed())
-    )
-    if track is not None:
-        query = query.where(User.track == track)
-    text = one_line(text)
-    if text:
-        wanted = text.lower()
-        # The few matching topics once, not a correlated match per learner and learning.
-        topics = select(Topic.id).where(Topic.key.contains(topic_key(text), autoescape=True))
-        topic = User.id.in_(select(Learning.user_id).where(Learning.topic_id.in_(topics)))
-        query = query.where(
-            or_(
-                User.sort_name.contains(wanted, autoescape=True),
-                User.username.contains(wanted, autoescape=True),
-                topic,
-            )
-        )
-    return query.order_by(User.sort_name, User.id)

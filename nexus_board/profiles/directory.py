@@ -1,0 +1,104 @@
+"""The learners directory: one page of matching learners, with their headlines, their first few
+learnings and how many learners match, in one statement.
+
+The count is a subquery of its own, so the page itself walks the name index and stops at its
+last card: joining profiles to every match and sorting them all cost more than the page.
+"""
+
+from dataclasses import dataclass
+from functools import cache
+
+from sqlalchemy import BigInteger, Integer, Select, bindparam, func, or_, select
+
+from ..database import constant
+from ..extensions import db
+from ..models import AccountState, Learning, Profile, Role, Topic, Track, User
+from .queries import first_learnings
+from .rules import one_line, topic_key
+
+ESCAPE = "/"
+
+
+@dataclass(frozen=True, slots=True)
+class LearnerCard:
+    """What a learner's card shows."""
+
+    id: int
+    username: str
+    display_name: str
+    track: Track | None
+    headline: str
+    learnings: tuple[str, ...]  # their first few, technologies first, in their own order
+
+
+def page_of(
+    text: str, track: Track | None, number: int, per_page: int, per_learner: int = 3
+) -> tuple[list[LearnerCard], int]:
+    """Page `number` of the learners whose name, username, technology or concept contains
+    `text` (on `track`), by name, and how many match in all."""
+    text = one_line(text)
+    values = {"track": track, "limit": per_page, "offset": (number - 1) * per_page}
+    if text:
+        values |= {"name": _contains(text.lower()), "topic": _contains(topic_key(text))}
+    rows = db.session.execute(_page(bool(text), track is not None), values | {"per": per_learner})
+    found: dict[int, tuple] = {}
+    total = None
+    for user_id, username, name, track_, headline, _, counted, learning in rows:
+        person = found.setdefault(user_id, ((username, name, track_, headline or ""), []))
+        total = counted
+        if learning is not None:
+            person[1].append(learning)
+    if total is None:  # past the last page: no row carried the count
+        total = db.session.scalar(_count(bool(text), track is not None), values)
+    cards = [LearnerCard(i, *person, tuple(names)) for i, (person, names) in found.items()]
+    return cards, total
+
+
+def _contains(text: str) -> str:
+    escaped = text.replace(ESCAPE, ESCAPE * 2).replace("%", ESCAPE + "%").replace("_", ESCAPE + "_")
+    return f"%{escaped}%"
+
+
+def _matching(text: bool, track: bool) -> list:
+    """The conditions for the shape of a search."""
+    listed = User.state != constant(AccountState.DELETED, User.state)  # User.listed(), written in
+    wanted = [User.role == constant(Role.LEARNER, User.role), listed]
+    if track:
+        wanted.append(User.track == bindparam("track"))
+    if text:
+        # The few matching topics once, not a correlated match per learner and learning.
+        topics = select(Topic.id).where(Topic.key.like(bindparam("topic"), escape=ESCAPE))
+        learned = select(Learning.user_id).where(Learning.topic_id.in_(topics))
+        name = bindparam("name")
+        wanted.append(
+            or_(
+                User.sort_name.like(name, escape=ESCAPE),
+                User.username.like(name, escape=ESCAPE),
+                User.id.in_(learned),
+            )
+        )
+    return wanted
+
+
+@cache
+def _count(text: bool, track: bool) -> Select:
+    return select(func.count()).select_from(User).where(*_matching(text, track))
+
+
+@cache
+def _page(text: bool, track: bool) -> Select:
+    """One statement per shape of search (built once, its values bound per call)."""
+    # Not correlated: the count reads the users table on its own, once.
+    total = _count(text, track).scalar_subquery().correlate(None).label("total")
+    people = (
+        select(User.id, User.username, User.display_name, User.track, Profile.headline)
+        .add_columns(User.sort_name, total)
+        .outerjoin(Profile, Profile.user_id == User.id)
+        .where(*_matching(text, track))
+        .order_by(User.sort_name, User.id)
+        .limit(bindparam("limit", type_=Integer, literal_execute=True))
+        .offset(bindparam("offset", type_=BigInteger))
+        .subquery()
+    )
+    per_learner = bindparam("per", type_=Integer, literal_execute=True)
+    return first_learnings(people, (people.c.sort_name, people.c.id), per_learner)
