@@ -1,29 +1,56 @@
 """The one place that finds a learner, a profile item or a pending import, and says 403/404."""
 
+from dataclasses import dataclass
+
 from flask_login import current_user
 from sqlalchemy import bindparam, select
 
 from ..errors import Forbidden, NotFound
 from ..extensions import db
 from ..models import PendingImport, Profile, User
+from ..replies import queries as replies
+from ..reviews import queries as reviews
 from .item_lists import ItemList
 
 NOT_YOURS = "You can only change your own profile."
+
+
+@dataclass(frozen=True)
+class Collaboration:
+    accepted_answers: int
+    reviews: reviews.ReviewCounts
 
 
 def get_learner_or_404(username: str) -> User:
     return _learner_or_404(_LEARNER, username)[0]
 
 
-def get_profile_or_404(username: str) -> tuple[User, Profile | None]:
-    """The learner and their profile row (None before they fill one in), in one statement."""
-    return _learner_or_404(_PROFILE, username)
+def get_profile_or_404(username: str) -> tuple[User, Profile | None, Collaboration]:
+    """The learner, their profile row (None before they fill one in) and what they did with
+    others, in one statement."""
+    learner, details, *counts = _learner_or_404(_PROFILE, username)
+    return learner, details, Collaboration(counts[0], reviews.ReviewCounts(*counts[1:]))
+
+
+def collaboration_of(learner: User) -> Collaboration:
+    """What `get_profile_or_404` reads with the learner, for a page that has them already."""
+    counts = db.session.execute(_COLLABORATION, {"user_id": learner.id}).one()
+    return Collaboration(counts[0], reviews.ReviewCounts(*counts[1:]))
+
+
+def _counts() -> list:
+    """Accepted answers, reviews given and received, of the learner the row is."""
+    queries = (replies.accepted_answers_query(User.id), *reviews.of_learner_queries(User.id))
+    return [query.scalar_subquery() for query in queries]
 
 
 # Built once, the name bound per call: every profile page and fragment starts here.
 _NAMED = (User.username == bindparam("username"), User.listed())
 _LEARNER = select(User).where(*_NAMED)
-_PROFILE = select(User, Profile).outerjoin(Profile, Profile.user_id == User.id).where(*_NAMED)
+_PROFILE = (
+    select(User, Profile, *_counts()).outerjoin(Profile, Profile.user_id == User.id).where(*_NAMED)
+)
+_COLLABORATION = select(*_counts()).where(User.id == bindparam("user_id"))
 
 
 def _learner_or_404(query, username: str):

@@ -4,29 +4,36 @@ one row never loads the rest of the page."""
 from functools import cached_property
 
 from flask_login import current_user
-from sqlalchemy import Select, bindparam, select
+from sqlalchemy import Select, and_, bindparam, func, literal_column, select, union_all
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.attributes import set_committed_value
 
 from ..extensions import db
 from ..models import Challenge, ExtraSection, Learning, Profile, Takeaway, User
 from ..models.profile import challenge_tags
-from ..replies import queries as replies
-from ..reviews import queries as reviews
+from ..reviews.queries import ReviewCounts
 from ..teams import queries as teams
 from ..updates import queries as updates
 from ..updates.filters import Filters
 from .item_lists import LISTS, ItemList
-from .queries import ordered
+from .lookup import Collaboration, collaboration_of
 from .topics import suggestions
 
 LATEST_UPDATES = 5
 
 
 class ProfilePage:
-    def __init__(self, learner: User, details: Profile | None = None):
+    def __init__(
+        self,
+        learner: User,
+        details: Profile | None = None,
+        collaboration: Collaboration | None = None,
+    ):
         self.learner = learner
         if details is not None:  # read with the learner
             self.details = details
+        if collaboration is not None:  # read with the learner too
+            self.collaboration = collaboration
         self.lists = list(LISTS.values())
         self.editing: tuple[str, int] | None = None  # (list key, item id) shown as a form
         self.forms: dict = {}  # forms that failed, by list key (add) or (key, id) (edit)
@@ -85,33 +92,35 @@ class ProfilePage:
     def details(self) -> Profile:
         return db.session.get(Profile, self.learner.id) or Profile(user_id=self.learner.id)
 
-    @cached_property
+    @property
     def learnings(self) -> list[Learning]:
-        return list(db.session.scalars(ordered(Learning), {"user_id": self.learner.id}))
+        return self._items["learnings"]
 
     @cached_property
-    def _items(self) -> dict:
-        mine = {"user_id": self.learner.id}
-        return {
-            "challenges": self._challenges(),
-            "takeaways": list(db.session.scalars(ordered(Takeaway), mine)),
-            "sections": list(db.session.scalars(ordered(ExtraSection), mine)),
-        }
-
-    def _challenges(self) -> list[Challenge]:
-        """The challenges with their tags, which are the learner's own learnings (the services
-        allow no other): read beside each challenge, not loaded again."""
-        rows = db.session.execute(_TAGGED_CHALLENGES, {"user_id": self.learner.id})
-        learnings = {learning.id: learning for learning in self.learnings}
-        tags: dict[Challenge, list[Learning]] = {}
-        for challenge, learning_id in rows:
-            found = tags.setdefault(challenge, [])
-            if learning_id is not None:
-                found.append(learnings[learning_id])
-        for challenge, found in tags.items():
-            found.sort(key=lambda learning: (learning.position, learning.id))
-            set_committed_value(challenge, "tags", found)  # as loaded: no change to write
-        return list(tags)
+    def _items(self) -> dict[str, list]:
+        """Every list, in one statement: one row per item (per tag of a challenge)."""
+        found = {"learnings": {}, "challenges": {}, "takeaways": {}, "sections": {}}
+        tagged: dict[Challenge, list[int]] = {}
+        for learning, challenge, tag_id, takeaway, section in db.session.execute(
+            _ITEMS, {"user_id": self.learner.id}
+        ):
+            if challenge is not None:
+                tagged.setdefault(challenge, [])
+                if tag_id is not None:
+                    tagged[challenge].append(tag_id)
+            for key, item in (("learnings", learning), ("takeaways", takeaway)):
+                if item is not None:
+                    found[key][item.id] = item
+            if section is not None:
+                found["sections"][section.id] = section
+        learnings = found["learnings"]
+        for challenge, tag_ids in tagged.items():
+            # The tags are the learner's own learnings (the services allow no other): read
+            # beside each challenge, not loaded again.
+            tags = sorted((learnings[i] for i in tag_ids), key=lambda t: (t.position, t.id))
+            set_committed_value(challenge, "tags", tags)  # as loaded: no change to write
+            found["challenges"][challenge.id] = challenge
+        return {key: list(items.values()) for key, items in found.items()}
 
     def items(self, lst: ItemList) -> list:
         if lst.kind is not None:
@@ -141,17 +150,17 @@ class ProfilePage:
         return self._latest[1]
 
     @cached_property
-    def _collaboration(self) -> tuple[int, int, int]:
+    def collaboration(self) -> Collaboration:
         """Accepted answers, reviews given and received: three counts, one statement."""
-        return db.session.execute(_COLLABORATION, {"user_id": self.learner.id}).one()
+        return collaboration_of(self.learner)
 
     @property
     def accepted_answers(self) -> int:
-        return self._collaboration[0]
+        return self.collaboration.accepted_answers
 
     @property
-    def reviews(self) -> reviews.ReviewCounts:
-        return reviews.ReviewCounts(*self._collaboration[1:])
+    def reviews(self) -> ReviewCounts:
+        return self.collaboration.reviews
 
     @cached_property
     def projects(self) -> list:
@@ -165,20 +174,36 @@ class ProfilePage:
         return not filled and not self.learnings and not any(self._items.values())
 
 
-def _collaboration() -> Select:
-    user_id = bindparam("user_id")
-    queries = (replies.accepted_answers_query(user_id), *reviews.of_learner_queries(user_id))
-    return select(*(q.scalar_subquery() for q in queries))
-
-
 # The page's statements are built once, the learner bound per call: building and keying one
 # cost more than running it.
-_COLLABORATION = _collaboration()
-_TAGGED_CHALLENGES = (
-    ordered(Challenge)
-    .add_columns(challenge_tags.c.learning_id)
-    .outerjoin(challenge_tags, challenge_tags.c.challenge_id == Challenge.id)
-)
+
+
+def _items_statement() -> Select:
+    """A learner's learnings, challenges with their tags' ids, takeaways and sections: each
+    row holds one of them, in list order then each list's own."""
+    user_id = bindparam("user_id")
+    models = (Learning, Challenge, Takeaway, ExtraSection)
+    spine = union_all(
+        *(
+            select(literal_column(str(kind)).label("kind"), model.id.label("id")).where(
+                model.user_id == user_id
+            )
+            for kind, model in enumerate(models)
+        )
+    ).subquery()
+    query = select(Learning, Challenge, challenge_tags.c.learning_id, Takeaway, ExtraSection)
+    # Outer: the topic's join must not drop the rows that hold no learning.
+    query = query.select_from(spine).options(joinedload(Learning.topic, innerjoin=False))
+    for kind, model in enumerate(models):
+        on = and_(spine.c.kind == literal_column(str(kind)), model.id == spine.c.id)
+        query = query.outerjoin(model, on)
+    position = func.coalesce(*(model.position for model in models))
+    return query.outerjoin(challenge_tags, challenge_tags.c.challenge_id == Challenge.id).order_by(
+        spine.c.kind, position, spine.c.id
+    )
+
+
+_ITEMS = _items_statement()
 
 
 def related_challenges(item) -> list[Challenge]:

@@ -43,8 +43,7 @@ def directory():
 @bp.get("/u/<username>")
 @cached_page(*SHOWN, "reviews", "teams")  # the profile, latest updates, reviews, projects
 def show(username):
-    learner, details = get_profile_or_404(username)
-    return render("profiles/show.html", page=ProfilePage(learner, details))
+    return render("profiles/show.html", page=ProfilePage(*get_profile_or_404(username)))
 
 
 @bp.get("/u/<username>/README.md")
