@@ -8,10 +8,9 @@ tags cost the hub more than everything else it reads.
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import aliased
 
-from ..extensions import db
 from ..models import Contract, ContractStatus, User
 
 
@@ -31,26 +30,28 @@ class ListedContract:
 
 # Built once: an alias proxies every column of users, a few milliseconds each time.
 _AUTHOR, _CLAIMER, _HIDER = aliased(User), aliased(User), aliased(User)
+_COLUMNS = (
+    *(Contract.id, Contract.method, Contract.path, Contract.operation_type),
+    *(Contract.operation_name, Contract.status, Contract.status_changed_at),
+    *(Contract.updated_at, Contract.hidden_at, Contract.hidden_reason),
+    *(_AUTHOR.display_name, _CLAIMER.display_name, _HIDER.display_name),
+)
 
 
-def listed(ids) -> list[ListedContract]:
-    """The contracts of `ids` (any order), as listed: one statement."""
-    author, claimer, hider = _AUTHOR, _CLAIMER, _HIDER
-    query = (
-        select(
-            *(Contract.id, Contract.method, Contract.path, Contract.operation_type),
-            *(Contract.operation_name, Contract.status, Contract.status_changed_at),
-            *(Contract.updated_at, Contract.hidden_at, Contract.hidden_reason),
-            author.display_name,
-            claimer.display_name,
-            hider.display_name,
-        )  # fmt: skip
-        .join(author, author.id == Contract.author_id)
-        .outerjoin(claimer, claimer.id == Contract.claimer_id)
-        .outerjoin(hider, hider.id == Contract.hidden_by_id)
-        .where(Contract.id.in_(ids))
+def statement(lists) -> Select:
+    """The columns a listed contract shows, of the contracts `lists` names (`lists.joined`)."""
+    return (
+        select(*_COLUMNS)
+        .join_from(lists, Contract, Contract.id == lists.c.id)
+        .join(_AUTHOR, _AUTHOR.id == Contract.author_id)
+        .outerjoin(_CLAIMER, _CLAIMER.id == Contract.claimer_id)
+        .outerjoin(_HIDER, _HIDER.id == Contract.hidden_by_id)
     )
-    return [_listed(*row) for row in db.session.execute(query)]
+
+
+def parse(row) -> ListedContract:
+    """The listed contract of one row of `statement`."""
+    return _listed(*row)
 
 
 def _listed(id, method, path, operation_type, operation_name, status, changed, updated,

@@ -12,13 +12,12 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
-from ..lists import ranked
-from ..lists import read as lists_read
+from ..lists import Lists, joined, ranked
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
-from . import card_rows, policy
+from . import card_rows, listed, policy
 from .filters import BoardFilters
-from .listed import ListedContract, listed
+from .listed import ListedContract
 from .lookup import card_options
 
 COLUMN_SIZE = 25  # two screens of cards; "Load more" brings the next 25 in place
@@ -158,30 +157,41 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
 def hub_lists(
     user_id: int | None, since: datetime | None, *, work: int, moves: int, recent: int = 0
 ) -> dict[str, list[ListedContract]]:
-    """A dashboard's lists of contracts in two statements: the `work` `user_id` holds and
+    """A dashboard's lists of contracts in one statement: the `work` `user_id` holds and
     posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's);
-    with no `user_id` (a visitor), the `recent` alone.
+    with no `user_id` (a visitor), the `recent` alone."""
+    values = {"recent": recent}
+    if user_id is not None:
+        values |= {"user_id": user_id, "work": work, "moves": moves, "since": since}
+    lists = _hub_lists(bool(recent), user_id is not None, since is not None)
+    return {
+        name: [listed.parse(row) for row in found] for name, found in lists.read(values).items()
+    }
 
-    One UNION reads each list's ids in order, one query the columns they show.
-    """
+
+@cache
+def _hub_lists(recent: bool, signed_in: bool, since: bool) -> Lists:
+    # Built once per shape, the learner, time and limits bound per call.
     named = {}
     if recent:
         newest_posted = (Contract.created_at.desc(), Contract.id.desc())
         shown = select(Contract.id).where(SHOWN, PUBLISHED)
-        named["recent"] = ranked(shown, newest_posted, recent)
-    if user_id is not None:
+        named["recent"] = ranked(shown, newest_posted, bindparam("recent"))
+    if signed_in:
+        user_id = bindparam("user_id")
         edited = (Contract.updated_at.desc(), Contract.id.desc())
         held = select(Contract.id).where(Contract.claimer_id == user_id)
         theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
         moved = theirs.where(Contract.claimer_id.is_not(None))
-        if since is not None:
-            moved = moved.where(Contract.status_changed_at > since)
+        if since:
+            moved = moved.where(Contract.status_changed_at > bindparam("since"))
+        work = bindparam("work")
         named |= {
             "claims": ranked(held, NEWEST, work),
             "contracts": ranked(theirs, edited, work),
-            "moves": ranked(moved, NEWEST, moves),
+            "moves": ranked(moved, NEWEST, bindparam("moves")),
         }
-    return lists_read(named, listed)
+    return joined(named, listed.statement)
 
 
 def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
