@@ -10,14 +10,24 @@ statement of this size cost more than running it.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Select, Subquery, func, literal_column, select, union_all
+from sqlalchemy import (
+    Integer,
+    Select,
+    Subquery,
+    cast,
+    func,
+    literal_column,
+    null,
+    select,
+    union_all,
+)
 
 from .extensions import db
 
 
 def ranked(stmt: Select, order: tuple, limit=None):
-    """`stmt` (selecting one id column) as a list: its rows' positions under `order`, `limit`ed
-    (a number or a bound parameter)."""
+    """`stmt` (selecting an id column, perhaps a `detail` too) as a list: its rows' positions
+    under `order`, `limit`ed (a number or a bound parameter)."""
     stmt = stmt.add_columns(func.row_number().over(order_by=order).label("position"))
     return stmt.order_by(*order).limit(limit).subquery()
 
@@ -39,13 +49,20 @@ class Lists:
 
 def joined(named: dict, rows: Callable[[Subquery], Select]) -> Lists:
     """{name: ranked(...)} as one statement: `rows(lists)` selects the rows of the lists' UNION
-    `lists` (columns kind, id, position), joining its table on `lists.c.id`; each row comes with
-    its list and position first, in order. A row in two lists comes twice."""
+    `lists` (columns kind, id, detail, position), joining its table on `lists.c.id`; each row
+    comes with its list and position first, in order. A row in two lists comes twice. A list
+    whose select names a second column `detail` (the id of another table's row it is about: an
+    edit of the contract) gives it in `lists.c.detail`; the others give NULL."""
     parts = [  # the list's number as a literal, not a parameter: typed alike on every database
-        select(literal_column(str(i)).label("kind"), q.c[0].label("id"), q.c.position)
+        select(literal_column(str(i)).label("kind"), q.c[0].label("id"), _detail(q), q.c.position)
         for i, q in enumerate(named.values())
     ]
     lists = union_all(*parts).subquery("lists")
     stmt = rows(lists)
     stmt = stmt.with_only_columns(lists.c.kind, lists.c.position, *stmt.selected_columns)
     return Lists(tuple(named), stmt.order_by(lists.c.kind, lists.c.position))
+
+
+def _detail(listed):
+    detail = listed.c.detail if "detail" in listed.c else cast(null(), Integer)
+    return detail.label("detail")

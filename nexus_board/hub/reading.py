@@ -38,13 +38,18 @@ def updates(viewer, *, hub: bool = False) -> tuple[dict[str, list], dict]:
 
 
 def contracts(viewer, since: datetime | None, *, hub: bool = False) -> dict[str, list]:
-    """{"claims", "contracts", "moves"} (after `since`) of a signed-in `viewer`; with `hub`,
-    also {"recent"}, the newest the public sees."""
+    """{"claims", "contracts", "moves", "edits"} (after `since`) of a signed-in `viewer`; with
+    `hub`, also {"recent"}, the newest the public sees."""
     signed_in = viewer.id if viewer.is_authenticated else None
 
     def read():
         return board_queries.hub_lists(
-            signed_in, since, work=WORK, moves=CHANGES, recent=GLIMPSE if hub else 0
+            signed_in,
+            since,
+            work=WORK,
+            moves=CHANGES,
+            edits=CHANGES,
+            recent=GLIMPSE if hub else 0,
         )
 
     return _once("hub_contracts", hub, read)
