@@ -75,7 +75,7 @@ def test_statements_do_not_grow_with_the_data(counted, path, viewer):
 
 GOAL = 8  # issue 18: no page above 8 statements
 # The pages the speed pass left above the goal, at what it reached (a learner's hub adds their
-# account, unread count and the edits on their contracts). A page that gains a statement fails.
+# account and their unread count to the visitor's 7). A page that gains a statement fails.
 MOST = {("/", "ada"): 9}
 
 
