@@ -15,14 +15,26 @@ def chart_counts(weeks: list[datetime]) -> tuple[dict, list[int]]:
     """({ContractStatus: count} on the public board, [contracts done now that got there in
     each week]) for `weeks`, the weeks' starts in order (each ends where the next begins, the
     last a week on): one statement, each count a range of one index."""
+    row = db.session.execute(statement(len(weeks)), values(weeks)).one()
+    return counts_of(row)
+
+
+def values(weeks: list[datetime]) -> dict[str, datetime]:
+    """The bounds `statement(len(weeks))` reads, for `weeks` (their starts, in order)."""
     bounds = [*weeks, weeks[-1] + timedelta(weeks=1)] if weeks else []
-    row = db.session.execute(_chart_query(len(weeks)), _bounds(bounds)).one()
+    return {f"week{i}": moment for i, moment in enumerate(bounds)}
+
+
+def counts_of(row) -> tuple[dict, list[int]]:
+    """`chart_counts`' answer from the values of `statement`'s columns, in their order."""
     statuses = dict(zip(ContractStatus, row[: len(ContractStatus)], strict=True))
     return statuses, list(row[len(ContractStatus) :])
 
 
 @functools.cache
-def _chart_query(weeks: int):
+def statement(weeks: int):
+    """SQL: one row, the counts per status then per week (bounds bound as week0…weekN)."""
+
     # Built once per number of weeks (the SQL, not data): twelve subqueries take longer to
     # build than to run.
     def count(*conditions):
@@ -34,7 +46,3 @@ def _chart_query(weeks: int):
     columns = [count(Contract.status == status) for status in ContractStatus]
     columns += [count(done, changed >= start, changed < end) for start, end in pairwise(bounds)]
     return select(*columns)
-
-
-def _bounds(moments: list[datetime]) -> dict[str, datetime]:
-    return {f"week{i}": moment for i, moment in enumerate(moments)}

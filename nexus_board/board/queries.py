@@ -12,13 +12,11 @@ from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
 from ..extensions import db
-from ..lists import ranked
-from ..lists import read as lists_read
+from ..lists import Lists, joined, ranked
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
-from . import card_rows, policy
+from . import card_rows, listed, policy
 from .filters import BoardFilters
-from .listed import ListedContract, listed
 from .lookup import card_options
 
 COLUMN_SIZE = 25  # two screens of cards; "Load more" brings the next 25 in place
@@ -156,53 +154,64 @@ def contracts_by(user_id: int, limit: int = 20) -> list[Contract]:
 
 
 def hub_lists(
-    user_id: int | None, since: datetime | None, *, work: int, moves: int, recent: int = 0
-) -> dict[str, list[ListedContract]]:
-    """A dashboard's lists of contracts in two statements: the `work` `user_id` holds and
-    posted, the `moves` on theirs after `since` and, if asked, the `recent` newest (the hub's);
-    with no `user_id` (a visitor), the `recent` alone.
+    user_id: int | None,
+    since: datetime | None,
+    *,
+    work: int,
+    moves: int,
+    edits: int = 0,
+    recent: int = 0,
+) -> dict[str, list]:
+    """A dashboard's lists of contracts in one statement: the `work` `user_id` holds and
+    posted, the `moves` on theirs and the `edits` others made to those they hold or posted
+    (`ListedEdit`s) after `since` (all if None), and, if asked, the `recent` newest (the hub's);
+    with no `user_id` (a visitor), the `recent` alone."""
+    values = {"recent": recent}
+    if user_id is not None:
+        values |= {"user_id": user_id, "work": work, "moves": moves, "edits": edits}
+        values |= {"since": since}
+    lists = _hub_lists(bool(recent), user_id is not None, since is not None)
+    found = {}
+    for name, rows in lists.read(values).items():
+        parse = listed.parse_edit if name == "edits" else listed.parse
+        found[name] = [parse(row) for row in rows]
+    return found
 
-    One UNION reads each list's ids in order, one query the columns they show.
-    """
+
+@cache
+def _hub_lists(recent: bool, signed_in: bool, since: bool) -> Lists:
+    # Built once per shape, the learner, time and limits bound per call.
     named = {}
     if recent:
         newest_posted = (Contract.created_at.desc(), Contract.id.desc())
         shown = select(Contract.id).where(SHOWN, PUBLISHED)
-        named["recent"] = ranked(shown, newest_posted, recent)
-    if user_id is not None:
-        edited = (Contract.updated_at.desc(), Contract.id.desc())
-        held = select(Contract.id).where(Contract.claimer_id == user_id)
-        theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
-        moved = theirs.where(Contract.claimer_id.is_not(None))
-        if since is not None:
-            moved = moved.where(Contract.status_changed_at > since)
-        named |= {
-            "claims": ranked(held, NEWEST, work),
-            "contracts": ranked(theirs, edited, work),
-            "moves": ranked(moved, NEWEST, moves),
-        }
-    return lists_read(named, listed)
-
-
-def edits_for(user_id: int, since: datetime | None, limit: int = 10) -> list[Revision]:
-    """Edits by others to contracts `user_id` holds or posted, after `since`, newest first."""
+        named["recent"] = ranked(shown, newest_posted, bindparam("recent"))
+    if not signed_in:
+        return joined(named, listed.statement)
+    user_id, after = bindparam("user_id"), bindparam("since")
+    edited = (Contract.updated_at.desc(), Contract.id.desc())
+    held = select(Contract.id).where(Contract.claimer_id == user_id)
+    theirs = select(Contract.id).where(Contract.author_id == user_id, PUBLISHED)
+    moved = theirs.where(Contract.claimer_id.is_not(None))
     mine = or_(Contract.claimer_id == user_id, Contract.author_id == user_id)
-    query = (
-        select(Revision)
+    by_others = (
+        select(Revision.contract_id, Revision.id.label("detail"))
         .join(Contract, Revision.contract_id == Contract.id)
         .where(mine, Revision.editor_id != user_id)
-        .order_by(Revision.created_at.desc(), Revision.id.desc())
-        .limit(limit)
-        .options(
-            joinedload(Revision.editor),
-            joinedload(Revision.contract).load_only(
-                Contract.method, Contract.path, Contract.operation_type, Contract.operation_name
-            ),
-        )
     )
-    if since is not None:
-        query = query.where(Revision.created_at > since)
-    return list(db.session.scalars(query))
+    if since:
+        moved = moved.where(Contract.status_changed_at > after)
+        by_others = by_others.where(Revision.created_at > after)
+    work = bindparam("work")
+    named |= {
+        "claims": ranked(held, NEWEST, work),
+        "contracts": ranked(theirs, edited, work),
+        "moves": ranked(moved, NEWEST, bindparam("moves")),
+        "edits": ranked(
+            by_others, (Revision.created_at.desc(), Revision.id.desc()), bindparam("edits")
+        ),  # fmt: skip
+    }
+    return joined(named, listed.with_edits)
 
 
 def revisions_of(contract_id: int) -> list[Revision]:

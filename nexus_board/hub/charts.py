@@ -2,19 +2,24 @@
 
 Each function returns a Chart (or None when there is nothing to draw yet). A per-week chart
 counts in SQL between `mondays` (contracts done now, `chart_counts`); `per_week`
-turns moments already in hand into the same weekly counts for any other lifecycle.
+turns moments already in hand into the same weekly counts for any other lifecycle. The four
+charts on the hub read their numbers in one statement (`_numbers`).
 """
 
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
 from urllib.parse import quote
 
 from flask import url_for
+from sqlalchemy import bindparam, select
 
+from ..board import chart_counts as chart_counts_sql
 from ..board.chart_counts import chart_counts
 from ..caching import cached_value
+from ..extensions import db
 from ..models import ContractStatus, LearningKind
 from ..profiles import queries as profile_queries
 
@@ -81,7 +86,7 @@ def per_week(moments: Iterable[datetime], *, today: date, weeks: int = WEEKS) ->
 
 def most_learned(kind: LearningKind, limit: int = TOP, found=None) -> Chart | None:
     """The technologies (or concepts) most learners list, most common first; `found`: their
-    [(name, learners)] when already read (`profile_queries.top_topics_by_kind`)."""
+    [(name, learners)] when already read (`_numbers`)."""
     if found is None:
         found = profile_queries.top_topics(limit, kind=kind)
     directory = url_for("profiles.directory")
@@ -146,9 +151,7 @@ def cohort_charts(today: date | None = None) -> list[Chart]:
 
 
 def _compute(today: date) -> list[Chart]:
-    # Two statements for the four charts: the topics of both kinds, and every contract count.
-    topics = profile_queries.top_topics_by_kind(TOP)
-    statuses, done = chart_counts(mondays(today))
+    topics, statuses, done = _numbers(mondays(today))
     charts = [
         most_learned(LearningKind.TECHNOLOGY, found=topics[LearningKind.TECHNOLOGY]),
         most_learned(LearningKind.CONCEPT, found=topics[LearningKind.CONCEPT]),
@@ -156,3 +159,27 @@ def _compute(today: date) -> list[Chart]:
         done_per_week(today, done=done),
     ]
     return [chart for chart in charts if chart is not None]
+
+
+def _numbers(weeks: list[datetime]) -> tuple[dict, dict, list[int]]:
+    """(the topics of both kinds, the contracts per status, done per week) for the four
+    charts: one statement, the board's counts outer-joined to the ranked topics."""
+    stmt, counted = _numbers_statement(len(weeks)), len(ContractStatus) + len(weeks)
+    found = db.session.execute(stmt, chart_counts_sql.values(weeks) | {"top": TOP}).all()
+    statuses, done = chart_counts_sql.counts_of(found[0][:counted])
+    return profile_queries.topics_by_kind(row[counted:] for row in found), statuses, done
+
+
+@cache
+def _numbers_statement(weeks: int):
+    # Built once per number of weeks: the counts' dozen subqueries take longer to build than
+    # to run. The counts are one row, so every topic row repeats them, and no topic still
+    # leaves that row.
+    counts = chart_counts_sql.statement(weeks).subquery()
+    topics = profile_queries.ranked_topics()
+    return (
+        select(counts, topics.c.kind, topics.c.name, topics.c.learners)
+        .select_from(counts)
+        .outerjoin(topics, topics.c.rank <= bindparam("top"))
+        .order_by(topics.c.kind, topics.c.rank)
+    )

@@ -1,9 +1,9 @@
 """The hub's collaboration sections: open questions, code reviews (and, from teams/, projects
 seeking partners).
 
-Each is plain data kept in the shared cache until the area it reads changes (the writes call
-`changed`), so the hub's visitors and its signed-in learners share one computation. The review
-line's counts are read with the hub's numbers (`sections.cohort_numbers`): one statement.
+The open questions are read with the hub's other lists of updates (`reading.updates`), the
+review line's counts with the hub's numbers (`sections.cohort_numbers`), each in the same
+statement as those.
 """
 
 from dataclasses import dataclass
@@ -13,10 +13,7 @@ from flask import url_for
 from sqlalchemy import func, select
 
 from ..activity.events import excerpt
-from ..caching import cached_value
-from ..limits import OPEN_QUESTION_DAYS, OPEN_QUESTIONS
 from ..models import ReviewRequest, ReviewStatus
-from ..replies import queries as replies
 from ..teams.partners import PartnerProject, partner_projects
 
 
@@ -35,9 +32,17 @@ class ReviewLine:
     done: int
 
 
-def open_questions() -> list[Question]:
-    """Questions of the last days nobody has answered yet, newest first."""
-    return cached_value("hub/questions", "updates", compute=_questions, timeout=3600)
+def questions_of(updates) -> list[Question]:
+    """The open questions from their updates (`reading.updates`' "questions"), newest first."""
+    return [
+        Question(
+            excerpt(u.body),
+            url_for("updates.show", update_id=u.id),
+            u.author.display_name,
+            u.created_at,
+        )  # fmt: skip
+        for u in updates
+    ]
 
 
 # The review line's statuses, in its fields' order.
@@ -51,17 +56,5 @@ def reviews_in(status: ReviewStatus):
     return select(func.count()).where(*shown).scalar_subquery()
 
 
-def _questions() -> list[Question]:
-    return [
-        Question(
-            excerpt(u.body),
-            url_for("updates.show", update_id=u.id),
-            u.author.display_name,
-            u.created_at,
-        )  # fmt: skip
-        for u in replies.open_questions(OPEN_QUESTION_DAYS, OPEN_QUESTIONS)
-    ]
-
-
-__all__ = ["PartnerProject", "Question", "ReviewLine", "open_questions", "partner_projects",
+__all__ = ["PartnerProject", "Question", "ReviewLine", "partner_projects", "questions_of",
            "reviews_in"]  # fmt: skip

@@ -5,8 +5,9 @@ from datetime import datetime
 
 from flask import session
 
-from ..models import Update, User
+from ..models import User
 from ..models.types import utcnow
+from ..updates.rows import UpdateRow
 from . import reading, slots
 
 SEEN_KEY = "hub_seen_at"
@@ -15,11 +16,11 @@ SEEN_KEY = "hub_seen_at"
 @dataclass
 class Dashboard:
     since: datetime | None  # their previous look at the hub (in this browser); None at first
-    mentions: list[Update]
-    own: list[Update]
+    mentions: list[UpdateRow]
+    own: list[UpdateRow]
     work: slots.LearnerWork | None  # None until the board is merged
 
-    def is_new(self, update: Update) -> bool:
+    def is_new(self, update: UpdateRow) -> bool:
         return self.since is not None and update.created_at > self.since
 
 
@@ -28,7 +29,7 @@ def for_learner(user: User, *, record: bool = True) -> Dashboard:
     since = previous_look()
     if record:
         session[SEEN_KEY] = utcnow().isoformat()
-    updates = reading.updates(user)  # read with the hub's own lists when on the hub
+    updates, _ = reading.updates(user)  # read with the hub's own lists when on the hub
     return Dashboard(
         since=since,
         mentions=updates["mentions"],

@@ -10,7 +10,6 @@ from ..caching import cached_value
 from ..extensions import db
 from ..models import Role, Track, Update, User
 from ..updates import queries
-from ..updates.page import contract_links
 from . import collaboration, dashboard, reading, slots
 from .learners import ListedLearner, listed_learners
 
@@ -72,7 +71,7 @@ class Hub:
     @cached_property
     def updates(self) -> dict:
         """Every list of updates the page shows, the dashboard's included, read together."""
-        return reading.updates(self.viewer, hub=True)
+        return reading.updates(self.viewer, hub=True)[0]
 
     @cached_property
     def announcements(self):
@@ -89,7 +88,8 @@ class Hub:
 
     @cached_property
     def contract_links(self):
-        return contract_links(self.recent + self.announcements)
+        """The contracts the updates are about, read with them."""
+        return reading.updates(self.viewer, hub=True)[1]
 
     @cached_property
     def newest_cursor(self) -> str | None:
@@ -114,7 +114,7 @@ class Hub:
 
     @cached_property
     def open_questions(self) -> list[collaboration.Question]:
-        return collaboration.open_questions()
+        return collaboration.questions_of(self.updates["questions"])
 
     @cached_property
     def reviews(self) -> collaboration.ReviewLine:

@@ -10,8 +10,6 @@ from datetime import datetime
 
 from flask import url_for
 
-from ..board import queries as board_queries
-
 CHANGES = 8  # the changes a dashboard lists (edits and moves)
 
 
@@ -54,18 +52,18 @@ def board_summary(contracts) -> list[ContractCard] | None:
 def learner_work(user, since: datetime | None, contracts: dict) -> LearnerWork | None:
     """A signed-in learner's claims, contracts, and what others changed on them after `since`
     (their last look at the hub; on a first visit, the latest changes); `contracts` holds
-    their lists (`reading.contracts`: board/listed.py's ListedContract)."""
+    their lists (`reading.contracts`: board/listed.py's ListedContract and ListedEdit)."""
     url = _contract_url()
     edits = [
         Change(
             contract=r.contract.endpoint,
             summary=_edit_summary(r),
-            url=url(r.contract_id),
+            url=url(r.contract.id),
             at=r.created_at,
-            by=r.editor.display_name,
+            by=r.editor_name,
             alerts=_alerts(r),
         )
-        for r in board_queries.edits_for(user.id, since, CHANGES)
+        for r in contracts["edits"]
     ]
     moves = [
         Change(

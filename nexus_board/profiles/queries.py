@@ -67,8 +67,11 @@ def top_topics(limit: int = 10, *, kind: LearningKind | None = None) -> list[tup
     return [(name, count) for name, count in db.session.execute(query.limit(limit))]
 
 
-def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, int]]]:
-    """`top_topics` of every kind at once: {kind: [(name, learners)]}, in one statement."""
+@cache
+def ranked_topics():
+    """SQL (built once): every topic of each kind with its learners and its rank among its
+    kind's, most learners first (columns kind, name, learners, rank): the hub's charts read
+    `top_topics` of every kind with the board's counts (hub/charts.py)."""
     # A learner lists a topic once (unique per user and topic): its rows count its learners,
     # counted in the (kind, topic) index's order before any name is joined.
     counted = (
@@ -77,7 +80,7 @@ def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, in
         .subquery()
     )
     order = (counted.c.learners.desc(), Topic.name)
-    ranked = (
+    return (
         select(counted.c.kind, Topic.name, counted.c.learners)
         .add_columns(
             func.row_number().over(partition_by=counted.c.kind, order_by=order).label("rank")
@@ -85,14 +88,15 @@ def top_topics_by_kind(limit: int = 10) -> dict[LearningKind, list[tuple[str, in
         .join(Topic, Topic.id == counted.c.topic_id)
         .subquery()
     )
-    rows = db.session.execute(
-        select(ranked.c.kind, ranked.c.name, ranked.c.learners)
-        .where(ranked.c.rank <= limit)
-        .order_by(ranked.c.kind, ranked.c.rank)
-    )
+
+
+def topics_by_kind(rows) -> dict[LearningKind, list[tuple[str, int]]]:
+    """{kind: [(name, learners)]} from (kind, name, learners) rows in order; a row of no kind
+    (an outer join that found none) adds nothing."""
     found = {kind: [] for kind in LearningKind}
     for kind, name, count in rows:
-        found[kind].append((name, count))
+        if kind is not None:
+            found[kind].append((name, count))
     return found
 
 

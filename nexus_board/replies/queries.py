@@ -1,15 +1,13 @@
-"""Reading replies: a thread, counts and answers for a page of updates, open questions."""
+"""Reading replies: a thread, and the answers a learner gave that their askers accepted.
 
-from datetime import timedelta
+The open questions are one of the hub's lists of updates (`updates.queries.lists`)."""
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
 from ..limits import THREAD_REPLIES
-from ..models import Reply, Update, User
-from ..models.types import utcnow
-from ..updates.queries import answered
+from ..models import Reply, User
 
 
 def thread(update_id: int, viewer: User | None = None) -> list[Reply]:
@@ -26,19 +24,6 @@ def thread(update_id: int, viewer: User | None = None) -> list[Reply]:
         query = query.where(Reply.shown())
     elif not viewer.is_admin:
         query = query.where(or_(Reply.shown(), Reply.author_id == viewer.id))
-    return list(db.session.scalars(query))
-
-
-def open_questions(days: int, limit: int) -> list[Update]:
-    """Questions of the last `days` without an accepted answer, newest first."""
-    since = utcnow() - timedelta(days=days)
-    query = (
-        select(Update)
-        .where(Update.question.is_(True), Update.shown(), Update.created_at >= since, ~answered())
-        .order_by(Update.created_at.desc(), Update.id.desc())
-        .limit(limit)
-        .options(joinedload(Update.author))
-    )
     return list(db.session.scalars(query))
 
 

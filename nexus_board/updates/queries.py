@@ -1,4 +1,4 @@
-"""Reading updates: the feed by cursor, pinned announcements, news since a cursor, mentions.
+"""Reading updates: the feed by cursor, pinned announcements, news since a cursor, the hub's lists.
 
 Every list is newest first by (created_at, id), and a cursor names the last row shown, so pages
 neither repeat nor skip rows while new updates arrive. No list holds an update a moderator hid:
@@ -6,15 +6,14 @@ its author finds it at its own address, with the reason.
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from functools import lru_cache
 
 from sqlalchemy import Select, and_, bindparam, case, exists, func, or_, select
-from sqlalchemy.orm import joinedload, selectinload
 
 from ..database import unindexed
 from ..extensions import db
-from ..lists import ranked
-from ..lists import read as lists_read
+from ..lists import Lists, joined, ranked
 from ..models import Reply, Update, UpdateTag, User
 from ..models.update import update_mentions
 from ..pagination import decode_time_cursor, encode_cursor
@@ -119,32 +118,53 @@ def _count_newer(shape: tuple, newer: bool) -> Select:
 
 
 def lists(
-    *, pinned: bool = False, recent: int = 0, viewer: User | None = None, mentions=0, own=0
-) -> dict:
-    """The hub's lists in four statements, however many: with `pinned` the pinned
-    announcements, the `recent` others, and the newest `mentions` that mention `viewer` and
-    `own` that they wrote. Only what the moderators left shown.
+    *,
+    pinned: bool = False,
+    recent: int = 0,
+    viewer: User | None = None,
+    mentions: int = 0,
+    own: int = 0,
+    questions: int = 0,
+    asked_since: datetime | None = None,
+) -> tuple[dict[str, list[UpdateRow]], dict]:
+    """The hub's lists and their contract links in one statement, however many: with `pinned`
+    the pinned announcements, the `recent` others, the newest `mentions` that mention `viewer`
+    and `own` that they wrote, and the `questions` asked since `asked_since` that have no
+    accepted answer. Only what the moderators left shown; each update as a plain row."""
+    shape = (pinned, bool(recent), viewer is not None, bool(questions))
+    values = {"recent": recent, "questions": questions, "asked_since": asked_since}
+    if viewer is not None:
+        values |= {"viewer": viewer.id, "mentions": mentions, "own": own}
+    found, links = {}, {}
+    for name, found_rows in _lists(*shape).read(values).items():
+        found[name] = [rows.parse(row, links) for row in found_rows]
+    return found, links
 
-    One UNION reads each list's ids in order, one query the rows with their authors, one each
-    their tags and mentions.
-    """
+
+@lru_cache(maxsize=16)
+def _lists(pinned: bool, recent: bool, viewer: bool, questions: bool) -> Lists:
     shown = select(Update.id).where(SHOWN)
     named = {}
     if pinned:
         named["pinned"] = ranked(shown.where(PINNED), (Update.pinned_at.desc(),))
     if recent:
-        named["recent"] = ranked(shown.where(~PINNED), NEWEST, recent)
-    if viewer is not None:
+        named["recent"] = ranked(shown.where(~PINNED), NEWEST, bindparam("recent"))
+    if viewer:
         # From the viewer's mentions, not every update in turn until enough mention them.
-        theirs = select(update_mentions.c.update_id).where(update_mentions.c.user_id == viewer.id)
-        mentioning = Update.id.in_(theirs)
-        named["mentions"] = ranked(shown.where(mentioning), NEWEST, mentions)
-        named["own"] = ranked(shown.where(Update.author_id == viewer.id), NEWEST, own)
-    return lists_read(named, lambda ids: db.session.scalars(_with_details(_with_ids(ids))))
+        theirs = select(update_mentions.c.update_id).where(update_mentions.c.user_id == VIEWER)
+        mentioning = shown.where(Update.id.in_(theirs))
+        named["mentions"] = ranked(mentioning, NEWEST, bindparam("mentions"))
+        named["own"] = ranked(shown.where(Update.author_id == VIEWER), NEWEST, bindparam("own"))
+    if questions:
+        # Update.shown(), not SHOWN: the questions' index (question, hidden_at, …) serves it.
+        asked = (Update.question.is_(True), Update.created_at >= bindparam("asked_since"))
+        unanswered = select(Update.id).where(*asked, Update.shown(), ~answered())
+        named["questions"] = ranked(unanswered, NEWEST, bindparam("questions"))
+    of_lists = lambda lists: select(Update).join_from(lists, Update, Update.id == lists.c.id)  # noqa: E731
+    return joined(named, lambda lists: rows.statement(of_lists(lists)))
 
 
-def _with_ids(ids: set[int]) -> Select:
-    return select(Update).where(Update.id.in_(ids))
+VIEWER = bindparam("viewer")
 
 
 @dataclass(frozen=True)
@@ -202,13 +222,6 @@ def _matching(shape: tuple, stmt: Select | None = None) -> Select:
     if show == "unanswered":
         stmt = stmt.where(~answered())
     return stmt
-
-
-def _with_details(stmt: Select, *, tags: bool = False) -> Select:
-    # One query for the updates and their authors, one for the mentions (their links), and
-    # with `tags` one for the tags: pages link the tags in the text, only Atom lists them.
-    stmt = stmt.options(joinedload(Update.author), selectinload(Update.mentions))
-    return stmt.options(selectinload(Update.tags)) if tags else stmt
 
 
 def _sort_key(update: Update):

@@ -78,11 +78,16 @@ def read(stmt: Select, values: dict, *, tags: bool = False) -> tuple[list[Update
     links to the contracts they are about: one statement."""
     updates, links = [], {}
     for row in db.session.execute(stmt, values):
-        updates.append(_update(row, tags))
-        link = contracts.link_of(row[-len(contracts.LINK_COLUMNS) :])
-        if link is not None:
-            links[link.id] = link
+        updates.append(parse(row, links, tags=tags))
     return updates, links
+
+
+def parse(row, links: dict, *, tags: bool = False) -> UpdateRow:
+    """The update of one row of a `statement(…, tags=tags)`; its contract link goes to `links`."""
+    link = contracts.link_of(row[-len(contracts.LINK_COLUMNS) :])
+    if link is not None:
+        links[link.id] = link
+    return _update(row, tags)
 
 
 def _update(row, tags: bool) -> UpdateRow:

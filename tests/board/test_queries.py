@@ -7,6 +7,7 @@ from nexus_board.board.filters import BoardFilters
 from nexus_board.board.specs import draft_of
 from nexus_board.extensions import db
 from nexus_board.models import Contract, ContractStatus, User
+from nexus_board.models.types import utcnow
 
 from .factories import bulk
 
@@ -44,6 +45,32 @@ def test_dashboard_helpers(app, contract, cast, user):
         db.session.commit()
         assert not db.session.get(Contract, first).changed_since_claim
         assert newest
+
+
+def test_hub_lists_read_every_list_and_the_edits_by_others_in_one_statement(
+    app, contract, cast, user, count_queries
+):
+    first = contract(state="claimed", claimer="gabriel", path="/one")
+    second = contract(path="/two")
+    with app.app_context():
+        for summary in ("First", "Second"):
+            saved = db.session.get(Contract, first)
+            edit = draft_of(saved)
+            edit.summary = summary
+            services.update_contract(saved, edit, user(cast["ada"]), expected_version=saved.version)
+            db.session.commit()
+        with count_queries() as sent:
+            lists = queries.hub_lists(cast["gabriel"], None, work=5, moves=8, edits=8, recent=6)
+        theirs = queries.hub_lists(cast["ada"], None, work=5, moves=8, edits=8)
+        later = queries.hub_lists(cast["gabriel"], utcnow(), work=5, moves=8, edits=8)
+    assert len(sent) == 1
+    assert [c.id for c in lists["recent"]] == [second, first]
+    assert [c.id for c in lists["claims"]] == [first]
+    edits = lists["edits"]
+    assert [(e.contract.id, e.editor_name) for e in edits] == [(first, "Ada Okafor")] * 2
+    assert [e.changes[0]["new"] for e in edits] == ["Second", "First"]  # newest first
+    assert theirs["edits"] == [] and [c.id for c in theirs["contracts"]] == [first, second]
+    assert later["edits"] == [] and later["moves"] == []
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 """Who may ask, reply, edit, delete and accept, and what each tells whom."""
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
@@ -7,7 +9,9 @@ from nexus_board.errors import Conflict, Forbidden, Invalid
 from nexus_board.extensions import db
 from nexus_board.limits import THREAD_REPLIES
 from nexus_board.models import Notification, Reply, User
+from nexus_board.models.types import utcnow
 from nexus_board.replies import queries, services
+from nexus_board.updates import queries as update_queries
 from nexus_board.updates.services import post_update
 
 
@@ -121,4 +125,6 @@ def test_open_questions_leave_out_answered_ones(question):
     reply = services.add_reply(other, user("ada"), "/mock/<project>/")
     services.accept(reply, user("gabriel"))
     db.session.commit()
-    assert [q.id for q in queries.open_questions(7, 10)] == [question.id]
+    week_ago = utcnow() - timedelta(days=7)
+    found, _ = update_queries.lists(questions=10, asked_since=week_ago)
+    assert [q.id for q in found["questions"]] == [question.id]
