@@ -21,7 +21,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from ..errors import NotFound
 from ..extensions import db
 from ..limits import DEVICES_PER_USER, USER_AGENT_CHARS
-from ..models import Device, User
+from ..models import Device, Notification, User
 from ..models.types import utcnow
 from ..numbers import whole_number
 
@@ -179,9 +179,10 @@ def _wrote() -> None:
     db.session.info[WROTE] = True
 
 
-# A device with its user, in one statement built once: every signed-in request runs it.
+# A device with its user and their unread count (the badge every page shows), in one statement
+# built once: every signed-in request runs it.
 _LIVE = (
-    select(Device)
+    select(Device, Notification.unread_of(Device.user_id).scalar_subquery())
     .join(Device.user)
     .options(contains_eager(Device.user))
     .where(Device.id == bindparam("device_id"))
@@ -189,9 +190,10 @@ _LIVE = (
 
 
 def _live(device_id: int) -> Device | None:
-    device = db.session.scalar(_LIVE, {"device_id": device_id})
-    if device is None:
+    row = db.session.execute(_LIVE, {"device_id": device_id}).first()
+    if row is None:
         return None
+    device, device.unread_notifications = row
     user = device.user
     if device.session_version != user.session_version or not user.is_active:
         return None

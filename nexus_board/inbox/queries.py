@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, not_, select
+from sqlalchemy import not_, select
 from sqlalchemy.orm import joinedload
 
 from ..extensions import db
@@ -19,10 +19,7 @@ class Inbox:
 
 
 def unread_count(user_id: int) -> int:
-    query = select(func.count()).where(
-        Notification.user_id == user_id, Notification.read_at.is_(None)
-    )
-    return db.session.scalar(query)
+    return db.session.scalar(Notification.unread_of(user_id))
 
 
 def inbox(user_id: int, before: int | None = None, size: int = INBOX_PAGE) -> Inbox:

@@ -8,7 +8,7 @@ The badge's poll carries the learner's id; while their inbox marker has not move
 import hashlib
 from functools import partial
 
-from flask import current_app, request, session, url_for
+from flask import current_app, g, request, session, url_for
 from flask_login import current_user, login_required
 from werkzeug.wrappers import Response
 
@@ -19,6 +19,7 @@ from ..rendering import done, render
 from . import bp, queries, services
 
 PAGE = "inbox/index.html"
+SAFE = {"GET", "HEAD"}  # methods that change no inbox
 
 
 @bp.get("/inbox")
@@ -87,6 +88,9 @@ def unread_notifications() -> int:
     under their inbox markers, which every new or read notification of theirs moves."""
     if not current_user.is_authenticated:
         return 0
+    device = g.get("device")
+    if request.method in SAFE and device is not None and device.unread_notifications is not None:
+        return device.unread_notifications  # read with the device; a GET changes no inbox
     person = current_user.id
     count = partial(queries.unread_count, person)
     return cached_value(f"inbox/unread/{person}", "inbox", person=person, compute=count)

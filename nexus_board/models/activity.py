@@ -6,7 +6,17 @@ by its number only, not by a foreign key: a deleted contract keeps its activity.
 
 from datetime import datetime
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    UniqueConstraint,
+    func,
+    select,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
@@ -78,6 +88,11 @@ class Notification(db.Model):
     @property
     def unread(self) -> bool:
         return self.read_at is None
+
+    @classmethod
+    def unread_of(cls, user_id):
+        """SQL: how many notifications of `user_id` (an id or a column) are unread."""
+        return select(func.count()).where(cls.user_id == user_id, cls.read_at.is_(None))
 
 
 class InboxSetting(db.Model):

@@ -38,6 +38,9 @@ class Device(db.Model):
     remember_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
     user: Mapped[User] = relationship()
+    # Not a column: the user's unread count, read with the device on each request
+    # (auth/devices.find), for the navigation's badge.
+    unread_notifications = None  # an int once read
 
     @property
     def remembered(self) -> bool:

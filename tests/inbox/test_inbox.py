@@ -152,3 +152,21 @@ def test_kinds_turned_off_stay_out_of_the_inbox_but_mentions_still_come(app, cas
 def test_the_inbox_needs_signing_in(client):
     assert client.get("/inbox").status_code == 302
     assert client.get("/settings/notifications").status_code == 302
+
+
+def test_the_navigation_counts_with_the_device_in_the_same_statement(
+    app, cast, client_as, count_queries
+):
+    claimed(app, cast)
+    claimed(app, cast, path="/api/v1/second")
+    ada = client_as("ada")
+    with count_queries() as statements:
+        page = ada.get("/learners").get_data(as_text=True)
+    assert re.search(r'count-badge">2<', page)
+    counts = [s for s in statements if "FROM notifications" in s]
+    assert len(counts) == 1 and "FROM devices" in counts[0]  # read with the device
+    with app.app_context():
+        first = db.session.scalar(select(Notification).order_by(Notification.id))
+        first.read_at = first.created_at  # as another worker's request would
+        db.session.commit()
+    assert re.search(r'count-badge">1<', ada.get("/learners").get_data(as_text=True))
