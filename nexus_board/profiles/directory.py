@@ -48,7 +48,9 @@ def page_of(
         total = counted
         if learning is not None:
             person[1].append(learning)
-    if total is None:  # past the last page: no row carried the count
+    if total is None and number == 1:
+        total = 0
+    elif total is None:  # past the last page: no row carried the count
         total = db.session.scalar(_count(bool(text), track is not None), values)
     cards = [LearnerCard(i, *person, tuple(names)) for i, (person, names) in found.items()]
     return cards, total
