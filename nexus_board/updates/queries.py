@@ -178,16 +178,16 @@ def info_for(update_ids) -> dict[int, ThreadInfo]:
     ids = list(update_ids)
     if not ids:
         return {}
-    rows = db.session.execute(
-        select(
-            Reply.update_id,
-            func.count(),
-            func.max(case((Reply.accepted, 1), else_=0)),
-        )
-        .where(Reply.update_id.in_(ids), Reply.shown())
-        .group_by(Reply.update_id)
-    )
+    rows = db.session.execute(_THREADS, {"ids": ids})
     return {update_id: ThreadInfo(count, bool(answered)) for update_id, count, answered in rows}
+
+
+# Built once, the ids bound per call: building it cost a third of running it.
+_THREADS = (
+    select(Reply.update_id, func.count(), func.max(case((Reply.accepted, 1), else_=0)))
+    .where(Reply.update_id.in_(bindparam("ids", expanding=True)), Reply.shown())
+    .group_by(Reply.update_id)
+)
 
 
 def answered():

@@ -160,3 +160,38 @@ def test_feed_queries_do_not_grow_with_the_number_of_updates(
 @pytest.mark.parametrize("path", ["/updates", "/updates?tag=drf", "/updates/news"])
 def test_feed_urls_vary_on_hx_request(client, path):
     assert "HX-Request" in client.get(path).headers["Vary"]
+
+
+def test_a_kept_update_shows_every_change_to_what_it_shows(app, client, cast, make_update):
+    """Each update's HTML is kept per process under what it shows: a new reply, an answer, a
+    pin, a new name must each show on the next view."""
+    from nexus_board.auth.services import update_settings
+    from nexus_board.extensions import db
+    from nexus_board.models import Update, User
+    from nexus_board.replies.services import accept, add_reply
+    from nexus_board.updates.services import set_pinned
+
+    question = make_update(cast["ada"], "How do I page a DRF list?", question=True)
+    announcement = make_update(cast["mentor"], "Demo day on Friday", announcement=True)
+
+    def item(update_id: int) -> str:
+        page = client.get("/updates").get_data(as_text=True)
+        return re.search(rf'<li class="update[^"]*" id="update-{update_id}".*?</li>', page, re.S)[0]
+
+    assert "No replies yet · Unanswered" in item(question) and "Pinned" in item(announcement)
+    with app.app_context():
+        asked, gabriel = db.session.get(Update, question), db.session.get(User, cast["gabriel"])
+        reply = add_reply(asked, gabriel, "Use a cursor paginator.")
+        db.session.commit()
+    assert "1 reply · Unanswered" in item(question)
+    with app.app_context():
+        accept(db.session.merge(reply), db.session.get(User, cast["ada"]))
+        db.session.commit()
+    assert "1 reply · Answered" in item(question)
+    with app.app_context():
+        mentor = db.session.get(User, cast["mentor"])
+        set_pinned(db.session.get(Update, announcement), False, mentor)
+        update_settings(mentor, display_name="Mona the Mentor", track=mentor.track, email=None)
+        db.session.commit()
+    shown = item(announcement)
+    assert "Pinned" not in shown and ">Mona the Mentor</a>" in shown
