@@ -62,6 +62,8 @@ RENDERED_KEPT = 1_024
 CARDS_KEPT = 4_000_000
 # Updates' HTML (all but their viewer's actions) each process keeps: a few feed pages' worth.
 UPDATES_KEPT = 2_000_000
+# Learner cards' HTML (the directory's) each process keeps: every card of a large cohort.
+LEARNER_CARDS_KEPT = 1_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

@@ -1,22 +1,29 @@
 """The learners directory: one page of matching learners, with their headlines, their first few
-learnings and how many learners match, in one statement.
+learnings and how many learners match, in one statement; each card's HTML.
 
 The count is a subquery of its own, so the page itself walks the name index and stops at its
 last card: joining profiles to every match and sorting them all cost more than the page.
 """
 
+import hashlib
 from dataclasses import dataclass
 from functools import cache
 
+from flask import g, get_template_attribute, url_for
+from markupsafe import Markup
 from sqlalchemy import BigInteger, Integer, Select, bindparam, func, or_, select
 
+from .. import kept
 from ..database import constant
 from ..extensions import db
+from ..limits import LEARNER_CARDS_KEPT
 from ..models import AccountState, Learning, Profile, Role, Topic, Track, User
+from . import bp
 from .queries import first_learnings
 from .rules import one_line, topic_key
 
 ESCAPE = "/"
+KEPT = "nexus_board.kept_learner_cards"  # in app.extensions: cards' HTML by what they show
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,23 @@ def page_of(
         total = db.session.scalar(_count(bool(text), track is not None), values)
     cards = [LearnerCard(i, *person, tuple(names)) for i, (person, names) in found.items()]
     return cards, total
+
+
+@bp.app_template_global()
+def learner_card_html(card: LearnerCard) -> Markup:
+    """The card's HTML (templates/profiles/_learner_card.html), kept in this process under a
+    digest of the card's values and the profiles' address: all it shows."""
+    if "profile_url" not in g:  # "/u/", once per request
+        g.profile_url = url_for("profiles.show", username="-")[:-1]
+    shown = repr((card, g.profile_url))
+    key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
+    store = kept.of_app(KEPT, LEARNER_CARDS_KEPT)
+    html = store.get(key)
+    if html is None:
+        render = get_template_attribute("profiles/_learner_card.html", "learner_card")
+        html = str(render(card, g.profile_url))
+        store.set(key, html)
+    return Markup(html)  # noqa: S704  (the template escaped it)
 
 
 def _contains(text: str) -> str:

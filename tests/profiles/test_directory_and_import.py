@@ -245,3 +245,23 @@ def test_a_bulk_insert_that_leaves_the_sort_name_out_gets_it_from_the_name(app):
         assert db.session.scalar(select(User.sort_name).where(User.username == "bulk")) == (
             "ünal bulk"
         )
+
+
+def test_a_kept_learner_card_shows_each_change_to_what_it_shows(app, client, learned):
+    """Cards' HTML is kept per process under what they show: a new headline, learning or
+    name shows on the next view."""
+    from nexus_board.auth.services import update_settings
+
+    def card() -> str:
+        page = client.get("/learners?q=django", headers=HX).get_data(as_text=True)
+        return re.search(r'<li class="card learner-card">.*?</li>\s*</ul>?', page, re.S)[0]
+
+    assert "Django" in card() and "card-headline" not in card()
+    with app.app_context():
+        ada = db.session.get(User, learned["ada"])
+        services.update_details(ada, headline="Building the payments API")
+        services.add_learning(ada, kind=LearningKind.TECHNOLOGY, name="Celery")
+        update_settings(ada, display_name="Ada O.", track=ada.track, email=None)
+        db.session.commit()
+    shown = card()
+    assert ">Building the payments API<" in shown and ">Celery<" in shown and ">Ada O.</a>" in shown
