@@ -64,6 +64,8 @@ CARDS_KEPT = 4_000_000
 UPDATES_KEPT = 2_000_000
 # Learner cards' HTML (the directory's) each process keeps: every card of a large cohort.
 LEARNER_CARDS_KEPT = 1_000_000
+# Profiles' lists as visitors see them (profiles/list_display.py), in characters.
+PROFILE_LISTS_KEPT = 2_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("profiles", __name__)
 
-from . import card_views, edit_views, import_views, profile_views  # noqa: E402, F401
+from . import card_views, edit_views, import_views, list_display, profile_views  # noqa: E402, F401

@@ -298,3 +298,33 @@ def test_the_profile_lists_the_latest_updates_with_a_link_to_all(client, app, ad
 def test_a_profile_without_updates_says_so(client, ada):
     page = client.get("/u/ada").get_data(as_text=True)
     assert "Ada Okafor has posted no updates yet." in page
+
+
+def test_a_visitors_kept_lists_show_each_change_to_what_they_show(app, client, ada):
+    """Visitors' lists are kept per process under their items' values: a renamed learning
+    shows in its list and in the challenges it tags, a new solution and takeaway show too."""
+    from nexus_board.models import Challenge, Learning
+
+    def section(key: str) -> str:
+        page = client.get("/u/ada").get_data(as_text=True)
+        return re.search(rf'<section id="{key}".*?</section>', page, re.S)[0]
+
+    assert "Docker" in section("technologies") and "Docker" in section("challenges")
+    assert "No solution written yet." in section("challenges")
+    with app.app_context():
+        services.update_learning(db.session.get(Learning, ada["technologies"]), name="Compose")
+        db.session.commit()
+    assert "Compose" in section("technologies") and "Compose" in section("challenges")
+    with app.app_context():
+        docker = db.session.get(Learning, ada["technologies"])
+        services.update_learning(docker, name="Docker Compose")
+        challenge = db.session.get(Challenge, ada["challenges"])
+        services.update_challenge(
+            challenge, title="Slow", solution="Use `select_related`.", tag_ids=[docker.id]
+        )
+        services.add_takeaway(db.session.get(User, docker.user_id), text="Measure first.")
+        db.session.commit()
+    assert "Docker Compose" in section("technologies")
+    challenges = section("challenges")
+    assert "Docker Compose" in challenges and "select_related" in challenges
+    assert "Measure first." in section("takeaways")
