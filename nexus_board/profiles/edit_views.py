@@ -47,6 +47,7 @@ def add_item(username, key):
         page.forms[key] = form
         return answer(page, "list", lst=lst, status=422)
     db.session.commit()
+    page.forget_items()  # read for the form's choices, before the new one
     page.opened = key
     return answer(page, "list", lst=lst, message=f"Added {lst.noun} “{lst.label(item)}”.")
 

@@ -122,6 +122,10 @@ class ProfilePage:
             found["challenges"][challenge.id] = challenge
         return {key: list(items.values()) for key, items in found.items()}
 
+    def forget_items(self) -> None:
+        """Read the lists again when next asked (after a write that adds to one)."""
+        self.__dict__.pop("_items", None)
+
     def items(self, lst: ItemList) -> list:
         if lst.kind is not None:
             return [item for item in self.learnings if item.kind is lst.kind]

@@ -152,6 +152,14 @@ def test_add_then_fail_validation_keeps_the_input(client, auth, ada, app):
         assert snapshot_of("ada").takeaways == ["Test early", "Ship small"]
 
 
+def test_an_added_challenge_shows_in_the_list_that_answers(client, auth, ada):
+    # The form's choices read the lists before the add: the answer must read them again.
+    auth.sign_in("ada")
+    data = {"new-challenges-title": "Flaky tests", "new-challenges-tag_ids": ada["technologies"]}
+    html = client.post("/u/ada/challenges", data=data, headers=HX).get_data(as_text=True)
+    assert ">Flaky tests</h3>" in html and ">Slow</h3>" in html
+
+
 def test_update_swaps_the_row_back_and_delete_answers_the_list(client, auth, ada, app):
     auth.sign_in("ada")
     url = f"/u/ada/challenges/{ada['challenges']}"
