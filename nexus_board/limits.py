@@ -60,6 +60,9 @@ MARKDOWN_DEPTH = 32  # nested quotes, lists, emphasis: deeper is shown as its so
 RENDERED_KEPT = 1_024
 # Board cards' HTML each process keeps (characters in all): every card of a few boards' views.
 CARDS_KEPT = 4_000_000
+# The contract page's request and responses sections each process keeps (characters in all):
+# a few hundred contracts' (board/contract_parts.py).
+CONTRACT_PARTS_KEPT = 4_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

@@ -29,7 +29,8 @@ def claimer_alerts(contract):
 @cached_page("board", "profiles")  # for visitors; the names of its people show too
 def show(contract_id):
     try:
-        contract = get_contract_or_404(contract_id)
+        # Its responses show in the kept request and responses section: read them on a miss.
+        contract = get_contract_or_404(contract_id, full=False)
     except NotFound:
         deleted = archive.find_deleted(contract_id)
         if deleted is None:
