@@ -66,6 +66,9 @@ UPDATES_KEPT = 2_000_000
 LEARNER_CARDS_KEPT = 1_000_000
 # Profiles' lists as visitors see them (profiles/list_display.py), in characters.
 PROFILE_LISTS_KEPT = 2_000_000
+# The contract page's request and responses sections each process keeps (characters in all):
+# a few hundred contracts' (board/contract_parts.py).
+CONTRACT_PARTS_KEPT = 4_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

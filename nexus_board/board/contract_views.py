@@ -29,7 +29,9 @@ def claimer_alerts(contract):
 @cached_page("board", "profiles")  # for visitors; the names of its people show too
 def show(contract_id):
     try:
-        contract = get_contract_or_404(contract_id)
+        # Its responses show in the kept request and responses section: a visitor's page reads
+        # them on a miss only; a signed-in viewer's is told whether they need fixing.
+        contract = get_contract_or_404(contract_id, full=current_user.is_authenticated)
     except NotFound:
         deleted = archive.find_deleted(contract_id)
         if deleted is None:

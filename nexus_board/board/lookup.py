@@ -56,10 +56,10 @@ def stored_examples(contract: Contract) -> list[str | None]:
     return [contract.request_example, *(r.example for r in contract.responses)]
 
 
-def get_contract_or_404(contract_id: int, *, editable: bool = False) -> Contract:
+def get_contract_or_404(contract_id: int, *, editable: bool = False, full: bool = True) -> Contract:
     """For views: the whole contract (404 if it is hidden from the signed-in user); with
-    `editable`, 403 unless they may edit it."""
-    contract = get_contract(contract_id, full=True)
+    `editable`, 403 unless they may edit it. Not `full`: its responses load when read."""
+    contract = get_contract(contract_id, full=full)
     if not policy.may_open(current_user, contract):
         raise NotFound(policy.not_there(contract))
     if editable:

@@ -229,6 +229,21 @@ _REVISIONS_OF = (
 )
 
 
+def revision_stamps(contract_id: int) -> list[tuple]:
+    """Each saved edit's version, time and editor's name, newest first, as plain rows: what a
+    kept history (contract_parts.py) shows that its contract's version does not name."""
+    rows = db.session.execute(_REVISION_STAMPS, {"contract_id": contract_id})
+    return [tuple(row) for row in rows]
+
+
+_REVISION_STAMPS = (
+    select(Revision.version, Revision.created_at, User.display_name)
+    .join(User, User.id == Revision.editor_id)
+    .where(Revision.contract_id == bindparam("contract_id"))
+    .order_by(Revision.version.desc())
+)
+
+
 def claimer_alerts(contract: Contract) -> list[dict]:
     """The breaking, then possibly breaking, changes of the edits its claimer has not seen."""
     query = select(Revision.classified).where(

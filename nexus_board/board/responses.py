@@ -20,7 +20,6 @@ PAGE = "page"  # the action came from the contract page; anything else means the
 def page(contract: Contract, *, status: int = 200, block: str | None = None, oob=(), **extra):
     """The contract's page (for htmx, its `block`), with everything it shows."""
     context = {
-        "history": queries.revisions_of(contract.id),
         "activity": activity.of_contract(contract.id),
         "comments": queries.comments_on(contract.id, current_user),
         # A form makes a CSRF token; visitors get no form, so their page can be cached.
@@ -29,7 +28,7 @@ def page(contract: Contract, *, status: int = 200, block: str | None = None, oob
         "is_short": revisions.is_short,
         "schemas": schema_view.for_contract,
         "today": utc_today,
-        "dispatch_rules": mock_rules.rules(contract.dispatch),
+        "dispatch_rules_of": mock_rules.rules,  # read by the section, when it is rendered
         "named_examples": mock_rules.named,
         "dispatch_form": _dispatch_form(contract),
     }
