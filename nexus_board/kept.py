@@ -13,7 +13,8 @@ from flask import current_app
 
 
 class Kept:
-    """Strings by key, at most `chars` characters in all (a few MB)."""
+    """Strings by key (any hashable that names what the string shows), at most `chars`
+    characters in all (a few MB)."""
 
     def __init__(self, chars: int):
         self._values = LRUCache(maxsize=chars, getsizeof=len)
@@ -32,7 +33,7 @@ class Kept:
             found = {name: self._values.get(key) for name, key in keys.items()}
         return {name: value for name, value in found.items() if value is not None}
 
-    def set_many(self, values: dict[str, str]) -> None:
+    def set_many(self, values: dict) -> None:
         with self._lock:
             for key, value in values.items():
                 if len(value) <= self._values.maxsize:

@@ -8,10 +8,12 @@ rendered again, every other card is read back, whoever rendered it first. A new 
 card that changes without a new version belongs in `_shown`.
 
 The keys are content-addressed, so this process keeps the cards it read or rendered lately
-too (`kept.py`): they are never wrong, and the board needs no cache round trip for them.
+too (`kept.py`): they are never wrong, and the board needs no cache round trip for them. Here
+a card is found by the tuple of what it shows itself; only a card this process lacks has its
+tuple hashed into the shared cache's key.
 
 The CSRF token is the one personal thing in a card: it is rendered as a placeholder and put
-back for each page, so cards are shared between sessions.
+back once for each page (`fill`), so cards are shared between sessions.
 """
 
 import hashlib
@@ -31,20 +33,38 @@ PLACEHOLDER = "\x00csrf-token\x00"  # no user text holds a NUL: the input guard 
 KEPT = "nexus_board.cards"  # in app.extensions: the cards this app keeps in this process
 
 
-def cards(contracts: list[Contract], viewer: User) -> dict[int, Markup]:
-    """Each contract's card as `viewer` sees it on the board, by contract id."""
+def cards(contracts: list[Contract], viewer: User, *, filled=True) -> dict[int, Markup]:
+    """Each contract's card as `viewer` sees it on the board, by contract id. With
+    `filled=False` the forms carry PLACEHOLDER, for a caller that renders the cards into its
+    own HTML and puts the session's token in once (`fill`)."""
     viewer = getattr(viewer, "_get_current_object", lambda: viewer)()  # not the proxy, per card
     permitted = {contract.id: policy.allowed(viewer, contract) for contract in contracts}
-    by_id = {contract.id: contract for contract in contracts}
-    key = _keys(viewer)
-    keys = {contract.id: key(contract, permitted[contract.id]) for contract in contracts}
-    token = generate_csrf() if viewer.is_authenticated else ""
+    shown = _keys(viewer)
+    wanted = {contract.id: shown(contract, permitted[contract.id]) for contract in contracts}
+    kept = _kept()
+    found = kept.get_many(wanted)
+    if len(found) < len(wanted):
+        by_id = {contract.id: contract for contract in contracts}
+        missing = {i: what for i, what in wanted.items() if i not in found}
 
-    def render_missing(ids: list[int]) -> dict[int, str]:
-        return render_cards([by_id[i] for i in ids], viewer, permitted, token=PLACEHOLDER)
+        def render_missing(ids: list[int]) -> dict[int, str]:
+            return render_cards([by_id[i] for i in ids], viewer, permitted, token=PLACEHOLDER)
 
-    stored = remembered_each(keys, render_missing, kept=_kept())
-    return {i: Markup(html.replace(PLACEHOLDER, token)) for i, html in stored.items()}  # noqa: S704
+        keys = {i: _shared_key(what) for i, what in missing.items()}
+        fresh = remembered_each(keys, render_missing)
+        kept.set_many({missing[i]: html for i, html in fresh.items()})
+        found |= fresh
+    if filled:
+        token = generate_csrf() if viewer.is_authenticated else ""
+        found = {i: html.replace(PLACEHOLDER, token) for i, html in found.items()}
+    return {i: Markup(html) for i, html in found.items()}  # noqa: S704
+
+
+def fill(html: str, viewer: User) -> str:
+    """`html` holding cards rendered with `filled=False`, with the session's CSRF token."""
+    if PLACEHOLDER not in html:
+        return html
+    return html.replace(PLACEHOLDER, generate_csrf() if viewer.is_authenticated else "")
 
 
 def render_cards(contracts: list, viewer: User, permitted=None, token=None) -> dict[int, str]:
@@ -77,21 +97,27 @@ def _body(part: str) -> str:
 
 
 def _keys(viewer: User):
-    """A function giving each card its key for `viewer`: what is the same for every card (the
-    build, who looks, each set of buttons as text) worked out once, not per card."""
+    """A function naming what each card shows `viewer`, as a tuple: this process's key for it
+    (`_shared_key` hashes it for the shared cache). What is the same for every card (the
+    build, who looks, each set of buttons as text) is worked out once, not per card."""
     build_id = current_app.config["BUILD_FINGERPRINT"]
     signed_in, viewer_id = viewer.is_authenticated, getattr(viewer, "id", None)
     buttons: dict[frozenset, str] = {}
 
-    def key(contract, permitted: frozenset) -> str:
+    def key(contract, permitted: frozenset) -> tuple:
         if permitted not in buttons:
             buttons[permitted] = ",".join(sorted(action.value for action in permitted))
         mine = signed_in and contract.claimer_id == viewer_id
-        shown = repr((_shown(contract), signed_in, mine, buttons[permitted]))
-        digest = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
-        return f"card/{build_id}/{contract.id}/{digest}"
+        return (build_id, contract.id, _shown(contract), signed_in, mine, buttons[permitted])
 
     return key
+
+
+def _shared_key(what: tuple) -> str:
+    # Only a card this process lacks is hashed: the kept ones are found by the tuple itself.
+    build_id, contract_id = what[:2]
+    digest = hashlib.blake2b(repr(what[2:]).encode(), digest_size=16).hexdigest()
+    return f"card/{build_id}/{contract_id}/{digest}"
 
 
 def _shown(contract: Contract) -> tuple:

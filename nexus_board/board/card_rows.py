@@ -83,7 +83,18 @@ _FIELDS = len(COLUMNS)
 def read(ids: Select) -> list[Card]:
     """The cards of the contracts whose ids `ids` selects, in no particular order: one
     statement."""
-    return [_card(row) for row in db.session.execute(_CARD.where(Contract.id.in_(ids)))]
+    return run(statement(ids))
+
+
+def statement(ids: Select) -> Select:
+    """The statement reading the cards of the contracts `ids` selects (for `run`)."""
+    return _CARD.where(Contract.id.in_(ids))
+
+
+def run(cards: Select, values: dict | None = None) -> list[Card]:
+    """The cards a `statement` reads, with `values` bound."""
+    # Plain rows need no ORM: the session's connection runs it in the request's transaction.
+    return [_card(row) for row in db.session.connection().execute(cards, values or {})]
 
 
 def _card(row) -> Card:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 
-from sqlalchemy import Select, and_, bindparam, case, func, or_, select, true, union_all
+from sqlalchemy import Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import defer, joinedload, selectinload
 
 from ..caching import generations
@@ -15,16 +15,13 @@ from ..extensions import db
 from ..lists import Lists, joined, ranked
 from ..models import Comment, Contract, ContractStatus, ContractTag, Project, Revision, User
 from ..pagination import decode_time_cursor, encode_cursor
-from . import card_rows, listed, policy
+from . import card_rows, columns, listed
+from .columns import COLUMN_SIZE, NEWEST, PUBLISHED, SHOWN
 from .filters import BoardFilters
 from .lookup import card_options
 
-COLUMN_SIZE = 25  # two screens of cards; "Load more" brings the next 25 in place
-NEWEST = (Contract.status_changed_at.desc(), Contract.id.desc())
 # Lists for other pages (hub, dashboards) keep the timestamps they may show.
 LISTED = (*card_options(), defer(Contract.description), defer(Contract.request_example))
-SHOWN = Contract.shown()  # what the public sees: nothing hidden
-PUBLISHED = Contract.is_draft.is_(False)
 
 
 @dataclass
@@ -41,37 +38,19 @@ def marker() -> str:
 
 
 def on_board_of(viewer: User | None):
-    """SQL: the contracts `viewer`'s board shows. Hidden ones only to those who may show them
-    again (`policy.SEES_HIDDEN`: admins, the author, the project's other backend authors)."""
-    if viewer is None or not viewer.is_authenticated:
-        return SHOWN
-    if viewer.is_admin:
-        return true()
-    theirs = [SHOWN, Contract.author_id == viewer.id]
-    if viewer.is_backend:
-        theirs.append(Contract.project_id.in_(policy.authored_projects(viewer.id)))
-    return or_(*theirs)
+    """SQL: the contracts `viewer`'s board shows (columns.on_board)."""
+    return columns.on_board(*columns.seen_by(viewer), _id(viewer))
 
 
 def board(filters: BoardFilters, viewer: User | None) -> list[Column]:
-    """The four columns, newest first, each with its first page: three statements in all."""
-    counts = status_counts(filters, viewer)
-    conditions = [*filters.conditions(_id(viewer)), on_board_of(viewer)]
-    newest = [
-        select(
-            select(Contract.id)
-            .where(Contract.status == status, *conditions)
-            .order_by(*NEWEST)
-            .limit(COLUMN_SIZE + 1)
-            .subquery()
-            .c.id
-        )
-        for status in ContractStatus
-    ]
+    """The four columns, newest first, each with its first page: two statements (and, for a
+    backend learner, the projects they posted in: `columns.seen_by`)."""
+    counts, cards, values = columns.statements(filters, viewer)
+    counted = _counts(counts, values)
     by_status = {status: [] for status in ContractStatus}
-    for contract in sorted(card_rows.read(union_all(*newest)), key=_newest_first):
+    for contract in sorted(card_rows.run(cards, values), key=_newest_first):
         by_status[contract.status].append(contract)
-    return [_column(s, counts[s], by_status[s]) for s in ContractStatus]
+    return [_column(s, counted[s], by_status[s]) for s in ContractStatus]
 
 
 def column_page(
@@ -98,12 +77,13 @@ def column_page(
 def status_counts(filters: BoardFilters | None = None, viewer: User | None = None) -> dict:
     """{ContractStatus: count} for every status (zeros included) on `viewer`'s board (the
     public's if None): one statement."""
-    query = select(Contract.status, func.count()).where(on_board_of(viewer), PUBLISHED)
-    query = query.group_by(Contract.status)
-    if filters is not None:
-        query = filters.apply(query, _id(viewer))
+    counts, _cards, values = columns.statements(filters or BoardFilters(), viewer)
+    return _counts(counts, values)
+
+
+def _counts(statement: Select, values: dict) -> dict:
     counts = dict.fromkeys(ContractStatus, 0)
-    counts.update(dict(db.session.execute(query).all()))
+    counts.update(dict(db.session.connection().execute(statement, values).all()))
     return counts
 
 
