@@ -5,7 +5,7 @@ import re
 from ...models import Track
 from ..rules import one_line
 from ..values import ChallengeData, LearningData, ProfileData
-from .blocks import SOLUTION_LABEL, challenge_columns, extra_cell
+from .blocks import RELATED, SOLUTION_LABEL, challenge_columns, extra_cell
 from .headings import EXTRA, FOCUS, OVERVIEW, TITLE, classify
 from .inline import MD, escape
 
@@ -82,8 +82,10 @@ def _challenges(items: list[ChallengeData]) -> list[str]:
         labelled = SOLUTION_LABEL.match(c.solution.lstrip())
         solution = f"**Solution:** {c.solution}" if labelled else c.solution
         out += [f"### {_unnumbered(escape(c.title))}", solution]
-        if c.tags:
-            out.append(f"**Related learnings:** {_tags(c.tags)}")
+        # The parser takes a last paragraph "**Related learnings:** …" as the tags: a solution
+        # ending with one of its own keeps it when the tags' line (empty or not) follows.
+        if c.tags or RELATED.fullmatch(c.solution.rsplit("\n\n", 1)[-1].strip()):
+            out.append(f"**Related learnings:** {_tags(c.tags)}".rstrip())
     return out
 
 
