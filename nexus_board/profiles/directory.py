@@ -50,7 +50,7 @@ def page_of(
     rows = db.session.execute(_page(bool(text), track is not None), values | {"per": per_learner})
     found: dict[int, tuple] = {}
     total = None
-    for user_id, username, name, track_, headline, _, counted, learning in rows:
+    for user_id, username, name, track_, headline, _, learning, counted in rows:
         person = found.setdefault(user_id, ((username, name, track_, headline or ""), []))
         total = counted
         if learning is not None:
@@ -114,11 +114,9 @@ def _count(text: bool, track: bool) -> Select:
 @cache
 def _page(text: bool, track: bool) -> Select:
     """One statement per shape of search (built once, its values bound per call)."""
-    # Not correlated: the count reads the users table on its own, once.
-    total = _count(text, track).scalar_subquery().correlate(None).label("total")
     people = (
         select(User.id, User.username, User.display_name, User.track, Profile.headline)
-        .add_columns(User.sort_name, total)
+        .add_columns(User.sort_name)
         .outerjoin(Profile, Profile.user_id == User.id)
         .where(*_matching(text, track))
         .order_by(User.sort_name, User.id)
@@ -127,4 +125,9 @@ def _page(text: bool, track: bool) -> Select:
         .subquery()
     )
     per_learner = bindparam("per", type_=Integer, literal_execute=True)
-    return first_learnings(people, (people.c.sort_name, people.c.id), per_learner)
+    # The count in the outer list, not with the people: their subquery is read twice (the
+    # page, and whose learnings), and would count twice. Not correlated: it runs once.
+    total = _count(text, track).scalar_subquery().correlate(None).label("total")
+    return first_learnings(people, (people.c.sort_name, people.c.id), per_learner).add_columns(
+        total
+    )
