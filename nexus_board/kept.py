@@ -7,9 +7,11 @@ size, least recently used out first.
 """
 
 import threading
+from collections.abc import Callable
 
 from cachetools import LRUCache
-from flask import current_app
+from flask import current_app, get_template_attribute
+from markupsafe import Markup
 
 
 class Kept:
@@ -46,3 +48,19 @@ def of_app(name: str, chars: int) -> Kept:
     if kept is None:
         kept = current_app.extensions[name] = Kept(chars)
     return kept
+
+
+def html(name: str, chars: int, key, render: Callable[[], str]) -> Markup:
+    """The HTML kept under `key` in the app's store `name`, else `render()`'s, kept there.
+    `key` must name everything the HTML shows, and `render` be our templates' (escaped)."""
+    store = of_app(name, chars)
+    found = store.get(key)
+    if found is None:
+        found = str(render())
+        store.set(key, found)
+    return Markup(found)  # noqa: S704  (our templates' output)
+
+
+def macro_html(name: str, chars: int, key, template: str, macro: str, *args) -> Markup:
+    """`html` of `macro` of `template` called with `args`, looked up only when not kept."""
+    return html(name, chars, key, lambda: get_template_attribute(template, macro)(*args))

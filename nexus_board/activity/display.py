@@ -1,6 +1,6 @@
 """What templates use to show events: their words, their link, the projects to filter by."""
 
-from flask import get_template_attribute, request
+from flask import request
 from markupsafe import Markup
 
 from .. import kept
@@ -37,12 +37,8 @@ def event_html(event, tag: str = "li") -> Markup:
     """`activity_item(event, tag)`'s HTML, kept in this process under a key that names all it
     shows: the event's columns, its actor's and project's names, the words of its time and the
     app's root. An event is written once, so a contract page's history renders once."""
-    key, store = _key(event, tag), kept.of_app(KEPT, EVENTS_KEPT)
-    html = store.get(key)
-    if html is None:
-        html = str(get_template_attribute("activity/_item.html", "activity_item")(event, tag))
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (the template escaped it)
+    key, template = _key(event, tag), "activity/_item.html"
+    return kept.macro_html(KEPT, EVENTS_KEPT, key, template, "activity_item", event, tag)
 
 
 def _key(event, tag: str) -> str:

@@ -90,9 +90,4 @@ def _render(context: Context, name: str, **more) -> str:
 
 
 def _kept(key: str, render: Callable[[], str]) -> Markup:
-    store = kept.of_app(KEPT, CONTRACT_PARTS_KEPT)
-    html = store.get(key)
-    if html is None:
-        html = render()
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (our template's output, escaped)
+    return kept.html(KEPT, CONTRACT_PARTS_KEPT, key, render)

@@ -9,7 +9,7 @@ import hashlib
 from dataclasses import dataclass
 from functools import cache
 
-from flask import g, get_template_attribute, url_for
+from flask import g, url_for
 from markupsafe import Markup
 from sqlalchemy import BigInteger, Integer, Select, bindparam, func, or_, select
 
@@ -71,13 +71,10 @@ def learner_card_html(card: LearnerCard) -> Markup:
         g.profile_url = url_for("profiles.show", username="-")[:-1]
     shown = repr((card, g.profile_url))
     key = hashlib.blake2b(shown.encode(), digest_size=16).hexdigest()
-    store = kept.of_app(KEPT, LEARNER_CARDS_KEPT)
-    html = store.get(key)
-    if html is None:
-        render = get_template_attribute("profiles/_learner_card.html", "learner_card")
-        html = str(render(card, g.profile_url))
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (the template escaped it)
+    template = "profiles/_learner_card.html"
+    return kept.macro_html(
+        KEPT, LEARNER_CARDS_KEPT, key, template, "learner_card", card, g.profile_url
+    )
 
 
 def _contains(text: str) -> str:

@@ -8,7 +8,6 @@ every worker. The owner's own view carries forms and tokens and renders each tim
 
 import hashlib
 
-from flask import get_template_attribute
 from markupsafe import Markup
 
 from .. import kept
@@ -24,12 +23,8 @@ def profile_list_html(page, lst: ItemList) -> Markup:
     """`list_section(page, lst)` (templates/profiles/_profile.html) for a visitor."""
     shown = (lst.key, tuple(_shown(lst, each) for each in page.items(lst)))
     key = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
-    store = kept.of_app(KEPT, PROFILE_LISTS_KEPT)
-    html = store.get(key)
-    if html is None:
-        html = str(get_template_attribute("profiles/_profile.html", "list_section")(page, lst))
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (the template escaped it)
+    template = "profiles/_profile.html"
+    return kept.macro_html(KEPT, PROFILE_LISTS_KEPT, key, template, "list_section", page, lst)
 
 
 def _shown(lst: ItemList, each) -> tuple:

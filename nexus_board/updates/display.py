@@ -17,6 +17,7 @@ from .rows import COLUMNS
 from .text import render_update
 
 KEPT = "nexus_board.kept_updates"  # in app.extensions: updates' HTML by what it shows
+HEAD = ("updates/_update.html", "update_head")  # all of an update but its viewer's actions
 
 
 @bp.app_template_filter("update_body")
@@ -46,7 +47,7 @@ def update_head_html(update, contract, info) -> Markup:
     each update once per process, not once per view."""
     links = _links()
     if update.hidden_at is not None:  # rare, and its banner names who hid it
-        return _head(update, contract, info, links)
+        return get_template_attribute(*HEAD)(update, contract, info, links)
     author = update.author
     shown = (
         tuple(getattr(update, name) for name in COLUMNS),
@@ -58,18 +59,7 @@ def update_head_html(update, contract, info) -> Markup:
         links,
     )
     key = hashlib.blake2b(repr(shown).encode(), digest_size=16).hexdigest()
-    store = kept.of_app(KEPT, UPDATES_KEPT)
-    html = store.get(key)
-    if html is None:
-        html = str(_head(update, contract, info, links))
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (the template escaped it)
-
-
-def _head(update, contract, info, links) -> Markup:
-    return get_template_attribute("updates/_update.html", "update_head")(
-        update, contract, info, links
-    )
+    return kept.macro_html(KEPT, UPDATES_KEPT, key, *HEAD, update, contract, info, links)
 
 
 def _links() -> tuple[str, str]:
@@ -87,10 +77,5 @@ def filter_fields_html(form) -> Markup:
     render = get_template_attribute("updates/_filters.html", "filter_fields")
     if form.errors:  # the values are whatever was typed: not worth keeping
         return render(form)
-    key = repr(("filters", form.tag.data, form.learner.data, form.show.data))
-    store = kept.of_app(KEPT, UPDATES_KEPT)
-    html = store.get(key)
-    if html is None:
-        html = str(render(form))
-        store.set(key, html)
-    return Markup(html)  # noqa: S704  (the template escaped it)
+    key = ("filters", form.tag.data, form.learner.data, form.show.data)
+    return kept.html(KEPT, UPDATES_KEPT, key, lambda: render(form))
