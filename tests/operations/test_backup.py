@@ -88,6 +88,27 @@ def test_restored_database_never_hands_out_an_id_twice(request, source, app_on, 
         assert fresh.id > deleted
 
 
+@pytest.mark.parametrize(
+    "engine", ["sqlite", pytest.param("postgresql", marks=pytest.mark.services)]
+)
+def test_restore_leaves_the_planner_statistics_of_the_rows_it_loaded(
+    request, source, app_on, tmp_path, engine
+):
+    # Without them SQLite picks any index an equality matches and sorts whole tables, until
+    # a connection's next `PRAGMA optimize`; PostgreSQL waits for autovacuum.
+    path = tmp_path / "nexus.jsonl"
+    backup(source, path)
+    target = app_on(ENGINES[engine](request)("target"))
+    assert restore(target, path).exit_code == 0
+    with target.app_context():
+        if db.engine.dialect.name == "sqlite":
+            analyzed = "SELECT DISTINCT tbl FROM sqlite_stat1"
+        else:
+            analyzed = "SELECT relname FROM pg_stat_user_tables WHERE last_analyze IS NOT NULL"
+        tables = set(db.session.execute(db.text(analyzed)).scalars())
+    assert {"users", "contracts", "updates"} <= tables
+
+
 def test_restore_refuses_a_database_with_rows(source, tmp_path):
     path = tmp_path / "nexus.jsonl"
     backup(source, path)

@@ -18,6 +18,7 @@ from typing import TextIO
 from flask_migrate import upgrade
 from sqlalchemy import Connection, MetaData, inspect, select
 
+from ... import database
 from ...errors import Conflict, DomainError
 from ...extensions import db
 from . import dump, restore, schema
@@ -65,6 +66,8 @@ def restore_backup(source: str) -> Summary:
             rows = restore.load(connection, _tables(connection, revision, release), head, lines)
     if revision != release:
         upgrade()
+    with db.engine.begin() as connection:
+        database.analyze(connection)
     return Summary(revision, rows)
 
 
