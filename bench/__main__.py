@@ -2,8 +2,11 @@
 
 Prints, per URL, requests/s, p50/p99 latency, the ratio to /healthz from the same run, SQL
 statements per request (counted at the engine, read from /metrics) and response bytes, then
-each worker's memory. Keeps the numbers in <out>/results.json. Exits 1 when a URL misses its
-goal (never in --smoke mode, whose tiny data and 1-second runs only show that bench/ works).
+each worker's memory. /healthz is measured again after every URL, and each URL's ratio is to
+the mean of the two measurements around it: on a shared machine, speed drifts by a third
+within a run, and one measurement at the start would judge every later URL by that drift.
+Keeps the numbers in <out>/results.json. Exits 1 when a URL misses its goal (never in --smoke
+mode, whose tiny data and 1-second runs only show that bench/ works).
 """
 
 import argparse
@@ -51,7 +54,7 @@ def main(argv=None) -> int:
         viewers = {(t.server, t.viewer) for t in targets if t.viewer}
         viewers |= {(t.server, writer.WRITER) for t in targets if t.writes}
         cookies = {(server, v): session_cookie(running[server][0], v) for server, v in viewers}
-        results = [_run(t, running, cookies, landmarks, args) for t in targets]
+        results = _run_between_baselines(targets, running, cookies, landmarks, args)
         under_load = (
             _claims(running, args, landmarks) if _chosen(CLAIMS, args.only or [""]) else None
         )
@@ -126,7 +129,27 @@ def _claims(running: dict, args, landmarks: dict) -> dict:
     return writer.claim_latency(base_url, readers, by, landmarks["open"], args)
 
 
-def _run(target: Target, running: dict, cookies: dict, landmarks: dict, args) -> dict:
+def _run_between_baselines(targets, running, cookies, landmarks, args) -> list[dict]:
+    """Each target's result, with the mean /healthz measured just before and just after it."""
+
+    def baseline(quiet=True):
+        return _run(BASELINE, running, cookies, landmarks, args, quiet=quiet)
+
+    before = baseline(quiet=False)
+    results, measured = [before], [before["requests_per_second"]]
+    for target in (t for t in targets if t is not BASELINE):
+        result = _run(target, running, cookies, landmarks, args)
+        after = baseline()
+        for key in ("requests_per_second", "p50_ms"):
+            result[f"healthz_{key}"] = round((before[key] + after[key]) / 2, 2)
+        results.append(result)
+        measured.append(after["requests_per_second"])
+        before = after
+    results[0]["measured"] = measured  # every /healthz measurement, in order
+    return results
+
+
+def _run(target: Target, running: dict, cookies: dict, landmarks: dict, args, quiet=False):
     base_url = running[target.server][0]
     url = base_url + target.url_path(landmarks)
     cookie = cookies.get((target.server, target.viewer))
@@ -134,7 +157,7 @@ def _run(target: Target, running: dict, cookies: dict, landmarks: dict, args) ->
         if target.writes:
             by = cookies[target.server, writer.WRITER]
             answered = stack.enter_context(writer.writing(base_url, by, landmarks["open"]))
-        numbers = measure(target.name, url, base_url, cookie, args)
+        numbers = measure(target.name, url, base_url, cookie, args, quiet=quiet)
     if target.writes:  # a write that failed would measure nothing: say so
         numbers["writes"] = len(answered)
         numbers["write_errors"] = sum(code != 303 for code in answered)

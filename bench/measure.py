@@ -30,11 +30,12 @@ def counts(base_url: str) -> tuple[float, float]:
     return totals["nexus_http_requests_total"], totals["nexus_sql_statements_total"]
 
 
-def measure(name: str, url: str, base_url: str, cookie: str | None, args) -> dict:
+def measure(name: str, url: str, base_url: str, cookie: str | None, args, quiet=False) -> dict:
     headers = {"Cookie": cookie} if cookie else {}
     for _ in range(3):  # fills the cache, and fails early on a broken page
         body = _get(url, headers)
-    print(f"  {name:<28} {url.removeprefix(base_url)[:60]} …", flush=True)
+    if not quiet:
+        print(f"  {name:<28} {url.removeprefix(base_url)[:60]} …", flush=True)
     requests_before, statements_before = counts(base_url)
     command = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.duration}s", "--timeout", "5s"]
     command += [item for key, value in headers.items() for item in ("-H", f"{key}: {value}")]

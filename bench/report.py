@@ -9,9 +9,11 @@ from .targets import BASELINE
 
 
 def judge(results: list[dict]) -> None:
-    """Give each result its ratio to /healthz and whether it missed its goal."""
-    baseline = next(r for r in results if r["name"] == BASELINE.name)["requests_per_second"]
+    """Give each result its ratio to /healthz (measured around it, else at the start) and
+    whether it missed its goal."""
+    first = next(r for r in results if r["name"] == BASELINE.name)["requests_per_second"]
     for r in results:
+        baseline = r.get("healthz_requests_per_second", first)
         r["ratio"] = round(r["requests_per_second"] / baseline, 2)
         r["missed"] = r["goal"] is not None and r["ratio"] < r["goal"]
 
@@ -26,6 +28,9 @@ def show(report: dict) -> None:
     )
     print(f"{'URL':<44}{'req/s':>8}{'p50 ms':>9}{'p99 ms':>9}{'× healthz':>10}{'SQL':>6}"
           f"{'bytes':>8}  goal")  # fmt: skip
+    if measured := report["results"][0].get("measured"):
+        print(f"(/healthz measured {len(measured)} times, {min(measured):.0f}–{max(measured):.0f}"
+              " req/s: each URL's ratio is to the two measurements around it)")  # fmt: skip
     for r in report["results"]:
         goal = "" if r["goal"] is None else f"≥ {r['goal']}: {'MISSED' if r['missed'] else 'met'}"
         errors = f"  ({r['errors']} errors)" if r["errors"] else ""
