@@ -69,6 +69,8 @@ PROFILE_LISTS_KEPT = 2_000_000
 # The contract page's request and responses sections each process keeps (characters in all):
 # a few hundred contracts' (board/contract_parts.py).
 CONTRACT_PARTS_KEPT = 4_000_000
+# The board filter form's project and tag options, one copy per choice (board/page_cache.py).
+FILTER_OPTIONS_KEPT = 2_000_000
 
 README_BYTES = 200 * KIB
 # README import: markup characters parsed inline (markdown-it-py's slow part), for one README.

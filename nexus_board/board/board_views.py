@@ -26,7 +26,6 @@ def index():
         "columns",
         columns_html=page_cache.columns_html(filters, marker),
         filters=filters,
-        choices=page_cache.choices,  # the full page's filter form only
     )
 
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from nexus_board.board.queries import COLUMN_SIZE
-from nexus_board.caching import changed
+from nexus_board.caching import COPIES, changed
 from nexus_board.extensions import db
 
 from .factories import bulk
@@ -213,3 +213,43 @@ def test_a_renamed_learner_shows_on_the_cached_board_at_once(app, client, contra
 def test_a_made_up_column_cursor_is_a_400(client):
     naive = "WyIyMDIwLTAxLTAxVDAwOjAwOjAwIiw1XQ"  # ["2020-01-01T00:00:00", 5]: no time zone
     assert client.get(f"/board/columns/open?cursor={naive}").status_code == 400
+
+
+def options(page: str, name: str) -> list[tuple[str, bool]]:
+    """The filter form's <select name=…> options: (label, selected)."""
+    select = re.search(rf'<select id="filter-{name}" name="{name}">(.*?)</select>', page, re.S)
+    assert select, f"no {name} filter"
+    found = re.findall(r"<option([^>]*)>([^<]*)</option>", select.group(1))
+    return [(label, "selected" in attributes) for attributes, label in found]
+
+
+def test_the_filter_form_lists_projects_and_tags_with_the_chosen_one_selected(
+    app, client, contract
+):
+    contract(tags="checkout")
+    contract(path="/cart", project="Shop", tags="cart")
+    page = client.get("/board?project=shop&tag=cart").get_data(as_text=True)
+    assert ("Shop", True) in options(page, "project")
+    assert ("E-commerce API", False) in options(page, "project")
+    assert options(page, "tag") == [("Any tag", False), ("cart", True), ("checkout", False)]
+    # The same options, kept in this process, with nothing or something else selected.
+    page = client.get("/board?tag=nope").get_data(as_text=True)
+    assert options(page, "tag") == [("Any tag", False), ("cart", False), ("checkout", False)]
+    assert ("Shop", False) in options(page, "project")
+    # A new tag names new options: they show at the next marker check (within a second).
+    contract(path="/wishlist", tags="wishlist")
+    with app.app_context():
+        app.extensions[COPIES].clear()
+    page = client.get("/board?tag=nope").get_data(as_text=True)
+    assert ("wishlist", False) in options(page, "tag")
+    page = client.get("/board?tag=wishlist").get_data(as_text=True)
+    assert ("wishlist", True) in options(page, "tag")
+
+
+def test_made_up_filter_values_share_one_copy_of_the_options(app, client, contract):
+    contract(tags="checkout")
+    for value in ("a", "b", "c<script>"):
+        page = client.get(f"/board?tag={value}&project={value}").get_data(as_text=True)
+        assert "<script>" not in page.split("</select>")[0].split('id="filter-project"')[-1]
+    kept = app.extensions["nexus_board.board_filter_options"]
+    assert len(kept._values) == 2  # projects and tags, each with nothing selected
