@@ -12,6 +12,7 @@ mode, whose tiny data and 1-second runs only show that bench/ works).
 import argparse
 import contextlib
 import json
+import os
 import shutil
 import sys
 import time
@@ -44,6 +45,7 @@ def main(argv=None) -> int:
         print(f"Seeding {args.size} data ({args.db}) in {folder} …", flush=True)
         dataset.build(settings, dataset.SIZES[args.size])
         seeded = round(time.monotonic() - started, 1)
+        os.sync()  # the seed's writes reach the disk now, not while the first URLs are measured
         landmarks = _landmarks(settings)
         servers = {"cached": f"filesystem://{folder / 'cache'}", "uncached": "null"}
         running = {
