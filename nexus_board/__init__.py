@@ -16,7 +16,7 @@ from .input_guard import register_input_guard
 from .limits import BODY_BYTES, RATES, WEBHOOK_DELIVERY
 from .numbers import LARGEST_ID
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
-from .templating import register_templating
+from .templating import TemplateEnvironment, register_templating
 from .webhooks import queue
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +55,7 @@ def create_app(config: dict | None = None) -> Flask:
         template_folder=str(ROOT / "templates"),
         static_folder=str(ROOT / "static"),
     )
+    app.jinja_environment = TemplateEnvironment
     app.config.update(DEFAULTS)
     app.config.update(load_config(app.instance_path, overrides=config or {}))
     app.config.update(config or {})
