@@ -13,13 +13,15 @@ from cachetools import LRUCache
 from flask import current_app, get_template_attribute
 from markupsafe import Markup
 
+ENTRY_CHARS = 64  # what an entry counts beyond its value: its key, so empty values are bounded
+
 
 class Kept:
     """Strings by key (any hashable that names what the string shows), at most `chars`
-    characters in all (a few MB)."""
+    characters in all (a few MB), each entry counted ENTRY_CHARS more than its value."""
 
     def __init__(self, chars: int):
-        self._values = LRUCache(maxsize=chars, getsizeof=len)
+        self._values = LRUCache(maxsize=chars, getsizeof=_size)
         self._lock = threading.Lock()  # gthread workers share a process
 
     def get(self, key) -> str | None:
@@ -38,8 +40,12 @@ class Kept:
     def set_many(self, values: dict) -> None:
         with self._lock:
             for key, value in values.items():
-                if len(value) <= self._values.maxsize:
+                if _size(value) <= self._values.maxsize:
                     self._values[key] = value
+
+
+def _size(value: str) -> int:
+    return len(value) + ENTRY_CHARS
 
 
 def of_app(name: str, chars: int) -> Kept:

@@ -78,6 +78,9 @@ class User(UserMixin, db.Model):
     role: Mapped[Role] = mapped_column(str_enum(Role, "role"), default=Role.LEARNER)
     # Every device row records the version it was signed in under; bumping it signs out all.
     session_version: Mapped[int] = mapped_column(Integer, default=1)
+    # Moves with every change to the learner's lists (profiles/services.py): a visitor's copy
+    # of a list is kept under it (profiles/list_display.py).
+    profile_version: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     state: Mapped[AccountState] = mapped_column(
         str_enum(AccountState, "account_state"), default=AccountState.ACTIVE
     )

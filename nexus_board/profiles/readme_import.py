@@ -244,3 +244,4 @@ def replace_profile(user: User, data: ProfileData) -> None:
     for section in data.sections:
         services.add_section(user, title=section.title, body=section.body)
         db.session.flush()
+    services.lists_changed(user.id)  # its deletes too, when nothing was added

@@ -1,7 +1,7 @@
 """Editing a profile: every write goes through these functions. They know nothing of requests;
 they check the rules, change the session and raise `Invalid` naming the bad fields."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from ..caching import changed
@@ -103,7 +103,7 @@ def _save_learning(learning: Learning, name: str, note: str, *, adding: bool) ->
     if adding:
         db.session.add(learning)
     _flush("That learning was just added. Reload the page to see it.")
-    changed("profiles")
+    lists_changed(learning.user_id)
     return learning
 
 
@@ -132,7 +132,7 @@ def update_challenge(challenge: Challenge, *, title: str, solution: str = "", ta
         raise Invalid("The challenge was not saved.", errors=errors)
     challenge.title, challenge.solution = title, solution
     challenge.tags = sorted(tags, key=lambda t: (t.kind != LearningKind.TECHNOLOGY, t.position))
-    changed("profiles")
+    lists_changed(challenge.user_id)
     return challenge
 
 
@@ -152,7 +152,7 @@ def update_takeaway(takeaway: Takeaway, *, text: str) -> Takeaway:
     if errors:
         raise Invalid("The takeaway was not saved.", errors=errors)
     takeaway.text = text
-    changed("profiles")
+    lists_changed(takeaway.user_id)
     return takeaway
 
 
@@ -173,13 +173,14 @@ def update_section(section: ExtraSection, *, title: str, body: str = "") -> Extr
     if errors:
         raise Invalid("The section was not saved.", errors=errors)
     section.title, section.body = title, body
-    changed("profiles")
+    lists_changed(section.user_id)
     return section
 
 
 def delete_item(item) -> None:
+    user_id = item.user_id  # read before: a deleted row cannot be refreshed
     db.session.delete(item)
-    changed("profiles")
+    lists_changed(user_id)
 
 
 def move_item(item, direction: str) -> None:
@@ -197,13 +198,21 @@ def move_item(item, direction: str) -> None:
         items[index], items[target] = items[target], items[index]
     for position, each in enumerate(items):
         each.position = position
-    changed("profiles")
+    lists_changed(item.user_id)
 
 
 def erase_profile(user: User) -> None:
     """Delete everything `user`'s profile holds (their account is being deleted)."""
     for model in (*ORDERED, PendingImport, Profile):
         db.session.execute(delete(model).where(model.user_id == user.id))
+    changed("profiles")
+
+
+def lists_changed(user_id: int) -> None:
+    """Mark the cache, and move the learner's `profile_version`: a visitor's copy of their
+    lists is kept under it (list_display.py). In SQL, so two edits at once move it twice."""
+    bump = update(User).where(User.id == user_id)
+    db.session.execute(bump.values(profile_version=User.profile_version + 1))
     changed("profiles")
 
 

@@ -309,9 +309,10 @@ def test_a_profile_without_updates_says_so(client, ada):
 
 
 def test_a_visitors_kept_lists_show_each_change_to_what_they_show(app, client, ada):
-    """Visitors' lists are kept per process under their items' values: a renamed learning
-    shows in its list and in the challenges it tags, a new solution and takeaway show too."""
-    from nexus_board.models import Challenge, Learning
+    """Visitors' lists are kept per process under the learner's profile version, which every
+    change moves: a renamed learning shows in its list and in the challenges it tags, a new
+    solution and takeaway show too; a move, a delete and a README import as well."""
+    from nexus_board.models import Challenge, Learning, Takeaway
 
     def section(key: str) -> str:
         page = client.get("/u/ada").get_data(as_text=True)
@@ -336,3 +337,45 @@ def test_a_visitors_kept_lists_show_each_change_to_what_they_show(app, client, a
     challenges = section("challenges")
     assert "Docker Compose" in challenges and "select_related" in challenges
     assert "Measure first." in section("takeaways")
+    with app.app_context():
+        services.move_item(db.session.get(Takeaway, ada["takeaways"]), "down")  # first → last
+        db.session.commit()
+    takeaways = section("takeaways")
+    assert takeaways.index("Measure first.") < takeaways.index("Test early")
+    with app.app_context():
+        services.delete_item(db.session.get(Learning, ada["concepts"]))
+        db.session.commit()
+    assert 'id="concepts"' not in client.get("/u/ada").get_data(as_text=True)  # now empty
+    with app.app_context():
+        user = db.session.get(User, _owner(ada))
+        readme = (
+            "# Backend learner\n\n## Key Learnings\n\n### Key Technologies Covered\n\n- **Redis**\n"
+        )
+        readme_import.replace_profile(user, readme_import.parse(user, readme).profile)
+        db.session.commit()
+    page = client.get("/u/ada").get_data(as_text=True)
+    assert "Redis" in section("technologies") and "Docker" not in page
+    assert 'id="takeaways"' not in page and 'id="challenges"' not in page
+
+
+def test_a_visitor_reads_a_profiles_items_once_per_version(app, client, ada, count_queries):
+    from nexus_board.extensions import cache
+
+    client.get("/u/ada")
+    cache.clear()  # the page itself is cached for visitors: render it again
+    with count_queries() as kept:
+        client.get("/u/ada")
+    assert not [sql for sql in kept if "FROM learnings" in sql or "challenge_tags" in sql]
+    with app.app_context():
+        services.add_takeaway(db.session.get(User, _owner(ada)), text="Read the plan.")
+        db.session.commit()
+    cache.clear()
+    with count_queries() as moved:
+        assert "Read the plan." in client.get("/u/ada").get_data(as_text=True)
+    assert len(moved) == len(kept) + 1  # the lists, in one statement, once
+
+
+def _owner(ada) -> int:
+    from nexus_board.models import Takeaway
+
+    return db.session.get(Takeaway, ada["takeaways"]).user_id
