@@ -2,10 +2,10 @@
 
 Both are kept under the board's marker (the columns also under profiles, for the names on
 cards), so every write there retires them all at once. The choices' <option>s are kept in this
-process too, keyed by a digest of the choices and the one selected. The columns also vary by viewer:
-visitors share one copy; a signed-in learner's copy is keyed by user and session, because it
-holds their buttons and CSRF token. A cache that is down only costs speed: the page is rendered
-as if nothing were cached.
+process too, keyed by a digest of the choices and the one selected. The columns also vary by
+viewer: visitors share one copy; a signed-in learner's copy is keyed by user and session,
+because it holds their buttons and CSRF token. A cache that is down only costs speed: the page
+is rendered as if nothing were cached.
 """
 
 import hashlib
@@ -22,7 +22,8 @@ from ..limits import FILTER_OPTIONS_KEPT
 from . import bp, card_cache, queries
 from .filters import BoardFilters
 
-KEPT = "nexus_board.board_filter_options"
+KEPT = "nexus_board.board_filter_options"  # in app.extensions: the options' HTML
+OPTIONS = "board/_filter_options.html"
 
 
 def columns_html(filters: BoardFilters, marker: str) -> Markup:
@@ -47,9 +48,6 @@ def filter_options(kind: str, selected: str | None) -> Markup:
     key = (kind, listed["digest"], chosen)
     args = (listed[kind], chosen)
     return kept.macro_html(KEPT, FILTER_OPTIONS_KEPT, key, OPTIONS, kind, *args)
-
-
-OPTIONS = "board/_filter_options.html"
 
 
 def _render(filters: BoardFilters, marker: str) -> str:

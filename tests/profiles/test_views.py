@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from nexus_board.extensions import db
-from nexus_board.models import LearningKind, User
+from nexus_board.extensions import cache, db
+from nexus_board.models import Challenge, Learning, LearningKind, Takeaway, User
 from nexus_board.models.types import utcnow
 from nexus_board.profiles import readme_import, services
 from nexus_board.profiles.item_lists import LISTS
@@ -312,7 +312,6 @@ def test_a_visitors_kept_lists_show_each_change_to_what_they_show(app, client, a
     """Visitors' lists are kept per process under the learner's profile version, which every
     change moves: a renamed learning shows in its list and in the challenges it tags, a new
     solution and takeaway show too; a move, a delete and a README import as well."""
-    from nexus_board.models import Challenge, Learning, Takeaway
 
     def section(key: str) -> str:
         page = client.get("/u/ada").get_data(as_text=True)
@@ -359,8 +358,6 @@ def test_a_visitors_kept_lists_show_each_change_to_what_they_show(app, client, a
 
 
 def test_a_visitor_reads_a_profiles_items_once_per_version(app, client, ada, count_queries):
-    from nexus_board.extensions import cache
-
     client.get("/u/ada")
     cache.clear()  # the page itself is cached for visitors: render it again
     with count_queries() as kept:
@@ -376,6 +373,4 @@ def test_a_visitor_reads_a_profiles_items_once_per_version(app, client, ada, cou
 
 
 def _owner(ada) -> int:
-    from nexus_board.models import Takeaway
-
     return db.session.get(Takeaway, ada["takeaways"]).user_id
