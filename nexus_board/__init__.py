@@ -8,6 +8,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 from werkzeug.routing import IntegerConverter
 
 from . import build, caching, database, login, operations
+from .board import kept_counts
 from .config import load_config
 from .errors import register_error_handlers
 from .extensions import cache, csrf, db, htmx, limiter, login_manager, migrate
@@ -71,6 +72,7 @@ def create_app(config: dict | None = None) -> Flask:
     build.init_app(app)
     cache.init_app(app)
     caching.init_app(app)
+    kept_counts.init_app(app)
     queue.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)

@@ -101,3 +101,29 @@ def test_a_feed_page_past_a_cursor_is_not_planned_again_on_every_request(app):
     assert plans, "the feed's statement was not prepared"
     generic, custom = plans[0]
     assert generic > 0 and custom <= 5  # PostgreSQL tries five custom plans, then keeps one
+
+
+def test_a_directory_search_is_not_planned_again_on_every_request(make_app, postgres_database):
+    """Its OFFSET is written into the SQL: bound, PostgreSQL's generic plan for a thousand
+    learners assumed a deep page and looked dear, so every search was planned again (1 ms)."""
+    from flask_migrate import upgrade
+
+    from bench.dataset import Size, fill
+
+    app = make_app(SQLALCHEMY_DATABASE_URI=postgres_database, CACHE_TYPE="NullCache", tables=False)
+    with app.app_context():
+        upgrade()
+        fill(Size(learners=1_000, projects=4, contracts=0, updates=0))
+        db.session.execute(text("ANALYZE"))
+        db.session.commit()
+    client = app.test_client()
+    for _ in range(12):
+        assert client.get("/learners?q=django").status_code == 200
+    with app.app_context():
+        plans = db.session.execute(text(
+            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
+            " WHERE statement LIKE '%FROM users LEFT OUTER JOIN profiles%'"
+        )).all()  # fmt: skip
+    assert plans, "the directory's statement was not prepared"
+    generic, custom = plans[0]
+    assert generic > 0 and custom <= 5

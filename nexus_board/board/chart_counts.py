@@ -1,4 +1,5 @@
-"""The board's numbers for the hub's charts: every count in one statement of index ranges."""
+"""The board's numbers for the hub's charts, in one statement: the counts per status kept with
+the data (`kept_counts`), and each week's done contracts from a range of one index."""
 
 import functools
 from datetime import datetime, timedelta
@@ -6,15 +7,16 @@ from itertools import pairwise
 
 from sqlalchemy import bindparam, func, select
 
+from ..database import constant
 from ..extensions import db
-from ..models import Contract, ContractStatus
+from ..models import BoardCount, Contract, ContractStatus
 from .queries import PUBLISHED, SHOWN
 
 
 def chart_counts(weeks: list[datetime]) -> tuple[dict, list[int]]:
     """({ContractStatus: count} on the public board, [contracts done now that got there in
     each week]) for `weeks`, the weeks' starts in order (each ends where the next begins, the
-    last a week on): one statement, each count a range of one index."""
+    last a week on): one statement."""
     row = db.session.execute(statement(len(weeks)), values(weeks)).one()
     return counts_of(row)
 
@@ -43,6 +45,12 @@ def statement(weeks: int):
     done = Contract.status == ContractStatus.DONE
     changed = Contract.status_changed_at
     bounds = [bindparam(f"week{i}", type_=changed.type) for i in range(weeks + 1)]
-    columns = [count(Contract.status == status) for status in ContractStatus]
+    columns = [func.coalesce(_kept(status), 0) for status in ContractStatus]
     columns += [count(done, changed >= start, changed < end) for start, end in pairwise(bounds)]
     return select(*columns)
+
+
+def _kept(status: ContractStatus):
+    """SQL: the count of `status` that `kept_counts` keeps (NULL before its first recount)."""
+    row = BoardCount.status == constant(status, BoardCount.status)
+    return select(BoardCount.contracts).where(row).scalar_subquery()

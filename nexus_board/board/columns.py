@@ -12,7 +12,7 @@ from functools import lru_cache
 from sqlalchemy import Integer, Select, bindparam, func, or_, select, true, union_all
 
 from ..database import constant
-from ..models import Contract, ContractStatus, User
+from ..models import BoardCount, Contract, ContractStatus, User
 from . import card_rows, policy
 from .filters import BoardFilters
 
@@ -44,7 +44,14 @@ def on_board(seen: str, projects: frozenset[int], viewer_id) -> object:
         return SHOWN
     if seen == "admin":
         return true()
-    theirs = [SHOWN, Contract.author_id == viewer_id]
+    return or_(SHOWN, _hidden_seen(seen, projects, viewer_id))
+
+
+def _hidden_seen(seen: str, projects: frozenset[int], viewer_id) -> object:
+    """SQL: which hidden contracts a board `seen_by` returned shows, besides the public's."""
+    if seen == "admin":
+        return true()
+    theirs = [Contract.author_id == viewer_id]
     if seen == "backend":
         theirs.append(Contract.project_id.in_(projects))
     return or_(*theirs)
@@ -62,7 +69,10 @@ def statements(filters: BoardFilters, viewer: User | None) -> tuple[Select, Sele
 def _built(filters: BoardFilters, seen: str, projects: frozenset[int]) -> tuple[Select, Select]:
     viewer_id = None if seen == "public" else VIEWER
     conditions = [*filters.conditions(viewer_id), on_board(seen, projects, viewer_id)]
-    counts = select(Contract.status, func.count()).where(*conditions).group_by(Contract.status)
+    if filters.active:
+        counts = select(Contract.status, func.count()).where(*conditions).group_by(Contract.status)
+    else:
+        counts = _unfiltered_counts(seen, projects, viewer_id)
     newest = [
         select(
             select(Contract.id)
@@ -75,3 +85,17 @@ def _built(filters: BoardFilters, seen: str, projects: frozenset[int]) -> tuple[
         for status in ContractStatus
     ]
     return counts, card_rows.statement(union_all(*newest))
+
+
+def _unfiltered_counts(seen: str, projects: frozenset[int], viewer_id) -> Select:
+    """SQL: (status, count) rows that add up to an unfiltered board's counts: the public's,
+    kept with the data (`kept_counts`), and the few hidden ones this viewer also sees."""
+    kept = select(BoardCount.status, BoardCount.contracts)
+    if seen == "public":
+        return kept
+    hidden = (
+        select(Contract.status, func.count())
+        .where(~SHOWN, PUBLISHED, _hidden_seen(seen, projects, viewer_id))
+        .group_by(Contract.status)
+    )
+    return union_all(kept, hidden)

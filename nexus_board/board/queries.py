@@ -83,7 +83,8 @@ def status_counts(filters: BoardFilters | None = None, viewer: User | None = Non
 
 def _counts(statement: Select, values: dict) -> dict:
     counts = dict.fromkeys(ContractStatus, 0)
-    counts.update(dict(db.session.connection().execute(statement, values).all()))
+    for status, count in db.session.connection().execute(statement, values):  # parts to add up
+        counts[ContractStatus(status)] += count
     return counts
 
 

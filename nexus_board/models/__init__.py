@@ -1,6 +1,7 @@
 """All models, imported here so Alembic and `db.create_all()` see every table."""
 
 from .activity import Activity, InboxSetting, Notification
+from .board_count import BoardCount
 from .contract import Contract, ContractResponse, ContractStatus, ContractTag, HttpMethod
 from .contract_activity import Comment, Revision
 from .device import Device
@@ -33,6 +34,7 @@ __all__ = [
     "Activity",
     "ApiToken",
     "AuditEntry",
+    "BoardCount",
     "Challenge",
     "Comment",
     "Contract",

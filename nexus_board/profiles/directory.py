@@ -110,7 +110,9 @@ def _count(text: bool, track: bool) -> Select:
 
 @cache
 def _page(text: bool, track: bool) -> Select:
-    """One statement per shape of search (built once, its values bound per call)."""
+    """One statement per shape of search (built once, its values bound per call). The page's
+    size and offset are written into the SQL: bound, PostgreSQL's generic plan assumed a deep
+    page and looked dear at a thousand learners, so every search was planned again (1 ms)."""
     people = (
         select(User.id, User.username, User.display_name, User.track, Profile.headline)
         .add_columns(User.sort_name)
@@ -118,7 +120,7 @@ def _page(text: bool, track: bool) -> Select:
         .where(*_matching(text, track))
         .order_by(User.sort_name, User.id)
         .limit(bindparam("limit", type_=Integer, literal_execute=True))
-        .offset(bindparam("offset", type_=BigInteger))
+        .offset(bindparam("offset", type_=BigInteger, literal_execute=True))
         .subquery()
     )
     per_learner = bindparam("per", type_=Integer, literal_execute=True)

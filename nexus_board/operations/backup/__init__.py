@@ -19,6 +19,7 @@ from flask_migrate import upgrade
 from sqlalchemy import Connection, MetaData, inspect, select
 
 from ... import database
+from ...board import kept_counts
 from ...errors import Conflict, DomainError
 from ...extensions import db
 from . import dump, restore, schema
@@ -67,6 +68,7 @@ def restore_backup(source: str) -> Summary:
     if revision != release:
         upgrade()
     with db.engine.begin() as connection:
+        kept_counts.recount(connection)  # the load bypassed the session's recount
         database.analyze(connection)
     return Summary(revision, rows)
 
