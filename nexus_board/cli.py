@@ -1,4 +1,4 @@
-"""`flask nexus …` commands: demo data, admins, verifying a backend, backup and restore."""
+"""`flask nexus …` commands: demo data, admins, verifying a backend, backups, recounts."""
 
 import click
 from flask import current_app
@@ -78,3 +78,15 @@ def code_styles_command():
     from .code_styles import write
 
     click.echo(f"Wrote {write(Path(current_app.static_folder))}")
+
+
+@nexus.command("recount")
+def recount_command():
+    """Count the board's contracts per status again (after changing contracts in SQL by hand:
+    the app's own writes keep the counts exact)."""
+    from .board import kept_counts
+
+    with db.engine.begin() as connection:
+        kept_counts.recount(connection)
+        counts = kept_counts.counts(connection)
+    click.echo(", ".join(f"{status.label}: {count}" for status, count in counts.items()))

@@ -150,3 +150,16 @@ def test_a_recount_waits_for_the_one_before_and_counts_its_write(make_app, postg
         second.close()
     with app.app_context():
         assert kept()[ContractStatus.OPEN] == 0 == counted()[ContractStatus.OPEN]
+
+
+def test_the_recount_command_mends_counts_a_hand_made_change_left_behind(app, cast, runner):
+    with app.app_context():
+        post(cast["ada"])
+        with db.engine.begin() as connection:  # past the session, as a fix in psql would be
+            connection.execute(update(Contract).values(hidden_at=func.now()))
+        assert kept()[ContractStatus.OPEN] == 1
+    result = runner.invoke(args=["nexus", "recount"])
+    assert result.exit_code == 0, result.output
+    assert "Open: 0" in result.output
+    with app.app_context():
+        assert kept() == counted()
