@@ -16,6 +16,7 @@ from .headers import register_headers
 from .input_guard import register_input_guard
 from .limits import BODY_BYTES, RATES, WEBHOOK_DELIVERY
 from .numbers import LARGEST_ID
+from .profiles import directory
 from .ratelimits import SQLiteStorage  # noqa: F401  (registers the nexus+sqlite:// scheme)
 from .templating import TemplateEnvironment, register_templating
 from .webhooks import queue
@@ -73,6 +74,7 @@ def create_app(config: dict | None = None) -> Flask:
     cache.init_app(app)
     caching.init_app(app)
     kept_counts.init_app(app)
+    directory.init_app(app)
     queue.init_app(app)
     csrf.init_app(app)
     htmx.init_app(app)

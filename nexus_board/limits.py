@@ -64,6 +64,8 @@ CARDS_KEPT = 4_000_000
 UPDATES_KEPT = 2_000_000
 # Learner cards' HTML (the directory's) each process keeps: every card of a large cohort.
 LEARNER_CARDS_KEPT = 1_000_000
+# Searches whose count of matching learners each process keeps (profiles/directory.py).
+DIRECTORY_COUNTS_KEPT = 1_024
 # Profiles' lists as visitors see them (profiles/list_display.py), in characters.
 PROFILE_LISTS_KEPT = 2_000_000
 # The contract page's request and responses sections each process keeps (characters in all):

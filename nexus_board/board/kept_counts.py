@@ -2,34 +2,26 @@
 
 A transaction that writes contracts (an ORM change to one, or an INSERT, UPDATE or DELETE
 statement on the table: every service, and anything else that goes through the session)
-recounts them just before it commits. It first locks the four rows, so the next such
-transaction waits for this one to commit, and its count then sees every earlier commit: the
-rows are exact after every commit, on either engine. A recount is one count of the shown
-contracts, the cost a board page paid on every uncached render, now paid once per write.
+recounts them just before it commits (`written.before_commit`). It first locks the four rows,
+so the next such transaction waits for this one to commit, and its count then sees every
+earlier commit: the rows are exact after every commit, on either engine. A recount is one
+count of the shown contracts, the cost a board page paid on every uncached render, now paid
+once per write.
 
 Bulk loads that bypass the session (a restore) call `recount` themselves.
 """
 
-from itertools import chain
-
 from flask import Flask
-from sqlalchemy import Connection, bindparam, event, func, select, update
+from sqlalchemy import Connection, bindparam, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from ..extensions import db
+from .. import written
 from ..models import BoardCount, Contract, ContractStatus
 from .columns import PUBLISHED, SHOWN
 
-WRITTEN = "nexus_board.contracts_written"  # in session.info: this transaction wrote contracts
-
 
 def init_app(app: Flask) -> None:
-    """Hook the session (once per process: it is shared by every app)."""
-    if not event.contains(db.session, "before_commit", _recount_if_written):
-        event.listen(db.session, "do_orm_execute", _note_statement)
-        event.listen(db.session, "after_flush", _note_flush)
-        event.listen(db.session, "before_commit", _recount_if_written)
-        event.listen(db.session, "after_transaction_end", _forget)
+    written.before_commit("board counts", {Contract.__tablename__}, recount)
 
 
 def counts(connection: Connection) -> dict[ContractStatus, int]:
@@ -62,27 +54,3 @@ def _insert_missing(connection: Connection, statuses: list[ContractStatus]) -> N
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     rows = [{"status": status, "contracts": 0} for status in statuses]
     connection.execute(dialect.insert(BoardCount).on_conflict_do_nothing(), rows)
-
-
-def _note_statement(state) -> None:
-    table = getattr(state.statement, "table", None)
-    writes = state.is_insert or state.is_update or state.is_delete
-    if writes and table is not None and table.name == Contract.__tablename__:
-        state.session.info[WRITTEN] = True
-
-
-def _note_flush(session, _context) -> None:
-    touched = chain(session.new, session.dirty, session.deleted)
-    if any(isinstance(item, Contract) for item in touched):
-        session.info[WRITTEN] = True
-
-
-def _recount_if_written(session) -> None:
-    session.flush()  # the commit's own flush comes after this hook: count what it writes too
-    if session.info.pop(WRITTEN, False):
-        recount(session.connection())
-
-
-def _forget(session, transaction) -> None:
-    if transaction.parent is None:
-        session.info.pop(WRITTEN, None)

@@ -7,6 +7,7 @@ from .contract_activity import Comment, Revision
 from .device import Device
 from .graphql_schema import GraphqlSchema
 from .invite import Invite
+from .kept_version import KeptVersion
 from .moderation import AuditEntry, Report
 from .openapi_import import OpenApiImport
 from .profile import (
@@ -74,6 +75,7 @@ __all__ = [
     "Webhook",
     "AgreementRevision",
     "Invite",
+    "KeptVersion",
     "JoinState",
     "Membership",
     "Reply",

@@ -3,20 +3,26 @@ learnings and how many learners match, in one statement; each card's HTML.
 
 The count is a subquery of its own, so the page itself walks the name index and stops at its
 last card: joining profiles to every match and sorting them all cost more than the page.
+It reads every learner, so each process keeps the counts of the searches it ran lately under
+the directory's version (`kept_versions`: moved by every commit that writes learners, their
+learnings or topics), and the statement counts only when the version it reads is not the one
+the kept count was made at.
 """
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from functools import cache
 
-from flask import g, url_for
+from cachetools import LRUCache
+from flask import current_app, g, url_for
 from markupsafe import Markup
-from sqlalchemy import BigInteger, Integer, Select, bindparam, func, or_, select
+from sqlalchemy import BigInteger, Integer, Select, bindparam, case, func, null, or_, select
 
-from .. import kept
+from .. import kept, kept_versions
 from ..database import constant
 from ..extensions import db
-from ..limits import LEARNER_CARDS_KEPT
+from ..limits import DIRECTORY_COUNTS_KEPT, LEARNER_CARDS_KEPT
 from ..models import AccountState, Learning, Profile, Role, Topic, Track, User
 from . import bp
 from .queries import first_learnings
@@ -24,6 +30,9 @@ from .rules import one_line, topic_key
 
 ESCAPE = "/"
 KEPT = "nexus_board.kept_learner_cards"  # in app.extensions: cards' HTML by what they show
+COUNTS = "nexus_board.directory_counts"  # in app.extensions: (version, count) by search
+VERSION = "directory"  # its kept_versions row
+READ_FROM = {User.__tablename__, Learning.__tablename__, Topic.__tablename__}
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,17 +56,26 @@ def page_of(
     values = {"track": track, "limit": per_page, "offset": (number - 1) * per_page}
     if text:
         values |= {"name": _contains(text.lower()), "topic": _contains(topic_key(text))}
-    rows = db.session.execute(_page(bool(text), track is not None), values | {"per": per_learner})
+    counts, search = _counts(), (text, track)
+    with counts.lock:
+        known_version, known_total = counts.get(search, (-1, None))
+    values |= {"per": per_learner, "known": known_version}
+    rows = db.session.execute(_page(bool(text), track is not None), values)
     found: dict[int, tuple] = {}
-    total = None
-    for user_id, username, name, track_, headline, _, learning, counted in rows:
+    total = version = None
+    for user_id, username, name, track_, headline, _, learning, counted, at in rows:
         person = found.setdefault(user_id, ((username, name, track_, headline or ""), []))
-        total = counted
+        total, version = counted, at  # every row carries them
         if learning is not None:
             person[1].append(learning)
-    if total is None and number == 1:
+    if found and version == known_version:
+        total = known_total  # the statement did not count: nothing it reads changed since
+    elif found and version is not None:
+        with counts.lock:
+            counts[search] = (version, total)
+    if not found and number == 1:
         total = 0
-    elif total is None:  # past the last page: no row carried the count
+    elif not found:  # past the last page: no row carried the count
         total = db.session.scalar(_count(bool(text), track is not None), values)
     cards = [LearnerCard(i, *person, tuple(names)) for i, (person, names) in found.items()]
     return cards, total
@@ -125,8 +143,31 @@ def _page(text: bool, track: bool) -> Select:
     )
     per_learner = bindparam("per", type_=Integer, literal_execute=True)
     # The count in the outer list, not with the people: their subquery is read twice (the
-    # page, and whose learnings), and would count twice. Not correlated: it runs once.
-    total = _count(text, track).scalar_subquery().correlate(None).label("total")
+    # page, and whose learnings), and would count twice. Not correlated: it runs once, and
+    # not at all when the version is the kept count's (both engines skip a CASE's untaken
+    # branch).
+    version = kept_versions.current(VERSION)
+    counted = _count(text, track).scalar_subquery().correlate(None)
+    known = bindparam("known", type_=Integer)
+    total = case((version == known, null()), else_=counted).label("total")
     return first_learnings(people, (people.c.sort_name, people.c.id), per_learner).add_columns(
-        total
+        total, version.label("version")
     )
+
+
+class _Counts(LRUCache):
+    lock: threading.Lock
+
+
+def _counts() -> _Counts:
+    """This app's kept counts (ids and versions are one database's)."""
+    counts = current_app.extensions.get(COUNTS)
+    if counts is None:
+        counts = _Counts(maxsize=DIRECTORY_COUNTS_KEPT)
+        counts.lock = threading.Lock()  # gthread workers share a process
+        counts = current_app.extensions.setdefault(COUNTS, counts)
+    return counts
+
+
+def init_app(app) -> None:
+    kept_versions.moves(VERSION, READ_FROM)
