@@ -25,6 +25,17 @@ def app(make_app, postgres_database):
     return app
 
 
+def _plans(app, *parts: str) -> tuple[int, int]:
+    """(generic, custom) plans of the prepared statement whose text has every one of `parts`."""
+    found = " AND ".join(f"statement LIKE :part{n}" for n in range(len(parts)))
+    values = {f"part{n}": f"%{part}%" for n, part in enumerate(parts)}
+    query = f"SELECT generic_plans, custom_plans FROM pg_prepared_statements WHERE {found}"  # noqa: S608
+    with app.app_context():
+        plans = db.session.execute(text(query), values).all()
+    assert plans, f"no prepared statement has {parts}"
+    return tuple(plans[0])
+
+
 def _prepared(app) -> int:
     with app.app_context():
         return db.session.scalar(text("SELECT count(*) FROM pg_prepared_statements"))
@@ -93,13 +104,7 @@ def test_a_feed_page_past_a_cursor_is_not_planned_again_on_every_request(app):
     client = app.test_client()
     for _ in range(12):
         assert client.get(f"/updates?before={cursor}").status_code == 200
-    with app.app_context():
-        plans = db.session.execute(text(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-            " WHERE statement LIKE '%FROM updates JOIN users%' AND statement LIKE '%updates.id < %'"
-        )).all()  # fmt: skip
-    assert plans, "the feed's statement was not prepared"
-    generic, custom = plans[0]
+    generic, custom = _plans(app, "FROM updates JOIN users", "updates.id < ")
     assert generic > 0 and custom <= 5  # PostgreSQL tries five custom plans, then keeps one
 
 
@@ -119,11 +124,5 @@ def test_a_directory_search_is_not_planned_again_on_every_request(make_app, post
     client = app.test_client()
     for _ in range(12):
         assert client.get("/learners?q=django").status_code == 200
-    with app.app_context():
-        plans = db.session.execute(text(
-            "SELECT generic_plans, custom_plans FROM pg_prepared_statements"
-            " WHERE statement LIKE '%FROM users LEFT OUTER JOIN profiles%'"
-        )).all()  # fmt: skip
-    assert plans, "the directory's statement was not prepared"
-    generic, custom = plans[0]
+    generic, custom = _plans(app, "FROM users LEFT OUTER JOIN profiles")
     assert generic > 0 and custom <= 5
